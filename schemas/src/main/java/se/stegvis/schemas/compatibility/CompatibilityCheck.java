@@ -90,10 +90,31 @@ public final class CompatibilityCheck {
         return written;
     }
 
+    /**
+     * Avro reports a changed union branch only as "reader union lacking writer type"; for a topic's union the check
+     * pairs the branches by name, so the message names the event and the field that broke.
+     */
     private static List<String> incompatibilities(String subject, Schema reader, Schema writer) {
-        SchemaPairCompatibility result = SchemaCompatibility.checkReaderWriterCompatibility(reader, writer);
+        if (reader.getType() != Schema.Type.UNION || writer.getType() != Schema.Type.UNION) {
+            return describe(subject, SchemaCompatibility.checkReaderWriterCompatibility(reader, writer));
+        }
+        List<String> problems = new ArrayList<>();
+        for (Schema writtenEvent : writer.getTypes()) {
+            Schema readingEvent = reader.getTypes().stream()
+                    .filter(branch -> branch.getFullName().equals(writtenEvent.getFullName())).findFirst().orElse(null);
+            if (readingEvent == null) {
+                problems.add(subject + ": MISSING_UNION_BRANCH: " + writtenEvent.getFullName() + " was removed from the topic");
+            } else {
+                problems.addAll(describe(subject + ": " + writtenEvent.getName(),
+                        SchemaCompatibility.checkReaderWriterCompatibility(readingEvent, writtenEvent)));
+            }
+        }
+        return problems;
+    }
+
+    private static List<String> describe(String what, SchemaPairCompatibility result) {
         return result.getResult().getIncompatibilities().stream()
-                .map(i -> subject + ": " + i.getType() + " at " + i.getLocation() + ": " + i.getMessage())
+                .map(i -> what + ": " + i.getType() + " at " + i.getLocation() + ": " + i.getMessage())
                 .toList();
     }
 

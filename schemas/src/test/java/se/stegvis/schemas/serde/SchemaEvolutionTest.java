@@ -1,0 +1,117 @@
+package se.stegvis.schemas.serde;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.EncoderFactory;
+import org.junit.jupiter.api.Test;
+
+import se.stegvis.events.ParticipantLeft;
+import se.stegvis.events.ProjectDefined;
+import se.stegvis.events.Target;
+import se.stegvis.events.TargetUnit;
+import se.stegvis.schemas.EventTopic;
+import se.stegvis.schemas.registry.InMemorySchemaRegistryClient;
+
+/** Data written with an older version of a topic's schema reads with today's generated classes. */
+class SchemaEvolutionTest {
+
+    private final InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+    private final ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer(registry, true);
+
+    @Test
+    void a_project_written_before_targets_had_units_and_types_reads_with_the_defaults() throws IOException {
+        Schema old = schema("evolution/project-defined-before-target-details.avsc");
+        GenericRecord project = oldProject(old);
+        String topic = EventTopic.PROJECTS.topicName();
+
+        ProjectDefined read = (ProjectDefined) deserializer.deserialize(topic, write(EventTopic.PROJECTS, old, project));
+
+        assertThat(read.getProjectId()).isEqualTo("99-000-T02");
+        assertThat(read.getPeriodStart()).isEqualTo(LocalDate.of(2016, 9, 1));
+        Target target = read.getTargets().get(0);
+        assertThat(target.getCode()).isEqualTo("participants");
+        assertThat(target.getTarget()).isEqualTo(145);
+        assertThat(target.getUnit()).isEqualTo(TargetUnit.PARTICIPANTS);
+        assertThat(target.getOutcomeTypes()).isEmpty();
+        assertThat(target.getActivityTypes()).isEmpty();
+        assertThat(target.getFollowUp()).isNull();
+        assertThat(target.getGenderShares()).isEmpty();
+    }
+
+    @Test
+    void an_event_written_with_a_union_that_had_fewer_event_types_reads_as_its_class() throws IOException {
+        Schema old = schema("evolution/participants-before-erasure.avsc");
+        ParticipantLeft left = se.stegvis.schemas.SampleEvents.left();
+        GenericRecord oldLeft = new GenericData.Record(old.getTypes().get(2));
+        oldLeft.put("eventId", left.getEventId().toString());
+        oldLeft.put("occurredAt", left.getOccurredAt().toEpochMilli());
+        oldLeft.put("projectId", left.getProjectId());
+        oldLeft.put("participantId", left.getParticipantId().toString());
+        oldLeft.put("leftOn", (int) left.getLeftOn().toEpochDay());
+        oldLeft.put("reason", new GenericData.EnumSymbol(oldLeft.getSchema().getField("reason").schema(), "COMPLETED"));
+
+        Object read = deserializer.deserialize(EventTopic.PARTICIPANTS.topicName(), write(EventTopic.PARTICIPANTS, old, oldLeft));
+
+        assertThat(read).isEqualTo(left);
+    }
+
+    private GenericRecord oldProject(Schema old) {
+        Schema targetSchema = old.getField("targets").schema().getElementType();
+        GenericRecord target = new GenericData.Record(targetSchema);
+        target.put("code", "participants");
+        target.put("target", 145);
+        GenericRecord group = new GenericData.Record(old.getField("targetGroups").schema().getElementType());
+        group.put("code", "LONG_TERM_UNEMPLOYED");
+        group.put("label", "Long-term unemployed");
+        GenericRecord project = new GenericData.Record(old);
+        project.put("eventId", UUID.randomUUID().toString());
+        project.put("occurredAt", 1_600_000_000_000L);
+        project.put("projectId", "99-000-T02");
+        project.put("name", "Ett äldre projekt");
+        project.put("ownerName", "Exempelorganisationen");
+        project.put("ownerOrganisationNumber", null);
+        project.put("regionName", "Sydsverige");
+        project.put("nuts2", "SE22");
+        project.put("periodStart", (int) LocalDate.of(2016, 9, 1).toEpochDay());
+        project.put("periodEnd", (int) LocalDate.of(2019, 8, 31).toEpochDay());
+        project.put("plannedParticipants", 145);
+        project.put("targetGroups", List.of(group));
+        project.put("activityTypes", List.of("WORK_TRAINING"));
+        project.put("outcomeTypes", List.of("EMPLOYED"));
+        project.put("targets", List.of(target));
+        project.put("followUpPoints", List.of());
+        return project;
+    }
+
+    /** What a producer on the older schema version wrote: the old schema registered under the topic's subject. */
+    private byte[] write(EventTopic topic, Schema writerSchema, GenericRecord datum) throws IOException {
+        int id = registry.register(topic.valueSubject(), writerSchema);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(ByteBuffer.allocate(5).put((byte) 0).putInt(id).array());
+        BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(writerSchema).write(datum, encoder);
+        encoder.flush();
+        return out.toByteArray();
+    }
+
+    private static Schema schema(String resource) throws IOException {
+        try (InputStream in = SchemaEvolutionTest.class.getClassLoader().getResourceAsStream(resource)) {
+            return new Schema.Parser().parse(in);
+        }
+    }
+
+}

@@ -2,6 +2,7 @@ package se.stegvis.schemas.registry;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntBiFunction;
 
 import org.apache.avro.Schema;
 
@@ -23,23 +24,21 @@ public class CachingSchemaRegistryClient implements SchemaRegistryClient {
 
     @Override
     public int register(String subject, Schema schema) {
-        SubjectSchema key = new SubjectSchema(subject, schema);
-        Integer id = registered.get(key);
-        if (id == null) {
-            id = registry.register(subject, schema);
-            registered.put(key, id);
-            schemasById.putIfAbsent(id, schema);
-        }
-        return id;
+        return cachedId(registered, subject, schema, registry::register);
     }
 
     @Override
     public int idOf(String subject, Schema schema) {
+        return cachedId(found, subject, schema, registry::idOf);
+    }
+
+    private int cachedId(Map<SubjectSchema, Integer> cache, String subject, Schema schema,
+            ToIntBiFunction<String, Schema> call) {
         SubjectSchema key = new SubjectSchema(subject, schema);
-        Integer id = found.get(key);
+        Integer id = cache.get(key);
         if (id == null) {
-            id = registry.idOf(subject, schema);
-            found.put(key, id);
+            id = call.applyAsInt(subject, schema);
+            cache.put(key, id);
             schemasById.putIfAbsent(id, schema);
         }
         return id;

@@ -1,0 +1,145 @@
+package se.stegvis.localstack;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs the whole system on this machine until Ctrl-C: Kafka, the Mongo-wire server, the registry and every built
+ * service, each a child JVM that is ready before the next one starts. See local-stack/README.md for the options.
+ */
+public final class LocalStack {
+
+    static final String RUNNING = "Stegvis is running";
+
+    private final StackSettings settings;
+    private final List<ChildProcess> started = new ArrayList<>();
+    private volatile boolean stopping;
+
+    LocalStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        StackSettings settings;
+        try {
+            settings = StackSettings.from(System.getProperties(), args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("[stack] " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        JavaCommand java = JavaCommand.forThisJvm(settings);
+        KafkaBroker kafka = new KafkaBroker(settings, java);
+        StackPlan plan = StackPlan.of(settings, java, kafka);
+        Optional<String> portProblem = PortCheck.firstProblem(plan.ports());
+        if (portProblem.isPresent()) {
+            System.err.println("[stack] " + portProblem.get());
+            System.exit(2);
+        }
+        LocalStack stack = new LocalStack(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "stack-stop"));
+        if (!stack.start(plan, kafka)) {
+            stack.stop();
+            System.exit(1);
+        }
+        new CountDownLatch(1).await();
+    }
+
+    boolean start(StackPlan plan, KafkaBroker kafka) throws Exception {
+        say("data in " + settings.dataDir() + ", logs in " + settings.logDir());
+        plan.skipped().forEach(skipped -> say("skipping " + skipped));
+        kafka.writeConfig();
+        if (!kafka.isFormatted()) {
+            say("formatting the Kafka storage in " + kafka.logDir() + " (first start)");
+            kafka.formatIfNeeded(settings.startTimeout());
+        }
+        for (StackComponent component : plan.components()) {
+            if (stopping || !start(component)) {
+                return false;
+            }
+        }
+        say("");
+        for (StackComponent component : plan.components()) {
+            say(String.format(Locale.ROOT, "%-20s %s", component.name(), component.address()));
+        }
+        say("logs in " + settings.logDir());
+        say(RUNNING + ". Press Ctrl-C to stop.");
+        return true;
+    }
+
+    private boolean start(StackComponent component) throws Exception {
+        say("starting " + component.name() + " on " + component.port() + " …");
+        long begin = System.nanoTime();
+        ChildProcess child = ChildProcess.start(component.name(), component.command(), settings.root(),
+                settings.logDir().resolve(component.logName() + ".log"));
+        synchronized (started) {
+            if (stopping) {
+                child.stop(settings.stopTimeout());
+                return false;
+            }
+            started.add(child);
+        }
+        child.onExit(() -> {
+            if (!stopping) {
+                say(component.name() + " exited (code " + child.exitValue() + "); its log: " + child.log());
+            }
+        });
+        long deadline = begin + settings.startTimeout().toNanos();
+        while (!stopping && child.isAlive() && !component.readiness().check()) {
+            if (System.nanoTime() > deadline) {
+                fail(child, component.name() + " did not become ready (" + component.waitsFor() + ") within "
+                        + settings.startTimeout().toSeconds() + " s");
+                return false;
+            }
+            child.awaitExit(Duration.ofMillis(250));
+        }
+        if (!child.isAlive()) {
+            fail(child, component.name() + " exited during start (code " + child.exitValue() + ")");
+            return false;
+        }
+        say(String.format(Locale.ROOT, "%s ready in %.1f s (log: %s)", component.name(),
+                (System.nanoTime() - begin) / 1e9, child.log()));
+        return true;
+    }
+
+    private void fail(ChildProcess child, String message) {
+        say(message + "; the last lines of " + child.log() + ":");
+        child.lastLogLines(30).forEach(line -> System.out.println("    " + line));
+    }
+
+    /** Stops the services first, then the registry, MongoDB and Kafka last; safe to call twice. */
+    void stop() {
+        List<ChildProcess> toStop;
+        synchronized (started) {
+            if (stopping) {
+                return;
+            }
+            stopping = true;
+            toStop = new ArrayList<>(started);
+        }
+        if (toStop.isEmpty()) {
+            return;
+        }
+        say("stopping …");
+        for (int i = toStop.size() - 1; i >= 0; i--) {
+            ChildProcess child = toStop.get(i);
+            try {
+                child.stop(settings.stopTimeout());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                say("interrupted while stopping " + child.name());
+                return;
+            }
+        }
+        say("stopped");
+    }
+
+    private static void say(String message) {
+        System.out.println(message.isEmpty() ? "" : "[stack] " + message);
+        System.out.flush();
+    }
+}

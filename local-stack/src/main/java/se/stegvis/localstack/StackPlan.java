@@ -1,0 +1,73 @@
+package se.stegvis.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the stack starts, in order: Kafka, the Mongo-wire server, the registry, then every service whose
+ * executable jar has been built (reporting last). Missing jars are reported in {@link #skipped()}.
+ */
+public record StackPlan(List<StackComponent> components, List<String> skipped) {
+
+    /** The service keys (module = key + "-service", database = "stegvis-" + key) in start order. */
+    static final List<String> SERVICES = List.of("participant", "activity", "outcome", "reporting");
+
+    public static StackPlan of(StackSettings settings, JavaCommand java, KafkaBroker kafka) {
+        List<StackComponent> components = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        int kafkaPort = settings.port("kafka");
+        components.add(new StackComponent("Kafka", "kafka",
+                List.of(use(settings, "kafka", "Kafka"), use(settings, "kafka.controller", "Kafka controller")),
+                kafka.command(), Readiness.kafka(kafkaPort), "127.0.0.1:" + kafkaPort, "a describeCluster answer"));
+
+        int mongoPort = settings.port("mongo");
+        List<String> mongo = java.command("-Xmx256m", "-Dorg.apache.logging.log4j.level=INFO");
+        mongo.addAll(List.of(MongoWireServer.class.getName(), String.valueOf(mongoPort),
+                settings.dataDir().resolve("mongo").resolve("stegvis.mv").toString()));
+        components.add(new StackComponent("MongoDB", "mongo", List.of(use(settings, "mongo", "MongoDB")), mongo,
+                Readiness.mongo(mongoPort), "mongodb://127.0.0.1:" + mongoPort, "an isMaster answer"));
+
+        addJar(components, skipped, settings, java, "registry", "schema-registry",
+                List.of("--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort));
+        for (String service : SERVICES) {
+            addJar(components, skipped, settings, java, service, service + "-service", List.of(
+                    "--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort,
+                    "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/stegvis-" + service,
+                    "--stegvis.schema-registry.url=http://127.0.0.1:" + settings.port("registry"),
+                    // mongo-java-server does not answer "hello", which Boot's MongoDB health indicator sends.
+                    "--management.health.mongodb.enabled=false"));
+        }
+        return new StackPlan(List.copyOf(components), List.copyOf(skipped));
+    }
+
+    /** {@code <root>/<module>/target/<module>-0.1.0-SNAPSHOT-exec.jar} */
+    static Path executableJar(Path root, String module) {
+        return root.resolve(module).resolve("target").resolve(module + "-0.1.0-SNAPSHOT-exec.jar");
+    }
+
+    public List<PortUse> ports() {
+        return components.stream().flatMap(component -> component.ports().stream()).toList();
+    }
+
+    private static void addJar(List<StackComponent> components, List<String> skipped, StackSettings settings,
+                               JavaCommand java, String key, String module, List<String> arguments) {
+        Path jar = executableJar(settings.root(), module);
+        if (!Files.isRegularFile(jar)) {
+            skipped.add(module + ": no " + settings.root().relativize(jar) + " (build it: ./mvnw -pl " + module + " package)");
+            return;
+        }
+        int port = settings.port(key);
+        String path = settings.readyPath(key);
+        List<String> command = java.plain("-Xmx256m");
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(arguments);
+        components.add(new StackComponent(module, module, List.of(use(settings, key, module)), command,
+                Readiness.http(port, path), "http://127.0.0.1:" + port, "GET " + path + " to answer 200"));
+    }
+
+    private static PortUse use(StackSettings settings, String key, String component) {
+        return new PortUse(settings.port(key), component, StackSettings.portProperty(key));
+    }
+}

@@ -1,0 +1,106 @@
+package se.stegvis.localstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Where the stack lives and which ports it uses. Every value has a default and can be overridden by a system
+ * property ({@code -Dstegvis.kafka.port=9192}) or an argument ({@code --stegvis.kafka.port=9192}); an empty
+ * value means "use the default" so a build can forward unset properties.
+ */
+public record StackSettings(Path root, Path dataDir, Map<String, Integer> ports, Map<String, String> readyPaths,
+                            Duration startTimeout, Duration stopTimeout, List<String> jvmOptions) {
+
+    static final String PREFIX = "stegvis.";
+
+    /** Default ports by component key; see {@link #portProperty(String)}. */
+    static final Map<String, Integer> DEFAULT_PORTS = Map.of(
+            "kafka", 9092, "kafka.controller", 9093, "mongo", 27017, "registry", 8081,
+            "participant", 8091, "activity", 8092, "outcome", 8093, "reporting", 8090);
+
+    static final Map<String, String> DEFAULT_READY_PATHS = Map.of(
+            "registry", "/subjects", "participant", "/actuator/health", "activity", "/actuator/health",
+            "outcome", "/actuator/health", "reporting", "/actuator/health");
+
+    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+
+    public static StackSettings from(Properties systemProperties, String[] args) {
+        Map<String, String> values = new HashMap<>();
+        systemProperties.stringPropertyNames().stream()
+                .filter(name -> name.startsWith(PREFIX))
+                .forEach(name -> values.put(name, systemProperties.getProperty(name)));
+        for (String arg : args) {
+            String option = arg.startsWith("--") ? arg.substring(2) : arg;
+            int equals = option.indexOf('=');
+            if (!option.startsWith(PREFIX) || equals < 0) {
+                throw new IllegalArgumentException("Unknown argument " + arg + ": expected --stegvis.<name>=<value>");
+            }
+            values.put(option.substring(0, equals), option.substring(equals + 1));
+        }
+        values.values().removeIf(String::isBlank);
+        return from(values);
+    }
+
+    static StackSettings from(Map<String, String> values) {
+        Path root = Path.of(values.getOrDefault("stegvis.root", ".")).toAbsolutePath().normalize();
+        Path dataDir = root.resolve(values.getOrDefault("stegvis.data.dir", "data")).toAbsolutePath().normalize();
+        Map<String, Integer> ports = new HashMap<>();
+        DEFAULT_PORTS.forEach((key, port) -> ports.put(key, parsePort(values, portProperty(key), port)));
+        Map<String, String> readyPaths = new HashMap<>();
+        DEFAULT_READY_PATHS.forEach((key, path) -> readyPaths.put(key, values.getOrDefault(readyPathProperty(key), path)));
+        Duration startTimeout = Duration.ofSeconds(parseLong(values, "stegvis.start-timeout", 180));
+        Duration stopTimeout = Duration.ofSeconds(parseLong(values, "stegvis.stop-timeout", 30));
+        List<String> jvmOptions = Arrays.stream(values.getOrDefault("stegvis.jvm-options", DEFAULT_JVM_OPTIONS).split("\\s+"))
+                .filter(option -> !option.isBlank()).toList();
+        return new StackSettings(root, dataDir, Map.copyOf(ports), Map.copyOf(readyPaths), startTimeout, stopTimeout, jvmOptions);
+    }
+
+    public int port(String key) {
+        Integer port = ports.get(key);
+        if (port == null) {
+            throw new IllegalArgumentException("No port for " + key);
+        }
+        return port;
+    }
+
+    public String readyPath(String key) {
+        return readyPaths.get(key);
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    static String portProperty(String key) {
+        return PREFIX + key + ".port";
+    }
+
+    static String readyPathProperty(String key) {
+        return PREFIX + key + ".ready-path";
+    }
+
+    private static int parsePort(Map<String, String> values, String property, int fallback) {
+        long port = parseLong(values, property, fallback);
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(property + "=" + port + " is not a port (1-65535)");
+        }
+        return (int) port;
+    }
+
+    private static long parseLong(Map<String, String> values, String property, long fallback) {
+        String value = values.get(property);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(property + "=" + value + " is not a number");
+        }
+    }
+}

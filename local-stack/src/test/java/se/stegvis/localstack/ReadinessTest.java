@@ -1,0 +1,52 @@
+package se.stegvis.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.junit.jupiter.api.Test;
+
+class ReadinessTest {
+
+    @Test
+    void theIsMasterMessageIsAWellFormedOpMsg() {
+        ByteBuffer message = ByteBuffer.wrap(Readiness.isMasterMessage(7)).order(ByteOrder.LITTLE_ENDIAN);
+
+        assertThat(message.getInt(0)).isEqualTo(message.capacity());
+        assertThat(message.getInt(4)).isEqualTo(7);
+        assertThat(message.getInt(12)).isEqualTo(2013);
+        assertThat(message.get(20)).isZero();
+        assertThat(message.getInt(21)).isEqualTo(message.capacity() - 21);
+    }
+
+    @Test
+    void mongoIsReadyWhenAMongoWireServerAnswersAndNotBefore() throws IOException {
+        MongoServer server = new MongoServer(H2Backend.inMemory());
+        try {
+            int port = server.bind().getPort();
+            assertThat(Readiness.mongo(port).check()).isTrue();
+        } finally {
+            server.shutdownNow();
+        }
+        try (ServerSocket silent = new ServerSocket()) {
+            silent.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            assertThat(Readiness.mongo(silent.getLocalPort()).check()).isFalse();
+        }
+    }
+
+    @Test
+    void nothingListeningIsNotReady() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        assertThat(Readiness.http(port, "/actuator/health").check()).isFalse();
+        assertThat(Readiness.mongo(port).check()).isFalse();
+    }
+}

@@ -1,0 +1,100 @@
+package se.stegvis.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StackPlanTest {
+
+    @TempDir
+    Path root;
+
+    private final JavaCommand java = new JavaCommand("/jdk/bin/java", List.of("-XX:+UseSerialGC"), "/cp/a.jar:/cp/b.jar");
+
+    @Test
+    void startsKafkaMongoTheRegistryAndTheBuiltServicesInOrderWithReportingLast() throws IOException {
+        for (String module : List.of("schema-registry", "participant-service", "activity-service",
+                "outcome-service", "reporting-service")) {
+            jar(module);
+        }
+        StackPlan plan = plan(Map.of());
+
+        assertThat(plan.components()).extracting(StackComponent::name).containsExactly("Kafka", "MongoDB",
+                "schema-registry", "participant-service", "activity-service", "outcome-service", "reporting-service");
+        assertThat(plan.skipped()).isEmpty();
+        assertThat(plan.ports()).extracting(PortUse::port)
+                .containsExactly(9092, 9093, 27017, 8081, 8091, 8092, 8093, 8090);
+    }
+
+    @Test
+    void skipsAServiceWhoseJarHasNotBeenBuilt() throws IOException {
+        jar("schema-registry");
+        jar("participant-service");
+
+        StackPlan plan = plan(Map.of());
+
+        assertThat(plan.components()).extracting(StackComponent::name)
+                .containsExactly("Kafka", "MongoDB", "schema-registry", "participant-service");
+        assertThat(plan.skipped()).hasSize(3).first().asString()
+                .startsWith("activity-service: no activity-service/target/activity-service-0.1.0-SNAPSHOT-exec.jar");
+    }
+
+    @Test
+    void aServiceGetsItsPortAndTheAddressesOfKafkaMongoAndTheRegistry() throws IOException {
+        Path jar = jar("outcome-service");
+
+        StackComponent outcome = component(plan(Map.of("stegvis.outcome.port", "18093", "stegvis.kafka.port", "19092",
+                "stegvis.mongo.port", "37017", "stegvis.registry.port", "18081")), "outcome-service");
+
+        assertThat(outcome.command()).containsExactly("/jdk/bin/java", "-Xmx256m", "-XX:+UseSerialGC",
+                "-jar", jar.toString(), "--server.port=18093",
+                "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
+                "--spring.mongodb.uri=mongodb://127.0.0.1:37017/stegvis-outcome",
+                "--stegvis.schema-registry.url=http://127.0.0.1:18081",
+                "--management.health.mongodb.enabled=false");
+        assertThat(outcome.address()).isEqualTo("http://127.0.0.1:18093");
+        assertThat(outcome.waitsFor()).isEqualTo("GET /actuator/health to answer 200");
+    }
+
+    @Test
+    void theRegistryWaitsOnItsConfiguredPath() throws IOException {
+        jar("schema-registry");
+
+        assertThat(component(plan(Map.of()), "schema-registry").waitsFor()).isEqualTo("GET /subjects to answer 200");
+        assertThat(component(plan(Map.of("stegvis.registry.ready-path", "/actuator/health")), "schema-registry").waitsFor())
+                .isEqualTo("GET /actuator/health to answer 200");
+    }
+
+    @Test
+    void kafkaAndMongoRunOnTheLauncherClassPathWithTheirDataUnderTheDataDir() {
+        StackPlan plan = plan(Map.of("stegvis.mongo.port", "37017"));
+
+        assertThat(component(plan, "Kafka").command()).startsWith("/jdk/bin/java", "-Xmx512m")
+                .containsSequence("-cp", "/cp/a.jar:/cp/b.jar", "kafka.Kafka", root.resolve("data/kafka-server.properties").toString());
+        assertThat(component(plan, "MongoDB").command()).startsWith("/jdk/bin/java", "-Xmx256m")
+                .endsWith(MongoWireServer.class.getName(), "37017", root.resolve("data/mongo/stegvis.mv").toString());
+    }
+
+    private StackPlan plan(Map<String, String> overrides) {
+        Map<String, String> values = new java.util.HashMap<>(overrides);
+        values.put("stegvis.root", root.toString());
+        StackSettings settings = StackSettings.from(values);
+        return StackPlan.of(settings, java, new KafkaBroker(settings, java));
+    }
+
+    private static StackComponent component(StackPlan plan, String name) {
+        return plan.components().stream().filter(component -> component.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private Path jar(String module) throws IOException {
+        Path jar = StackPlan.executableJar(root, module);
+        Files.createDirectories(jar.getParent());
+        return Files.writeString(jar, "not really a jar");
+    }
+}

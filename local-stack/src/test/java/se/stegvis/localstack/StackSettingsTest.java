@@ -1,0 +1,90 @@
+package se.stegvis.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class StackSettingsTest {
+
+    @Test
+    void defaultsAreTheDocumentedPortsAndDataUnderTheRoot() {
+        Properties properties = new Properties();
+        properties.setProperty("stegvis.root", "/srv/stegvis");
+
+        StackSettings settings = StackSettings.from(properties, new String[0]);
+
+        assertThat(settings.root()).isEqualTo(Path.of("/srv/stegvis"));
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/srv/stegvis/data"));
+        assertThat(settings.logDir()).isEqualTo(Path.of("/srv/stegvis/data/logs"));
+        assertThat(settings.port("kafka")).isEqualTo(9092);
+        assertThat(settings.port("kafka.controller")).isEqualTo(9093);
+        assertThat(settings.port("mongo")).isEqualTo(27017);
+        assertThat(settings.port("registry")).isEqualTo(8081);
+        assertThat(settings.port("reporting")).isEqualTo(8090);
+        assertThat(settings.port("participant")).isEqualTo(8091);
+        assertThat(settings.port("activity")).isEqualTo(8092);
+        assertThat(settings.port("outcome")).isEqualTo(8093);
+        assertThat(settings.readyPath("registry")).isEqualTo("/subjects");
+        assertThat(settings.readyPath("outcome")).isEqualTo("/actuator/health");
+        assertThat(settings.startTimeout()).isEqualTo(Duration.ofSeconds(180));
+    }
+
+    @Test
+    void systemPropertiesAndArgumentsOverrideAndArgumentsWin() {
+        Properties properties = new Properties();
+        properties.setProperty("stegvis.root", "/srv/stegvis");
+        properties.setProperty("stegvis.kafka.port", "19092");
+        properties.setProperty("stegvis.mongo.port", "37017");
+        properties.setProperty("unrelated.property", "ignored");
+
+        StackSettings settings = StackSettings.from(properties, new String[] {
+                "--stegvis.mongo.port=47017", "--stegvis.data.dir=/tmp/stack", "--stegvis.registry.ready-path=/actuator/health",
+                "--stegvis.jvm-options=-Xss1m  -XX:+UseSerialGC"});
+
+        assertThat(settings.port("kafka")).isEqualTo(19092);
+        assertThat(settings.port("mongo")).isEqualTo(47017);
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/tmp/stack"));
+        assertThat(settings.readyPath("registry")).isEqualTo("/actuator/health");
+        assertThat(settings.jvmOptions()).containsExactly("-Xss1m", "-XX:+UseSerialGC");
+    }
+
+    @Test
+    void anEmptyValueMeansTheDefaultSoTheBuildCanForwardUnsetProperties() {
+        Properties properties = new Properties();
+        properties.setProperty("stegvis.kafka.port", "");
+        properties.setProperty("stegvis.data.dir", " ");
+
+        StackSettings settings = StackSettings.from(properties, new String[0]);
+
+        assertThat(settings.port("kafka")).isEqualTo(9092);
+        assertThat(settings.dataDir()).isEqualTo(settings.root().resolve("data"));
+    }
+
+    @Test
+    void aRelativeDataDirIsUnderTheRoot() {
+        Properties properties = new Properties();
+        properties.setProperty("stegvis.root", "/srv/stegvis");
+        properties.setProperty("stegvis.data.dir", "demo-data");
+
+        assertThat(StackSettings.from(properties, new String[0]).dataDir()).isEqualTo(Path.of("/srv/stegvis/demo-data"));
+    }
+
+    @Test
+    void rejectsWhatIsNotAPortOrAnOption() {
+        Properties notANumber = new Properties();
+        notANumber.setProperty("stegvis.kafka.port", "ninety");
+        Properties outOfRange = new Properties();
+        outOfRange.setProperty("stegvis.mongo.port", "70000");
+
+        assertThatThrownBy(() -> StackSettings.from(notANumber, new String[0]))
+                .hasMessage("stegvis.kafka.port=ninety is not a number");
+        assertThatThrownBy(() -> StackSettings.from(outOfRange, new String[0]))
+                .hasMessage("stegvis.mongo.port=70000 is not a port (1-65535)");
+        assertThatThrownBy(() -> StackSettings.from(new Properties(), new String[] {"--verbose"}))
+                .hasMessageContaining("Unknown argument --verbose");
+    }
+}

@@ -1,7 +1,5 @@
 package se.stegvis.schemas.serde;
 
-import java.io.ByteArrayOutputStream;
-
 import org.apache.kafka.common.errors.SerializationException;
 
 /**
@@ -16,12 +14,9 @@ public final class ConfluentWireFormat {
     private ConfluentWireFormat() {
     }
 
-    static void writeHeader(ByteArrayOutputStream out, int schemaId) {
-        out.write(MAGIC_BYTE);
-        out.write(schemaId >>> 24);
-        out.write(schemaId >>> 16);
-        out.write(schemaId >>> 8);
-        out.write(schemaId);
+    /** The five bytes that start every message written with the given schema id. */
+    static byte[] header(int schemaId) {
+        return new byte[] {MAGIC_BYTE, (byte) (schemaId >>> 24), (byte) (schemaId >>> 16), (byte) (schemaId >>> 8), (byte) schemaId};
     }
 
     /** The schema id a message was written with; fails on anything that is not in the wire format. */

@@ -105,10 +105,13 @@ final class SchemaRecords {
                 .put("magic", 1);
     }
 
+    /** The global level's key has no subject field at all: Confluent leaves empty fields out of keys. */
     private ObjectNode configKey(String subject) {
         ObjectNode key = json.createObjectNode().put("keytype", "CONFIG");
-        (subject == null ? key.putNull("subject") : key.put("subject", subject)).put("magic", 0);
-        return key;
+        if (subject != null) {
+            key.put("subject", subject);
+        }
+        return key.put("magic", 0);
     }
 
     private ProducerRecord<byte[], byte[]> record(ObjectNode key, ObjectNode value) {

@@ -57,8 +57,12 @@ final class RegistryHttp {
     }
 
     Reply send(String method, String path, String contentType, String body) {
+        return send(method, path, contentType, body, CLIENT_ACCEPT);
+    }
+
+    Reply send(String method, String path, String contentType, String body, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30)).header("Accept", CLIENT_ACCEPT)
+                .timeout(Duration.ofSeconds(30)).header("Accept", accept)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {

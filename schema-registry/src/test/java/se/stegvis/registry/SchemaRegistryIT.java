@@ -76,6 +76,37 @@ class SchemaRegistryIT extends SchemaRegistryContract {
     }
 
     @Test
+    void avro_schemas_are_served_without_a_schema_type_field_as_the_api_reference_describes() {
+        String subject = subject("type");
+        int id = register(subject, person(NAME));
+
+        assertThat(http.get("/schemas/ids/" + id).json().has("schemaType")).isFalse();
+        assertThat(http.get("/subjects/" + subject + "/versions/1").json().has("schemaType")).isFalse();
+    }
+
+    @Test
+    void references_are_refused_rather_than_silently_ignored() {
+        RegistryHttp.Reply reply = http.post("/subjects/" + subject("refs") + "/versions",
+                "{\"schema\":\"\\\"string\\\"\",\"references\":[{\"name\":\"a\",\"subject\":\"b\",\"version\":1}]}");
+
+        assertError(reply, 422, 42201);
+    }
+
+    @Test
+    void an_empty_body_is_unprocessable_and_an_unknown_id_has_no_raw_schema_either() {
+        assertError(http.post("/subjects/" + subject("empty") + "/versions", ""), 422, 422);
+        assertError(http.get("/schemas/ids/987654/schema"), 404, 40403);
+        assertError(http.get("/schemas/ids/987654/subjects"), 404, 40403);
+    }
+
+    @Test
+    void answers_are_schema_registry_json_unless_the_client_asks_only_for_plain_json() {
+        assertThat(http.send("GET", "/config", null, null, "*/*").contentType()).startsWith(RegistryHttp.V1_JSON);
+        assertThat(http.send("GET", "/config", null, null, "application/json").contentType())
+                .startsWith("application/json");
+    }
+
+    @Test
     void the_health_endpoint_reports_up() {
         RegistryHttp.Reply health = http.get("/actuator/health");
 

@@ -18,6 +18,7 @@ public final class LocalStack {
     private final StackSettings settings;
     private final List<ChildProcess> started = new ArrayList<>();
     private volatile boolean stopping;
+    private volatile boolean running;
 
     LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -68,6 +69,7 @@ public final class LocalStack {
         }
         say("logs in " + settings.logDir());
         say(RUNNING + ". Press Ctrl-C to stop.");
+        running = true;
         return true;
     }
 
@@ -84,7 +86,7 @@ public final class LocalStack {
             started.add(child);
         }
         child.onExit(() -> {
-            if (!stopping) {
+            if (running && !stopping) {
                 say(component.name() + " exited (code " + child.exitValue() + "); its log: " + child.log());
             }
         });

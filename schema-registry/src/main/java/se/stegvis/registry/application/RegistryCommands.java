@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import se.stegvis.registry.domain.AvroSchema;
 import se.stegvis.registry.domain.CompatibilityConfig;
 import se.stegvis.registry.domain.Deletion;
-import se.stegvis.registry.domain.LogEntry;
 import se.stegvis.registry.domain.Registration;
 import se.stegvis.registry.domain.Registry;
 import se.stegvis.registry.domain.VersionId;
@@ -56,7 +55,7 @@ public final class RegistryCommands {
     /** @param subject null for the global level */
     public synchronized String setCompatibility(String subject, String level) {
         CompatibilityConfig.Outcome outcome = new CompatibilityConfig(registry).set(subject, level);
-        write(outcome.entries());
+        schemaLog.append(outcome.entries());
         log.info("Compatibility of {} set to {}", subject == null ? "the registry" : subject, outcome.level());
         return outcome.level().name();
     }
@@ -64,12 +63,8 @@ public final class RegistryCommands {
     /** @param subject null for the global level */
     public synchronized String clearCompatibility(String subject) {
         CompatibilityConfig.Outcome outcome = new CompatibilityConfig(registry).clear(subject);
-        write(outcome.entries());
+        schemaLog.append(outcome.entries());
         log.info("Compatibility of {} cleared", subject == null ? "the registry" : subject);
         return outcome.level().name();
-    }
-
-    private void write(List<LogEntry> entries) {
-        schemaLog.append(entries);
     }
 }

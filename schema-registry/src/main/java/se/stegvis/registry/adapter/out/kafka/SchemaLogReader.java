@@ -77,6 +77,10 @@ public final class SchemaLogReader {
     }
 
     public void stop() {
+        if (!thread.isAlive()) {
+            consumer.close();
+            return;
+        }
         running = false;
         consumer.wakeup();
         try {

@@ -40,8 +40,9 @@ abstract class SchemaRegistryContract {
                 + String.join(",", fields) + "]}";
     }
 
+    /** Dotted like Stegvis's topic-named subjects ("stegvis.participants.v1-value"), unique to the test. */
     static String subject(String name) {
-        return name + "-" + UUID.randomUUID().toString().substring(0, 8) + "-value";
+        return "stegvis." + name + "." + UUID.randomUUID().toString().substring(0, 8) + ".v1-value";
     }
 
     int register(String subject, String schema) {

@@ -2,7 +2,6 @@ package se.stegvis.registry;
 
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -17,24 +16,13 @@ class ConfluentSchemaRegistryContractIT extends SchemaRegistryContract {
     private static final Network NETWORK = Network.newNetwork();
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer(System.getProperty("image.kafka", "apache/kafka:4.1.1"))
-            .withNetwork(NETWORK)
-            .withNetworkAliases("kafka")
-            .withListener("kafka:19092");
+    static final KafkaContainer KAFKA = ConfluentImages.kafka(NETWORK);
 
     @Container
-    static final GenericContainer<?> REGISTRY = new GenericContainer<>(
-            System.getProperty("image.schema-registry", "confluentinc/cp-schema-registry:8.0.0"))
-            .withNetwork(NETWORK)
-            .dependsOn(KAFKA)
-            .withExposedPorts(8081)
-            .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
-            .withEnv("SCHEMA_REGISTRY_LISTENERS", "http://0.0.0.0:8081")
-            .withEnv("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
-            .waitingFor(Wait.forHttp("/subjects").forStatusCode(200));
+    static final GenericContainer<?> REGISTRY = ConfluentImages.schemaRegistry(NETWORK, KAFKA);
 
     @Override
     String baseUrl() {
-        return "http://" + REGISTRY.getHost() + ":" + REGISTRY.getMappedPort(8081);
+        return ConfluentImages.url(REGISTRY);
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import se.stegvis.testsupport.SharedKafka;
 
 /** This module's registry started for real on the shared broker, on a topic of the caller's choosing. */
-final class RunningRegistry implements AutoCloseable {
+public final class RunningRegistry implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
 
@@ -14,14 +14,14 @@ final class RunningRegistry implements AutoCloseable {
         this.context = context;
     }
 
-    static RunningRegistry start(String topic) {
+    public static RunningRegistry start(String topic) {
         return new RunningRegistry(new SpringApplicationBuilder(SchemaRegistryApplication.class).run(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
                 "--stegvis.registry.topic=" + topic));
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 

@@ -13,6 +13,7 @@ import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 
+import se.stegvis.schemas.EventClasses;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.schemas.registry.SchemaRegistryClient;
 
@@ -26,7 +27,7 @@ import se.stegvis.schemas.registry.SchemaRegistryClient;
 public class ConfluentAvroDeserializer implements Deserializer<Object> {
 
     static {
-        TrustedEventClasses.trust();
+        EventClasses.trust();
     }
 
 

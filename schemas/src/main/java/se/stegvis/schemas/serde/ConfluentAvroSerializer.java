@@ -16,6 +16,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
+import se.stegvis.schemas.EventClasses;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.schemas.registry.RegisteredSchema;
 import se.stegvis.schemas.registry.SchemaRegistryClient;
@@ -30,7 +31,7 @@ import se.stegvis.schemas.registry.SchemaRegistryClient;
 public class ConfluentAvroSerializer implements Serializer<Object> {
 
     static {
-        TrustedEventClasses.trust();
+        EventClasses.trust();
     }
 
 

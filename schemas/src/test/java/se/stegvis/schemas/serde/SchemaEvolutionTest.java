@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -24,6 +21,7 @@ import se.stegvis.events.ProjectDefined;
 import se.stegvis.events.Target;
 import se.stegvis.events.TargetUnit;
 import se.stegvis.schemas.EventTopic;
+import se.stegvis.schemas.OlderSchemas;
 import se.stegvis.schemas.registry.InMemorySchemaRegistryClient;
 
 /** Data written with an older version of a topic's schema reads with today's generated classes. */
@@ -34,8 +32,8 @@ class SchemaEvolutionTest {
 
     @Test
     void a_project_written_before_targets_had_units_and_types_reads_with_the_defaults() throws IOException {
-        Schema old = schema("evolution/project-defined-before-target-details.avsc");
-        GenericRecord project = oldProject(old);
+        Schema old = OlderSchemas.projectBeforeTargetDetails();
+        GenericRecord project = OlderSchemas.project(old, "99-000-T02");
         String topic = EventTopic.PROJECTS.topicName();
 
         ProjectDefined read = (ProjectDefined) deserializer.deserialize(topic, write(EventTopic.PROJECTS, old, project));
@@ -54,7 +52,7 @@ class SchemaEvolutionTest {
 
     @Test
     void an_event_written_with_a_union_that_had_fewer_event_types_reads_as_its_class() throws IOException {
-        Schema old = schema("evolution/participants-before-erasure.avsc");
+        Schema old = OlderSchemas.participantsBeforeErasure();
         ParticipantLeft left = se.stegvis.schemas.SampleEvents.left();
         GenericRecord oldLeft = new GenericData.Record(old.getTypes().get(2));
         oldLeft.put("eventId", left.getEventId().toString());
@@ -69,34 +67,6 @@ class SchemaEvolutionTest {
         assertThat(read).isEqualTo(left);
     }
 
-    private GenericRecord oldProject(Schema old) {
-        Schema targetSchema = old.getField("targets").schema().getElementType();
-        GenericRecord target = new GenericData.Record(targetSchema);
-        target.put("code", "participants");
-        target.put("target", 145);
-        GenericRecord group = new GenericData.Record(old.getField("targetGroups").schema().getElementType());
-        group.put("code", "LONG_TERM_UNEMPLOYED");
-        group.put("label", "Long-term unemployed");
-        GenericRecord project = new GenericData.Record(old);
-        project.put("eventId", UUID.randomUUID().toString());
-        project.put("occurredAt", 1_600_000_000_000L);
-        project.put("projectId", "99-000-T02");
-        project.put("name", "Ett äldre projekt");
-        project.put("ownerName", "Exempelorganisationen");
-        project.put("ownerOrganisationNumber", null);
-        project.put("regionName", "Sydsverige");
-        project.put("nuts2", "SE22");
-        project.put("periodStart", (int) LocalDate.of(2016, 9, 1).toEpochDay());
-        project.put("periodEnd", (int) LocalDate.of(2019, 8, 31).toEpochDay());
-        project.put("plannedParticipants", 145);
-        project.put("targetGroups", List.of(group));
-        project.put("activityTypes", List.of("WORK_TRAINING"));
-        project.put("outcomeTypes", List.of("EMPLOYED"));
-        project.put("targets", List.of(target));
-        project.put("followUpPoints", List.of());
-        return project;
-    }
-
     /** What a producer on the older schema version wrote: the old schema registered under the topic's subject. */
     private byte[] write(EventTopic topic, Schema writerSchema, GenericRecord datum) throws IOException {
         int id = registry.register(topic.valueSubject(), writerSchema);
@@ -107,11 +77,4 @@ class SchemaEvolutionTest {
         encoder.flush();
         return out.toByteArray();
     }
-
-    private static Schema schema(String resource) throws IOException {
-        try (InputStream in = SchemaEvolutionTest.class.getClassLoader().getResourceAsStream(resource)) {
-            return new Schema.Parser().parse(in);
-        }
-    }
-
 }

@@ -1,6 +1,5 @@
 package se.stegvis.schemas.serde;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,8 +35,6 @@ public class ConfluentAvroSerializer implements Serializer<Object> {
 
 
     private final Map<String, Map<Schema, Destination>> destinations = new ConcurrentHashMap<>();
-    /** A buffered encoder per thread, re-aimed at each message's output: Avro's recommended way to encode fast. */
-    private final ThreadLocal<BinaryEncoder> encoders = new ThreadLocal<>();
     private SchemaRegistryClient registry;
     private boolean autoRegister = true;
     private boolean useLatestVersion;
@@ -71,10 +68,12 @@ public class ConfluentAvroSerializer implements Serializer<Object> {
         }
         Destination destination = destination(topic, container.getSchema(), data);
         try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-            out.write(destination.header());
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, encoders.get());
-            encoders.set(encoder);
+            MessageBuffer out = new MessageBuffer(256);
+            out.write(destination.header(), 0, ConfluentWireFormat.HEADER_SIZE);
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+            if (destination.unionBranch() >= 0) {
+                encoder.writeIndex(destination.unionBranch());
+            }
             destination.writer().write(data, encoder);
             encoder.flush();
             return out.toByteArray();
@@ -106,7 +105,7 @@ public class ConfluentAvroSerializer implements Serializer<Object> {
             } else {
                 id = autoRegister ? registry.register(subject, schema) : registry.idOf(subject, schema);
             }
-            return new Destination(ConfluentWireFormat.header(id), writerFor(schema, own, sample));
+            return destinationOf(id, schema, own, sample);
         } catch (RuntimeException e) {
             throw new SerializationException("Could not find a schema id for a " + own.getFullName() + " under subject " + subject, e);
         }
@@ -123,18 +122,19 @@ public class ConfluentAvroSerializer implements Serializer<Object> {
      * A union is written as the branch index followed by the branch: resolving the branch once here instead of per
      * message gives the same bytes as Avro's union writer, at the cost of plain Avro.
      */
-    private static DatumWriter<Object> writerFor(Schema writerSchema, Schema own, Object sample) {
-        if (writerSchema.getType() == Schema.Type.UNION && writerSchema.getIndexNamed(own.getFullName()) != null) {
-            int branch = writerSchema.getIndexNamed(own.getFullName());
-            return new UnionBranchWriter(branch, datumWriter(writerSchema.getTypes().get(branch), sample));
+    private static Destination destinationOf(int schemaId, Schema writerSchema, Schema own, Object sample) {
+        Integer branch = writerSchema.getType() == Schema.Type.UNION ? writerSchema.getIndexNamed(own.getFullName()) : null;
+        if (branch != null) {
+            return new Destination(ConfluentWireFormat.header(schemaId), branch, datumWriter(writerSchema.getTypes().get(branch), sample));
         }
-        return datumWriter(writerSchema, sample);
+        return new Destination(ConfluentWireFormat.header(schemaId), -1, datumWriter(writerSchema, sample));
     }
 
     private static DatumWriter<Object> datumWriter(Schema schema, Object sample) {
         return sample instanceof SpecificRecord ? new SpecificDatumWriter<>(schema) : new GenericDatumWriter<>(schema);
     }
 
-    private record Destination(byte[] header, DatumWriter<Object> writer) {
+    /** The wire header, the union branch to announce (-1 for none) and the writer of the record itself. */
+    private record Destination(byte[] header, int unionBranch, DatumWriter<Object> writer) {
     }
 }

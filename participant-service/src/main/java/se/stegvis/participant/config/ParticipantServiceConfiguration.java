@@ -1,0 +1,124 @@
+package se.stegvis.participant.config;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+import com.mongodb.client.MongoDatabase;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import se.stegvis.outbox.OutboxRelay;
+import se.stegvis.outbox.OutboxRelaySettings;
+import se.stegvis.participant.catalogue.adapter.out.persistence.MongoProjectCatalogue;
+import se.stegvis.participant.catalogue.application.DefineProject;
+import se.stegvis.participant.catalogue.application.ProjectCatalogue;
+import se.stegvis.participant.catalogue.application.ReadCatalogue;
+import se.stegvis.participant.catalogue.application.SeedCatalogue;
+import se.stegvis.participant.participants.adapter.out.crypto.DuplicateFingerprint;
+import se.stegvis.participant.participants.adapter.out.crypto.KeyedRequestFingerprints;
+import se.stegvis.participant.participants.adapter.out.crypto.MasterKey;
+import se.stegvis.participant.participants.adapter.out.crypto.PersonalDataCipher;
+import se.stegvis.participant.participants.adapter.out.persistence.MongoParticipantRegistry;
+import se.stegvis.participant.participants.application.ChangeParticipant;
+import se.stegvis.participant.participants.application.EnrolParticipant;
+import se.stegvis.participant.participants.application.ParticipantRegistry;
+import se.stegvis.participant.participants.application.ReadParticipants;
+import se.stegvis.participant.shared.EventsPending;
+
+/** Explicit wiring of participant-service: stores, crypto, the outbox relay and the use cases. */
+@Configuration(proxyBeanMethods = false)
+public class ParticipantServiceConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ParticipantServiceConfiguration.class);
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** From stegvis.crypto.master-key (base64, production: from the environment) or a key file created on first use. */
+    @Bean
+    MasterKey masterKey(@Value("${stegvis.crypto.master-key:}") String base64,
+            @Value("${stegvis.crypto.master-key-file:}") String file) throws IOException {
+        if (!base64.isBlank()) {
+            return MasterKey.fromBase64(base64);
+        }
+        if (file.isBlank()) {
+            throw new IllegalStateException("No master key: set stegvis.crypto.master-key (STEGVIS_CRYPTO_MASTER_KEY) "
+                    + "or stegvis.crypto.master-key-file");
+        }
+        MasterKey.Loaded loaded = MasterKey.loadOrCreate(Path.of(file));
+        log.info(loaded.created() ? "Created a new master key in {}" : "Master key read from {}", file);
+        return loaded.key();
+    }
+
+    @Bean
+    MongoDatabase database(MongoDatabaseFactory factory) {
+        return factory.getMongoDatabase();
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    OutboxRelay outboxRelay(MongoDatabase database, MeterRegistry meters,
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${stegvis.schema-registry.url}") String registryUrl) {
+        return new OutboxRelay(OutboxRelaySettings.of(bootstrapServers, registryUrl),
+                List.of(database.getCollection("projects"), database.getCollection("participants")), meters);
+    }
+
+    @Bean
+    EventsPending eventsPending(OutboxRelay relay) {
+        return relay::wakeUp;
+    }
+
+    @Bean
+    ProjectCatalogue projectCatalogue(MongoDatabase database) {
+        return new MongoProjectCatalogue(database.getCollection("projects"));
+    }
+
+    @Bean
+    DefineProject defineProject(ProjectCatalogue catalogue, EventsPending eventsPending, Clock clock) {
+        return new DefineProject(catalogue, eventsPending, clock);
+    }
+
+    @Bean
+    ReadCatalogue readCatalogue(ProjectCatalogue catalogue) {
+        return new ReadCatalogue(catalogue);
+    }
+
+    @Bean
+    ApplicationRunner seedCatalogue(ProjectCatalogue catalogue, DefineProject defineProject) {
+        return arguments -> new SeedCatalogue(catalogue, defineProject).seedIfEmpty();
+    }
+
+    @Bean
+    ParticipantRegistry participantRegistry(MongoDatabase database, MasterKey masterKey) {
+        return new MongoParticipantRegistry(database.getCollection("participants"), new PersonalDataCipher(masterKey),
+                new DuplicateFingerprint(masterKey));
+    }
+
+    @Bean
+    EnrolParticipant enrolParticipant(ParticipantRegistry registry, ReadCatalogue catalogue, EventsPending eventsPending,
+            MasterKey masterKey, Clock clock) {
+        return new EnrolParticipant(registry, catalogue, eventsPending, new KeyedRequestFingerprints(masterKey), clock);
+    }
+
+    @Bean
+    ChangeParticipant changeParticipant(ParticipantRegistry registry, ReadCatalogue catalogue, EventsPending eventsPending,
+            Clock clock) {
+        return new ChangeParticipant(registry, catalogue, eventsPending, clock);
+    }
+
+    @Bean
+    ReadParticipants readParticipants(ParticipantRegistry registry) {
+        return new ReadParticipants(registry);
+    }
+}

@@ -1,0 +1,96 @@
+package se.stegvis.participant.participants.adapter.in.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.stegvis.participant.participants.application.ChangeParticipant;
+import se.stegvis.participant.participants.application.EnrolParticipant;
+import se.stegvis.participant.participants.application.ParticipantRegistry.ParticipantRecord;
+import se.stegvis.participant.participants.application.ReadParticipants;
+import se.stegvis.participant.participants.domain.EntryFacts;
+import se.stegvis.participant.participants.domain.LeavingReason;
+import se.stegvis.participant.participants.domain.PersonalData;
+import se.stegvis.participant.shared.RequestFields;
+
+/** Enrol, read, correct, leave and erase participants. */
+@RestController
+public class ParticipantController {
+
+    /** Who reads, for the audit log of shielded people's data, until the service sits behind real authentication. */
+    static final String READER_HEADER = "X-Stegvis-User";
+
+    private final EnrolParticipant enrolParticipant;
+    private final ChangeParticipant changeParticipant;
+    private final ReadParticipants readParticipants;
+
+    public ParticipantController(EnrolParticipant enrolParticipant, ChangeParticipant changeParticipant,
+            ReadParticipants readParticipants) {
+        this.enrolParticipant = enrolParticipant;
+        this.changeParticipant = changeParticipant;
+        this.readParticipants = readParticipants;
+    }
+
+    @PostMapping("/api/projects/{projectId}/participants")
+    public ResponseEntity<Map<String, String>> enrol(@PathVariable String projectId, @RequestBody EnrolmentRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        RequestFields fields = new RequestFields();
+        PersonalData person = request.person(fields);
+        EntryFacts facts = request.facts(fields);
+        fields.throwIfAny();
+        UUID participantId = enrolParticipant.enrol(projectId, person, facts, idempotencyKey);
+        return ResponseEntity.created(URI.create("/api/participants/" + participantId))
+                .body(Map.of("participantId", participantId.toString()));
+    }
+
+    @GetMapping("/api/projects/{projectId}/participants")
+    public List<ParticipantResponse> ofProject(@PathVariable String projectId) {
+        return readParticipants.ofProject(projectId).stream().map(ParticipantResponse::of).toList();
+    }
+
+    @GetMapping("/api/participants/{participantId}")
+    public ParticipantResponse one(@PathVariable UUID participantId,
+            @RequestHeader(name = READER_HEADER, required = false, defaultValue = "anonymous") String reader) {
+        return ParticipantResponse.of(readParticipants.one(participantId, reader));
+    }
+
+    @PatchMapping("/api/participants/{participantId}")
+    public ParticipantResponse correct(@PathVariable UUID participantId, @RequestBody EnrolmentRequest request,
+            @RequestHeader(name = READER_HEADER, required = false, defaultValue = "anonymous") String reader) {
+        ParticipantRecord stored = readParticipants.one(participantId, reader);
+        RequestFields fields = new RequestFields();
+        PersonalData person = request.person() == null ? null : request.person().toPersonalData(fields, stored.person());
+        EntryFacts facts = request.facts(fields, stored.participant().entryData());
+        fields.throwIfAny();
+        changeParticipant.correct(participantId, person, facts);
+        return ParticipantResponse.of(readParticipants.one(participantId, reader));
+    }
+
+    @PostMapping("/api/participants/{participantId}/leave")
+    public Map<String, String> leave(@PathVariable UUID participantId, @RequestBody LeaveRequest request) {
+        RequestFields fields = new RequestFields();
+        fields.required("/leftOn", request.leftOn());
+        LeavingReason reason = fields.required("/reason", request.reason()) == null ? null
+                : fields.symbol("/reason", LeavingReason.class, request.reason());
+        fields.throwIfAny();
+        changeParticipant.leave(participantId, request.leftOn(), reason);
+        return Map.of("participantId", participantId.toString(), "leftOn", request.leftOn().toString(), "reason", reason.name());
+    }
+
+    @DeleteMapping("/api/participants/{participantId}")
+    public ResponseEntity<Void> erase(@PathVariable UUID participantId) {
+        changeParticipant.erase(participantId);
+        return ResponseEntity.noContent().build();
+    }
+}

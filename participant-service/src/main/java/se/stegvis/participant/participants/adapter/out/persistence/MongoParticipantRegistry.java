@@ -1,0 +1,136 @@
+package se.stegvis.participant.participants.adapter.out.persistence;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.Binary;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+
+import se.stegvis.outbox.Outbox;
+import se.stegvis.outbox.OutboxEntry;
+import se.stegvis.participant.participants.adapter.out.crypto.DuplicateFingerprint;
+import se.stegvis.participant.participants.adapter.out.crypto.PersonalDataCipher;
+import se.stegvis.participant.participants.adapter.out.crypto.SealedData;
+import se.stegvis.participant.participants.adapter.out.messaging.ParticipantEvents;
+import se.stegvis.participant.participants.application.AlreadyEnrolled;
+import se.stegvis.participant.participants.application.ParticipantRegistry;
+import se.stegvis.participant.participants.domain.Participant;
+import se.stegvis.participant.participants.domain.ParticipantEvent;
+import se.stegvis.participant.participants.domain.PersonalData;
+import se.stegvis.participant.participants.domain.PersonalIdentityNumber;
+import se.stegvis.schemas.EventTopic;
+
+/**
+ * Participants in MongoDB, one document each: the entry data in clear (it is what the events carry), the personal
+ * data sealed under the participant's own data key, a keyed fingerprint for duplicate detection, and the pending
+ * events. Each command is one single-document write.
+ */
+public class MongoParticipantRegistry implements ParticipantRegistry {
+
+    private final MongoCollection<Document> participants;
+    private final PersonalDataCipher cipher;
+    private final DuplicateFingerprint duplicates;
+
+    public MongoParticipantRegistry(MongoCollection<Document> participants, PersonalDataCipher cipher, DuplicateFingerprint duplicates) {
+        this.participants = participants;
+        this.cipher = cipher;
+        this.duplicates = duplicates;
+        participants.createIndex(Indexes.ascending("duplicateFingerprint"), new IndexOptions().unique(true).sparse(true));
+        participants.createIndex(Indexes.ascending("idempotency.key"), new IndexOptions().unique(true).sparse(true));
+        participants.createIndex(Indexes.ascending("projectId"));
+    }
+
+    @Override
+    public Optional<ParticipantRecord> find(UUID participantId) {
+        return Optional.ofNullable(participants.find(eq("_id", participantId.toString())).first()).map(this::record);
+    }
+
+    @Override
+    public List<ParticipantRecord> ofProject(String projectId) {
+        return participants.find(eq("projectId", projectId)).map(this::record).into(new ArrayList<>());
+    }
+
+    @Override
+    public Optional<UUID> enrolledAs(String projectId, PersonalIdentityNumber number) {
+        return Optional.ofNullable(participants.find(eq("duplicateFingerprint", duplicates.of(projectId, number))).first())
+                .map(document -> UUID.fromString(document.getString("_id")));
+    }
+
+    @Override
+    public Optional<IdempotentRequest> byIdempotencyKey(String key) {
+        return Optional.ofNullable(participants.find(eq("idempotency.key", key)).first()).map(document -> {
+            Document idempotency = document.get("idempotency", Document.class);
+            return new IdempotentRequest(key, idempotency.getString("fingerprint"), UUID.fromString(document.getString("_id")));
+        });
+    }
+
+    @Override
+    public void add(Participant participant, PersonalData person, ParticipantEvent.Enrolled event, IdempotentRequest request) {
+        Document document = ParticipantDocuments.state(participant).append("_id", participant.id().toString())
+                .append("personal", sealed(participant.id(), person))
+                .append("duplicateFingerprint", duplicates.of(participant.projectId(), person.personalIdentityNumber()));
+        if (request.key() != null) {
+            document.append("idempotency", new Document("key", request.key()).append("fingerprint", request.requestFingerprint()));
+        }
+        try {
+            participants.insertOne(Outbox.withEntries(document, List.of(entry(event))));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            throw new AlreadyEnrolled(enrolledAs(participant.projectId(), person.personalIdentityNumber()).orElseThrow(() -> e));
+        }
+    }
+
+    @Override
+    public void update(Participant participant, PersonalData person, ParticipantEvent event) {
+        List<Bson> updates = new ArrayList<>();
+        ParticipantDocuments.state(participant).forEach((field, value) -> updates.add(Updates.set(field, value)));
+        if (person != null) {
+            updates.add(Updates.set("personal", sealed(participant.id(), person)));
+            updates.add(Updates.set("duplicateFingerprint", duplicates.of(participant.projectId(), person.personalIdentityNumber())));
+        }
+        updates.add(Outbox.append(List.of(entry(event))));
+        participants.updateOne(eq("_id", participant.id().toString()), Updates.combine(updates));
+    }
+
+    /** The sealed data and its key go in the same write; without the key the data could never be read again. */
+    @Override
+    public void erase(Participant participant, ParticipantEvent.Erased event) {
+        participants.updateOne(eq("_id", participant.id().toString()), Updates.combine(
+                Updates.set("erased", true), Updates.unset("personal"), Updates.unset("duplicateFingerprint"),
+                Updates.unset("idempotency"), Outbox.append(List.of(entry(event)))));
+    }
+
+    private ParticipantRecord record(Document document) {
+        Participant participant = ParticipantDocuments.participant(document);
+        Document personal = document.get("personal", Document.class);
+        if (participant.erased() || personal == null) {
+            return new ParticipantRecord(participant, null);
+        }
+        SealedData sealed = new SealedData(personal.get("key", Binary.class).getData(), personal.get("data", Binary.class).getData());
+        return new ParticipantRecord(participant, PersonalDataCodec.decode(cipher.open(participant.id(), sealed)));
+    }
+
+    private Document sealed(UUID participantId, PersonalData person) {
+        SealedData sealed = cipher.seal(participantId, PersonalDataCodec.encode(person));
+        return new Document("key", new Binary(sealed.wrappedDataKey())).append("data", new Binary(sealed.ciphertext()));
+    }
+
+    private static OutboxEntry entry(ParticipantEvent event) {
+        return OutboxEntry.of(EventTopic.PARTICIPANTS, event.participantId().toString(), ParticipantEvents.toAvro(event));
+    }
+
+}

@@ -1,0 +1,64 @@
+package se.stegvis.participant.participants.application;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import se.stegvis.participant.catalogue.application.ReadCatalogue;
+import se.stegvis.participant.participants.application.ParticipantRegistry.ParticipantRecord;
+import se.stegvis.participant.participants.domain.EntryFacts;
+import se.stegvis.participant.participants.domain.LeavingReason;
+import se.stegvis.participant.participants.domain.Participant;
+import se.stegvis.participant.participants.domain.ParticipantEvent;
+import se.stegvis.participant.participants.domain.PersonalData;
+import se.stegvis.participant.shared.EventsPending;
+import se.stegvis.participant.shared.NotFound;
+
+/** The commands on an enrolled participant: correct the entry data, leave, erase. */
+public class ChangeParticipant {
+
+    private final ParticipantRegistry registry;
+    private final ReadCatalogue catalogue;
+    private final EventsPending eventsPending;
+    private final Clock clock;
+
+    public ChangeParticipant(ParticipantRegistry registry, ReadCatalogue catalogue, EventsPending eventsPending, Clock clock) {
+        this.registry = registry;
+        this.catalogue = catalogue;
+        this.eventsPending = eventsPending;
+        this.clock = clock;
+    }
+
+    /** Corrects the entry data and, when given, the personal data (null keeps it). */
+    public void correct(UUID participantId, PersonalData correctedPerson, EntryFacts facts) {
+        ParticipantRecord record = existing(participantId);
+        PersonalData person = correctedPerson == null ? record.person() : correctedPerson;
+        Participant participant = record.participant();
+        ParticipantEvent.EntryDataCorrected event = participant.correct(
+                catalogue.project(participant.projectId()), person, facts, clock.instant());
+        registry.update(participant.corrected(event), correctedPerson, event);
+        eventsPending.signal();
+    }
+
+    public void leave(UUID participantId, LocalDate leftOn, LeavingReason reason) {
+        Participant participant = existing(participantId).participant();
+        ParticipantEvent.Left event = participant.leave(leftOn, reason, clock.instant());
+        registry.update(participant.left(event), null, event);
+        eventsPending.signal();
+    }
+
+    public void erase(UUID participantId) {
+        Participant participant = existing(participantId).participant();
+        registry.erase(participant.withErasure(), participant.erase(clock.instant()));
+        eventsPending.signal();
+    }
+
+    /** The participant, if it exists and is not erased. */
+    ParticipantRecord existing(UUID participantId) {
+        ParticipantRecord record = registry.find(participantId).orElseThrow(() -> new NotFound("participant", participantId.toString()));
+        if (record.participant().erased()) {
+            throw new ParticipantErased(participantId);
+        }
+        return record;
+    }
+}

@@ -1,0 +1,69 @@
+package se.stegvis.participant.participants.application;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+import se.stegvis.participant.catalogue.application.ReadCatalogue;
+import se.stegvis.participant.catalogue.domain.Project;
+import se.stegvis.participant.participants.application.ParticipantRegistry.IdempotentRequest;
+import se.stegvis.participant.participants.domain.EntryFacts;
+import se.stegvis.participant.participants.domain.Participant;
+import se.stegvis.participant.participants.domain.ParticipantEvent;
+import se.stegvis.participant.participants.domain.PersonalData;
+import se.stegvis.participant.shared.EventsPending;
+
+/** Enrols a person in a project: validated, stored with its event in one write, answered with a random id. */
+public class EnrolParticipant {
+
+    private final ParticipantRegistry registry;
+    private final ReadCatalogue catalogue;
+    private final EventsPending eventsPending;
+    private final RequestFingerprints fingerprints;
+    private final Clock clock;
+
+    public EnrolParticipant(ParticipantRegistry registry, ReadCatalogue catalogue, EventsPending eventsPending,
+            RequestFingerprints fingerprints, Clock clock) {
+        this.registry = registry;
+        this.fingerprints = fingerprints;
+        this.catalogue = catalogue;
+        this.eventsPending = eventsPending;
+        this.clock = clock;
+    }
+
+    /** The participant id; a retry with the same Idempotency-Key (null for none) answers the first enrolment's. */
+    public UUID enrol(String projectId, PersonalData person, EntryFacts facts, String idempotencyKey) {
+        String requestFingerprint = idempotencyKey == null ? null : fingerprints.of(canonical(projectId, person, facts));
+        Optional<UUID> replayed = replay(idempotencyKey, requestFingerprint);
+        if (replayed.isPresent()) {
+            return replayed.get();
+        }
+        Project project = catalogue.project(projectId);
+        registry.enrolledAs(projectId, person.personalIdentityNumber()).ifPresent(existing -> {
+            throw new AlreadyEnrolled(existing);
+        });
+        UUID participantId = UUID.randomUUID();
+        ParticipantEvent.Enrolled event = Participant.enrol(participantId, project, person, facts, clock.instant());
+        registry.add(Participant.enrolled(event), person, event,
+                new IdempotentRequest(idempotencyKey, requestFingerprint, participantId));
+        eventsPending.signal();
+        return participantId;
+    }
+
+    private static String canonical(String projectId, PersonalData person, EntryFacts facts) {
+        return String.join("\u0000", projectId, person.personalIdentityNumber().canonical(), person.givenName(),
+                person.familyName(), person.protection().name(), facts.toString());
+    }
+
+    private Optional<UUID> replay(String idempotencyKey, String requestFingerprint) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return registry.byIdempotencyKey(idempotencyKey).map(first -> {
+            if (!first.requestFingerprint().equals(requestFingerprint)) {
+                throw new IdempotencyKeyReused();
+            }
+            return first.participantId();
+        });
+    }
+}

@@ -1,0 +1,46 @@
+package se.stegvis.participant.shared;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Collects what is missing or unreadable in a request body while it is turned into a command. */
+public final class RequestFields {
+
+    private final List<Violation> violations = new ArrayList<>();
+
+    public <T> T required(String pointer, T value) {
+        if (value == null || value instanceof String text && text.isBlank()) {
+            violations.add(new Violation(pointer, "is required"));
+        }
+        return value;
+    }
+
+    public int required(String pointer, Integer value, int placeholder) {
+        required(pointer, value);
+        return value == null ? placeholder : value;
+    }
+
+    public <T> List<T> list(String pointer, List<T> value) {
+        return value == null ? List.of() : value;
+    }
+
+    public <E extends Enum<E>> E symbol(String pointer, Class<E> type, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            violations.add(new Violation(pointer, "must be one of " + Arrays.toString(type.getEnumConstants())));
+            return null;
+        }
+    }
+
+    public void add(Violation violation) {
+        violations.add(violation);
+    }
+
+    public void throwIfAny() {
+        if (!violations.isEmpty()) {
+            throw new InvalidCommand(violations);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package se.stegvis.participant.shared.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import se.stegvis.participant.shared.InvalidCommand;
+import se.stegvis.participant.shared.NotFound;
+import se.stegvis.participant.shared.Violation;
+
+/**
+ * Every error as RFC 9457 problem+json. A rejected request names each field at fault in {@code errors} (JSON
+ * pointers into the body, as RFC 9457's own example does) and in {@code field} (the first). Bad input is a 4xx,
+ * never a 500; an unexpected failure is a 500 that says nothing about the data.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemResponses {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+    public static final String TYPES = "https://stegvis.se/problems/";
+
+    @ExceptionHandler(InvalidCommand.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidCommand e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request breaks " + e.violations().size() + " rule(s)",
+                e.violations());
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<ProblemDetail> notFound(NotFound e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "No " + e.kind() + " with id " + e.id(), List.of());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        Violation violation = UnreadableBody.violation(e);
+        return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "The body is not the JSON this endpoint takes", List.of(violation));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badPathOrQuery(MethodArgumentTypeMismatchException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "A path or query parameter is malformed",
+                List.of(new Violation(e.getName(), "is not a valid " + e.getRequiredType().getSimpleName())));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "A header is missing",
+                List.of(new Violation(e.getHeaderName(), "is required")));
+    }
+
+    /** Spring's own answers (405, 406, 415, 404 for unknown paths, ...) keep their status; anything else is a 500. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> other(Exception e) {
+        if (e instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
+            ProblemDetail body = framework.getBody();
+            body.setType(URI.create(TYPES + framework.getStatusCode().value()));
+            return ResponseEntity.status(framework.getStatusCode()).headers(framework.getHeaders()).body(body);
+        }
+        log.error("Unexpected failure: {}", e.getClass().getName(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side", List.of());
+    }
+
+    public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail, List<Violation> violations) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setType(URI.create(TYPES + type));
+        if (!violations.isEmpty()) {
+            body.setProperty("field", violations.get(0).pointer());
+            body.setProperty("errors", violations.stream()
+                    .map(v -> Map.of("pointer", v.pointer(), "detail", v.message())).toList());
+        }
+        return ResponseEntity.status(status).body(body);
+    }
+}

@@ -1,0 +1,186 @@
+package se.stegvis.participant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+
+import se.stegvis.events.ParticipantEnrolled;
+import se.stegvis.events.ProjectDefined;
+import se.stegvis.schemas.EventTopic;
+import se.stegvis.testsupport.SharedMongo;
+
+/** participant-service end to end on a real broker, registry and Mongo-wire server. */
+class ParticipantServiceIT {
+
+    private static final String DATABASE = "participant-it-" + UUID.randomUUID();
+    private static RunningParticipantService service;
+    private static Http http;
+    private static MongoClient mongo;
+
+    @BeforeAll
+    static void start() {
+        service = RunningParticipantService.start(DATABASE);
+        http = new Http(service.baseUrl());
+        mongo = MongoClients.create(SharedMongo.connectionString());
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        mongo.close();
+    }
+
+    @Test
+    void the_catalogue_starts_with_the_three_current_projects_and_publishes_them() {
+        Http.Reply projects = http.get("/api/projects");
+        assertThat(projects.status()).isEqualTo(200);
+        assertThat(projects.body()).contains("\"projectId\":\"23-073-S03\"", "\"projectId\":\"23-069-S06\"", "\"projectId\":\"23-079-S13\"");
+        assertThat(http.get("/api/projects/23-073-S03").json().get("targets").toString())
+                .contains("work-or-studies", "\"genderShares\":{\"WOMAN\":50,\"MAN\":50}");
+
+        List<TopicReader.Message> events = TopicReader.await(EventTopic.PROJECTS.topicName(), RunningParticipantService.registryUrl(),
+                messages -> messages.stream().anyMatch(m -> "23-079-S13".equals(m.key())));
+        assertThat(events).anySatisfy(m -> assertThat(((ProjectDefined) m.event()).getPlannedParticipants()).isEqualTo(600));
+    }
+
+    @Test
+    void an_enrolment_is_stored_sealed_and_published_without_personal_data() {
+        String number = InventedPeople.identityNumber(LocalDate.of(1998, 4, 17), 321);
+        Http.Reply enrolled = http.post("/api/projects/23-073-S03/participants",
+                InventedPeople.enrolment(number, "Testa", "Påhittadsson", "PROTECTED_ADDRESS", "2025-02-03", "DOMESTIC_VIOLENCE_VICTIM"), Map.of());
+
+        assertThat(enrolled.status()).isEqualTo(201);
+        String participantId = enrolled.json().get("participantId").asText();
+        assertThat(enrolled.raw().headers().firstValue("Location")).contains("/api/participants/" + participantId);
+        Http.Reply read = http.get("/api/participants/" + participantId);
+        assertThat(read.json().get("ageAtEntry").asInt()).isEqualTo(26);
+        assertThat(read.json().get("person").get("familyName").asText()).isEqualTo("Påhittadsson");
+
+        List<TopicReader.Message> events = TopicReader.await(EventTopic.PARTICIPANTS.topicName(), RunningParticipantService.registryUrl(),
+                messages -> messages.stream().anyMatch(m -> participantId.equals(m.key())));
+        TopicReader.Message event = events.stream().filter(m -> participantId.equals(m.key())).findFirst().orElseThrow();
+        assertThat(((ParticipantEnrolled) event.event()).getEntryData().getAgeAtEntry()).isEqualTo(26);
+        String onTheWire = new String(event.bytes(), StandardCharsets.ISO_8859_1);
+        assertThat(onTheWire).doesNotContain(number.replace("-", "").substring(2), "Testa", "Påhittadsson", "PROTECTED");
+
+        Document raw = participants().find(new Document("_id", participantId)).first();
+        assertThat(raw.toJson()).doesNotContain(number.substring(2, 8), "Testa", "Påhittadsson", "Pa\\u030a", "PROTECTED_ADDRESS");
+    }
+
+    @Test
+    void the_same_person_enrolled_twice_in_a_project_is_answered_with_the_first_participant() {
+        String number = InventedPeople.identityNumber(LocalDate.of(2001, 11, 2), 456);
+        String body = InventedPeople.enrolment(number, "Dubbel", "Exempel", "NONE", "2025-03-01", "GANG_DEFECTOR");
+        String first = http.post("/api/projects/23-073-S03/participants", body, Map.of()).json().get("participantId").asText();
+
+        Http.Reply second = http.post("/api/projects/23-073-S03/participants", body, Map.of());
+
+        assertThat(second.status()).isEqualTo(409);
+        assertThat(second.contentType()).startsWith("application/problem+json");
+        assertThat(second.json().get("participantId").asText()).isEqualTo(first);
+        assertThat(participants().countDocuments(new Document("projectId", "23-073-S03").append("entryData.enrolledOn", "2025-03-01")))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_retry_with_the_same_idempotency_key_answers_the_first_enrolment() {
+        String body = InventedPeople.enrolment(InventedPeople.identityNumber(LocalDate.of(1985, 1, 30), 789), "Åter", "Försök",
+                "NONE", "2025-04-01", "YOUNG_PEOPLE_AT_RISK");
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        Http.Reply first = http.post("/api/projects/23-069-S06/participants", body, key);
+        Http.Reply retry = http.post("/api/projects/23-069-S06/participants", body, key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().get("participantId")).isEqualTo(first.json().get("participantId"));
+        Http.Reply otherBody = http.post("/api/projects/23-069-S06/participants", body.replace("Åter", "Annan"), key);
+        assertThat(otherBody.status()).isEqualTo(422);
+    }
+
+    @Test
+    void leaving_and_erasure_are_published_and_an_erased_participant_is_gone() {
+        String number = InventedPeople.identityNumber(LocalDate.of(1990, 6, 15), 135);
+        String id = http.post("/api/projects/23-073-S03/participants",
+                InventedPeople.enrolment(number, "Lämnar", "Snart", "NONE", "2025-02-03", "GANG_DEFECTOR"), Map.of())
+                .json().get("participantId").asText();
+
+        assertThat(http.post("/api/participants/" + id + "/leave", "{\"leftOn\": \"2025-02-02\", \"reason\": \"COMPLETED\"}", Map.of())
+                .json().get("field").asText()).isEqualTo("/leftOn");
+        assertThat(http.post("/api/participants/" + id + "/leave", "{\"leftOn\": \"2025-07-20\", \"reason\": \"COMPLETED\"}", Map.of())
+                .status()).isEqualTo(200);
+        assertThat(http.send("DELETE", "/api/participants/" + id, null, Map.of()).status()).isEqualTo(204);
+        assertThat(http.get("/api/participants/" + id).status()).isEqualTo(410);
+
+        List<TopicReader.Message> events = TopicReader.await(EventTopic.PARTICIPANTS.topicName(), RunningParticipantService.registryUrl(),
+                messages -> messages.stream().filter(m -> id.equals(m.key())).count() == 3);
+        assertThat(events.stream().filter(m -> id.equals(m.key())).map(m -> m.event().getClass().getSimpleName()).toList())
+                .containsExactly("ParticipantEnrolled", "ParticipantLeft", "ParticipantErased");
+        Document raw = participants().find(new Document("_id", id)).first();
+        assertThat(raw).doesNotContainKeys("personal", "duplicateFingerprint");
+    }
+
+    @Test
+    void bad_input_is_a_problem_naming_the_field_and_stores_nothing() {
+        long before = participants().countDocuments();
+        String valid = InventedPeople.enrolment(InventedPeople.identityNumber(LocalDate.of(1995, 5, 5), 246), "Fel", "Indata",
+                "NONE", "2025-02-03", "GANG_DEFECTOR");
+        Map<String, String> cases = Map.of(
+                "{\"person\": ", "",
+                valid.replace("\"gender\": \"WOMAN\"", "\"gender\": \"ROBOT\""), "/gender",
+                valid.replaceAll("\"personalIdentityNumber\": \"[^\"]+\"", "\"personalIdentityNumber\": \"19950505-2461\""), "/person/personalIdentityNumber",
+                valid.replace("2025-02-03", "2023-01-01"), "/enrolledOn",
+                valid.replace("GANG_DEFECTOR", "ASTRONAUT"), "/targetGroup",
+                valid.replace("\"homeless\": false", "\"homeless\": \"maybe\""), "/homeless");
+        cases.forEach((body, field) -> {
+            Http.Reply reply = http.post("/api/projects/23-073-S03/participants", body, Map.of());
+            assertThat(reply.status()).as(field).isEqualTo(400);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().get("field").asText()).as(body).isEqualTo(field);
+        });
+        assertThat(http.post("/api/projects/99-999-X99/participants", valid, Map.of()).status()).isEqualTo(404);
+        assertThat(participants().countDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void an_integrator_adds_a_project_and_changes_it() {
+        String project = """
+                {"name": "Samverkan mot utanförskap", "owner": {"name": "Exempelorganisationen"},
+                 "region": {"name": "Sydsverige", "nuts2": "SE22"}, "period": {"start": "2016-09-01", "end": "2019-08-31"},
+                 "plannedParticipants": 145,
+                 "targetGroups": [{"code": "LONG_TERM_UNEMPLOYED_WITH_ILL_HEALTH", "label": "Long-term unemployed with ill health"}],
+                 "activityTypes": ["INDIVIDUAL_GUIDANCE", "WORK_TRAINING", "INTERNSHIP"],
+                 "outcomeTypes": ["EMPLOYED", "IN_EDUCATION_OR_TRAINING", "STEP_FORWARD"],
+                 "targets": [{"code": "participants", "target": 145},
+                             {"code": "work-or-studies", "target": 50, "outcomeTypes": ["EMPLOYED", "IN_EDUCATION_OR_TRAINING"]},
+                             {"code": "guided", "target": 145, "activityTypes": ["INDIVIDUAL_GUIDANCE"]}]}
+                """;
+        String id = "2016-" + (10000 + new java.util.Random().nextInt(89999));
+        assertThat(http.send("PUT", "/api/projects/" + id, project, Map.of()).status()).isEqualTo(201);
+        assertThat(http.send("PUT", "/api/projects/" + id, project.replace("145,", "150,"), Map.of()).status()).isEqualTo(200);
+        assertThat(http.get("/api/projects/" + id).json().get("plannedParticipants").asInt()).isEqualTo(150);
+
+        String unknownType = project.replace("\"target\": 50, \"outcomeTypes\": [\"EMPLOYED\", \"IN_EDUCATION_OR_TRAINING\"]",
+                "\"target\": 50, \"outcomeTypes\": [\"EMPLOYED\", \"NOT_A_TYPE_OF_THIS_PROJECT\"]").replace("145,", "160,");
+        Http.Reply invalid = http.send("PUT", "/api/projects/" + id, unknownType, Map.of());
+        assertThat(invalid.status()).isEqualTo(400);
+        assertThat(invalid.json().get("field").asText()).isEqualTo("/targets/1/outcomeTypes/1");
+        assertThat(http.get("/api/projects/" + id).json().get("plannedParticipants").asInt()).isEqualTo(150);
+    }
+
+    private static MongoCollection<Document> participants() {
+        return mongo.getDatabase(DATABASE).getCollection("participants");
+    }
+}

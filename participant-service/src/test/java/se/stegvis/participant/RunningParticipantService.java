@@ -1,0 +1,80 @@
+package se.stegvis.participant;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import se.stegvis.registry.SchemaRegistryApplication;
+import se.stegvis.schemas.EventTopic;
+import se.stegvis.testsupport.SharedKafka;
+import se.stegvis.testsupport.SharedMongo;
+
+/**
+ * participant-service for real on the test JVM's shared broker and Mongo-wire server, with the project's own
+ * registry beside it: the same components as the local stack, in one JVM.
+ */
+final class RunningParticipantService implements AutoCloseable {
+
+    private static ConfigurableApplicationContext registry;
+
+    final ConfigurableApplicationContext context;
+
+    private RunningParticipantService(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static synchronized String registryUrl() {
+        if (registry == null) {
+            createTopics();
+            registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run("--server.port=0",
+                    "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+                    "--stegvis.registry.topic=_schemas_participant_service");
+        }
+        return "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
+    }
+
+    static RunningParticipantService start(String database, String... extra) {
+        String registryUrl = registryUrl();
+        List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+                "--spring.mongodb.uri=" + SharedMongo.connectionString() + "/" + database,
+                "--stegvis.schema-registry.url=" + registryUrl,
+                "--stegvis.crypto.master-key=" + TestMasterKey.BASE64,
+                "--management.health.mongodb.enabled=false"));
+        arguments.addAll(List.of(extra));
+        return new RunningParticipantService(new SpringApplicationBuilder(ParticipantServiceApplication.class)
+                .run(arguments.toArray(String[]::new)));
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    private static void createTopics() {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
+            for (EventTopic topic : EventTopic.values()) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic.topicName(), 3, (short) 1))).all().get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -12,6 +12,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -23,6 +26,7 @@ import se.stegvis.schemas.EventTopic;
 import se.stegvis.testsupport.SharedMongo;
 
 /** participant-service end to end on a real broker, registry and Mongo-wire server. */
+@ExtendWith(OutputCaptureExtension.class)
 class ParticipantServiceIT {
 
     private static final String DATABASE = "participant-it-" + UUID.randomUUID();
@@ -57,7 +61,7 @@ class ParticipantServiceIT {
     }
 
     @Test
-    void an_enrolment_is_stored_sealed_and_published_without_personal_data() {
+    void an_enrolment_is_stored_sealed_and_published_without_personal_data(CapturedOutput logs) {
         String number = InventedPeople.identityNumber(LocalDate.of(1998, 4, 17), 321);
         Http.Reply enrolled = http.post("/api/projects/23-073-S03/participants",
                 InventedPeople.enrolment(number, "Testa", "Påhittadsson", "PROTECTED_ADDRESS", "2025-02-03", "DOMESTIC_VIOLENCE_VICTIM"), Map.of());
@@ -77,7 +81,9 @@ class ParticipantServiceIT {
         assertThat(onTheWire).doesNotContain(number.replace("-", "").substring(2), "Testa", "Påhittadsson", "PROTECTED");
 
         Document raw = participants().find(new Document("_id", participantId)).first();
-        assertThat(raw.toJson()).doesNotContain(number.substring(2, 8), "Testa", "Påhittadsson", "Pa\\u030a", "PROTECTED_ADDRESS");
+        assertThat(raw.toJson()).doesNotContain(number.substring(2, 8), "Testa", "Påhittadsson", "PROTECTED_ADDRESS");
+        assertThat(logs.getAll()).contains("read of shielded personal data: participant=" + participantId)
+                .doesNotContain(number, number.replace("-", ""), "Testa", "Påhittadsson");
     }
 
     @Test
@@ -178,6 +184,14 @@ class ParticipantServiceIT {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("field").asText()).isEqualTo("/targets/1/outcomeTypes/1");
         assertThat(http.get("/api/projects/" + id).json().get("plannedParticipants").asInt()).isEqualTo(150);
+    }
+
+    @Test
+    void the_openapi_description_is_served() {
+        Http.Reply openApi = http.get("/v3/api-docs");
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body()).contains("/api/projects/{projectId}/participants", "/api/participants/{participantId}/leave",
+                "/api/projects/{projectId}");
     }
 
     private static MongoCollection<Document> participants() {

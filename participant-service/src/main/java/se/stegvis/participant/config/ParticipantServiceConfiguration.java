@@ -74,6 +74,13 @@ public class ParticipantServiceConfiguration {
                 List.of(database.getCollection("projects"), database.getCollection("participants")), meters);
     }
 
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    EventTopicDeclaration eventTopicDeclaration(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${stegvis.kafka.partitions:3}") int partitions,
+            @Value("${stegvis.kafka.replication-factor:1}") short replicationFactor) {
+        return new EventTopicDeclaration(bootstrapServers, partitions, replicationFactor);
+    }
+
     @Bean
     EventsPending eventsPending(OutboxRelay relay) {
         return relay::wakeUp;

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -57,25 +58,35 @@ final class BatchPublication {
     }
 
     /**
-     * Sends every entry of one document in order. A send that fails at once (no metadata within max.block.ms: the
-     * cluster is unreachable, or an entry that cannot be serialized) halts the round: the documents after it are not
-     * sent, so a batch costs one max.block.ms while Kafka is down, not one per entry.
+     * Sends every entry of one document in order. A send that Kafka's client fails at once (no metadata within
+     * max.block.ms: the cluster is unreachable; or the registry cannot be reached) halts the round: the documents
+     * after it are not sent, so a batch costs one max.block.ms while Kafka is down, not one per entry. An entry that
+     * cannot be decoded fails only its own document.
      */
     private Sending send(Document document) {
         List<OutboxEntry> entries = Outbox.entriesOf(document);
         List<Future<RecordMetadata>> futures = new ArrayList<>(entries.size());
         for (int i = 0; i < entries.size() && !halted; i++) {
             OutboxEntry entry = entries.get(i);
-            Future<RecordMetadata> future;
+            SpecificRecord event;
             try {
-                future = producer.send(new ProducerRecord<>(entry.topic(), entry.key(), entry.event()));
+                event = entry.event();
             } catch (RuntimeException e) {
-                future = CompletableFuture.failedFuture(e);
+                futures.add(CompletableFuture.failedFuture(e));
+                break;
             }
-            futures.add(future);
-            halted = failedAlready(future);
+            futures.add(send(entry, event));
+            halted = failedAlready(futures.get(i));
         }
         return new Sending(document.get("_id"), entries, futures);
+    }
+
+    private Future<RecordMetadata> send(OutboxEntry entry, SpecificRecord event) {
+        try {
+            return producer.send(new ProducerRecord<>(entry.topic(), entry.key(), event));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static boolean failedAlready(Future<RecordMetadata> future) {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.schemas.registry.InMemorySchemaRegistryClient;
@@ -82,19 +83,38 @@ class BatchPublicationIT {
     }
 
     @Test
-    void an_entry_that_cannot_be_sent_at_all_halts_the_round_and_nothing_after_it_is_sent() {
+    void an_entry_that_cannot_be_decoded_holds_back_its_own_document_only() {
         OutboxEntry unreadable = entries(1).get(0);
         Document stored = unreadable.toDocument().append("schemaFingerprint", unreadable.schemaFingerprint() + 1);
         participants.insertOne(new Document("_id", "a").append(Outbox.FIELD, List.of(stored)));
-        participants.insertOne(Outbox.withEntries(new Document("_id", "b"),
-                entries(2, unreadable.acceptedAt().plusSeconds(60))));
+        List<OutboxEntry> later = entries(2, unreadable.acceptedAt().plusSeconds(60));
+        participants.insertOne(Outbox.withEntries(new Document("_id", "b"), later));
+
+        CompletableFuture<BatchPublication.Result> round = publishInBackground(false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 2);
+        producer.completeNext();
+        producer.completeNext();
+
+        BatchPublication.Result result = round.join();
+        assertThat(result.failed()).isEqualTo(1);
+        assertThat(result.published()).isEqualTo(2);
+        assertThat(result.firstFailure()).isInstanceOf(IllegalStateException.class);
+        assertThat(Outbox.entriesOf(participants.find(Filters.eq("_id", "a")).first())).hasSize(1);
+        assertThat(Outbox.entriesOf(participants.find(Filters.eq("_id", "b")).first())).isEmpty();
+    }
+
+    @Test
+    void a_send_that_kafka_fails_at_once_halts_the_round_so_an_outage_costs_one_timeout_per_round() {
+        participants.insertOne(Outbox.withEntries(new Document("_id", "a"), entries(2)));
+        participants.insertOne(Outbox.withEntries(new Document("_id", "b"), entries(2, Instant.parse("2025-03-02T09:00:00Z"))));
+        producer.sendException = new TimeoutException("Topic not present in metadata after 500 ms");
 
         BatchPublication.Result result = publishInBackground(false).join();
 
         assertThat(producer.history()).isEmpty();
         assertThat(result.failed()).isEqualTo(1);
-        assertThat(result.firstFailure()).isInstanceOf(IllegalStateException.class);
-        assertThat(participants.find().map(Outbox::entriesOf)).allSatisfy(pending -> assertThat(pending).isNotEmpty());
+        assertThat(result.firstFailure()).isInstanceOf(TimeoutException.class);
+        assertThat(participants.find().map(Outbox::entriesOf)).allSatisfy(pending -> assertThat(pending).hasSize(2));
     }
 
     private CompletableFuture<BatchPublication.Result> publishInBackground(boolean stopping) {

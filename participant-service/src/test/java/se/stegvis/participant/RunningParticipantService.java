@@ -39,15 +39,19 @@ final class RunningParticipantService implements AutoCloseable {
         return "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
     }
 
-    static RunningParticipantService start(String database, String... extra) {
+    static RunningParticipantService start(String database) {
+        return start(database, SharedKafka.bootstrapServers());
+    }
+
+    /** On another broker than the shared one (the registry stays on the shared broker). */
+    static RunningParticipantService start(String database, String bootstrapServers) {
         String registryUrl = registryUrl();
         List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0",
-                "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.mongodb.uri=" + SharedMongo.connectionString() + "/" + database,
                 "--stegvis.schema-registry.url=" + registryUrl,
                 "--stegvis.crypto.master-key=" + TestMasterKey.BASE64,
                 "--management.health.mongodb.enabled=false"));
-        arguments.addAll(List.of(extra));
         return new RunningParticipantService(new SpringApplicationBuilder(ParticipantServiceApplication.class)
                 .run(arguments.toArray(String[]::new)));
     }

@@ -23,10 +23,14 @@ final class TopicReader {
     }
 
     static List<Message> await(String topic, String registryUrl, Predicate<List<Message>> enough) {
+        return await(SharedKafka.bootstrapServers(), topic, registryUrl, enough);
+    }
+
+    static List<Message> await(String bootstrapServers, String topic, String registryUrl, Predicate<List<Message>> enough) {
         ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer();
         deserializer.configure(Map.of("schema.registry.url", registryUrl, "specific.avro.reader", "true"), false);
         List<Message> messages = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", SharedKafka.bootstrapServers(),
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
                 "group.id", "reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));

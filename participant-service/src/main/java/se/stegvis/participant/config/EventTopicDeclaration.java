@@ -54,6 +54,7 @@ public final class EventTopicDeclaration {
         Duration wait = Duration.ofMillis(500);
         while (!Thread.currentThread().isInterrupted()) {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
                 Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
                 List<NewTopic> missing = new ArrayList<>();
@@ -66,7 +67,7 @@ public final class EventTopicDeclaration {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Exception e) {
-                log.warn("Could not declare the event topics yet ({}); retrying in {} ms", e.getClass().getSimpleName(), wait.toMillis());
+                log.warn("Could not declare the event topics yet ({}); retrying in {} ms", e.toString(), wait.toMillis());
                 sleepQuietly(wait);
                 wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10) : wait.multipliedBy(2);
             }

@@ -1,5 +1,6 @@
 package se.stegvis.localstack;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,11 @@ public final class LocalStack {
     boolean start(StackPlan plan, KafkaBroker kafka) throws Exception {
         say("data in " + settings.dataDir() + ", logs in " + settings.logDir());
         plan.skipped().forEach(skipped -> say("skipping " + skipped));
+        Path masterKey = StackPlan.masterKeyFile(settings);
+        if (MasterKeyFile.ensure(masterKey)) {
+            say("created the master key for personal data in " + masterKey
+                    + " (keep it: without it the sealed personal data cannot be read)");
+        }
         kafka.writeConfig();
         if (!kafka.isFormatted()) {
             say("formatting the Kafka storage in " + kafka.logDir() + " (first start)");

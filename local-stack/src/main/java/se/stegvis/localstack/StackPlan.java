@@ -32,14 +32,23 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
         addJar(components, skipped, settings, java, "registry", "schema-registry",
                 List.of("--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort));
         for (String service : SERVICES) {
-            addJar(components, skipped, settings, java, service, service + "-service", List.of(
+            List<String> arguments = new ArrayList<>(List.of(
                     "--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort,
                     "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/stegvis-" + service,
                     "--stegvis.schema-registry.url=http://127.0.0.1:" + settings.port("registry"),
                     // mongo-java-server does not answer "hello", which Boot's MongoDB health indicator sends.
                     "--management.health.mongodb.enabled=false"));
+            if (service.equals("participant")) {
+                arguments.add("--stegvis.crypto.master-key-file=" + masterKeyFile(settings));
+            }
+            addJar(components, skipped, settings, java, service, service + "-service", arguments);
         }
         return new StackPlan(List.copyOf(components), List.copyOf(skipped));
+    }
+
+    /** Where the local stack keeps participant-service's master key. */
+    static Path masterKeyFile(StackSettings settings) {
+        return settings.dataDir().resolve("keys").resolve("master.key");
     }
 
     /** {@code <root>/<module>/target/<module>-0.1.0-SNAPSHOT-exec.jar} */

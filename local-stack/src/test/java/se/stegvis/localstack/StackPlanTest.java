@@ -46,6 +46,15 @@ class StackPlanTest {
     }
 
     @Test
+    void only_participant_service_gets_the_master_key_file_under_the_data_directory() throws IOException {
+        jar("participant-service");
+        StackComponent participant = component(plan(Map.of()), "participant-service");
+
+        assertThat(participant.command()).anySatisfy(argument -> assertThat(argument)
+                .startsWith("--stegvis.crypto.master-key-file=").endsWith("/data/keys/master.key"));
+    }
+
+    @Test
     void aServiceGetsItsPortAndTheAddressesOfKafkaMongoAndTheRegistry() throws IOException {
         Path jar = jar("outcome-service");
 

@@ -15,10 +15,12 @@ final class Doorbell {
         }
     }
 
-    /** Waits until rung or until the timeout, whichever comes first. */
-    void await(Duration timeout) throws InterruptedException {
+    /** Waits until rung or until the timeout, whichever comes first; answers whether it was rung. */
+    boolean await(Duration timeout) throws InterruptedException {
         if (rings.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
             rings.drainPermits();
+            return true;
         }
+        return false;
     }
 }

@@ -111,6 +111,18 @@ class OutboxRelayIT {
     }
 
     @Test
+    void a_write_goes_out_when_its_document_is_named_on_wake_up() {
+        OutboxRelay relay = start(relay(settings().withIdlePollInterval(Duration.ofHours(1)), serializer()));
+        await().atMost(PATIENCE).until(() -> meters.get("stegvis.outbox.pending").gauge().value() == 0);
+        UUID participantId = UUID.randomUUID();
+        Fixtures.enrolAndLeave(participants, participantId, List.of(Fixtures.enrolled(participantId)));
+
+        relay.wakeUp(participantId.toString());
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> relay.pendingCount() == 0);
+    }
+
+    @Test
     void five_hundred_participants_with_two_events_each_all_go_out_in_order_per_participant() {
         Map<String, List<SpecificRecord>> written = Fixtures.participantsWhoEnrolAndLeave(participants, 500);
 

@@ -3,6 +3,7 @@ package se.stegvis.participant.config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import se.stegvis.outbox.OutboxRelay;
 import se.stegvis.outbox.OutboxRelaySettings;
 import se.stegvis.participant.catalogue.adapter.out.persistence.MongoProjectCatalogue;
+import se.stegvis.participant.catalogue.application.CachedProjectCatalogue;
 import se.stegvis.participant.catalogue.application.DefineProject;
 import se.stegvis.participant.catalogue.application.ProjectCatalogue;
 import se.stegvis.participant.catalogue.application.ReadCatalogue;
@@ -87,8 +89,9 @@ public class ParticipantServiceConfiguration {
     }
 
     @Bean
-    ProjectCatalogue projectCatalogue(MongoDatabase database) {
-        return new MongoProjectCatalogue(database.getCollection("projects"));
+    ProjectCatalogue projectCatalogue(MongoDatabase database, Clock clock,
+            @Value("${stegvis.catalogue.refresh-interval:5s}") Duration refreshInterval) {
+        return new CachedProjectCatalogue(new MongoProjectCatalogue(database.getCollection("projects")), clock, refreshInterval);
     }
 
     @Bean

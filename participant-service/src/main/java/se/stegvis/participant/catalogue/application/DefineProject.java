@@ -22,7 +22,7 @@ public class DefineProject {
     /** Answers true when the project did not exist before. Throws InvalidCommand, changing nothing, on a broken rule. */
     public boolean define(Project project) {
         boolean created = catalogue.store(ProjectDefinition.of(project, clock.instant()));
-        eventsPending.signal();
+        eventsPending.signal(project.id());
         return created;
     }
 }

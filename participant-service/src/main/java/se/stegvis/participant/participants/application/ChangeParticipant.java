@@ -37,20 +37,20 @@ public class ChangeParticipant {
         ParticipantEvent.EntryDataCorrected event = participant.correct(
                 catalogue.project(participant.projectId()), person, facts, clock.instant());
         registry.update(participant.corrected(event), correctedPerson, event);
-        eventsPending.signal();
+        eventsPending.signal(participantId.toString());
     }
 
     public void leave(UUID participantId, LocalDate leftOn, LeavingReason reason) {
         Participant participant = existing(participantId).participant();
         ParticipantEvent.Left event = participant.leave(leftOn, reason, clock.instant());
         registry.update(participant.left(event), null, event);
-        eventsPending.signal();
+        eventsPending.signal(participantId.toString());
     }
 
     public void erase(UUID participantId) {
         Participant participant = existing(participantId).participant();
         registry.erase(participant.withErasure(), participant.erase(clock.instant()));
-        eventsPending.signal();
+        eventsPending.signal(participantId.toString());
     }
 
     /** The participant, if it exists and is not erased. */

@@ -31,7 +31,11 @@ public class EnrolParticipant {
         this.clock = clock;
     }
 
-    /** The participant id; a retry with the same Idempotency-Key (null for none) answers the first enrolment's. */
+    /**
+     * The participant id; a retry with the same Idempotency-Key (null for none) answers the first enrolment's. The
+     * same person twice in a project is caught by the store's unique fingerprint (AlreadyEnrolled), in the same
+     * write, so there is no separate look-up and no race between looking and writing.
+     */
     public UUID enrol(String projectId, PersonalData person, EntryFacts facts, String idempotencyKey) {
         String requestFingerprint = idempotencyKey == null ? null : fingerprints.of(canonical(projectId, person, facts));
         Optional<UUID> replayed = replay(idempotencyKey, requestFingerprint);
@@ -39,14 +43,11 @@ public class EnrolParticipant {
             return replayed.get();
         }
         Project project = catalogue.project(projectId);
-        registry.enrolledAs(projectId, person.personalIdentityNumber()).ifPresent(existing -> {
-            throw new AlreadyEnrolled(existing);
-        });
         UUID participantId = UUID.randomUUID();
         ParticipantEvent.Enrolled event = Participant.enrol(participantId, project, person, facts, clock.instant());
         registry.add(Participant.enrolled(event), person, event,
                 new IdempotentRequest(idempotencyKey, requestFingerprint, participantId));
-        eventsPending.signal();
+        eventsPending.signal(participantId.toString());
         return participantId;
     }
 

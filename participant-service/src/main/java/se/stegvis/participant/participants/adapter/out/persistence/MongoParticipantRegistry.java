@@ -25,6 +25,7 @@ import se.stegvis.participant.participants.adapter.out.crypto.PersonalDataCipher
 import se.stegvis.participant.participants.adapter.out.crypto.SealedData;
 import se.stegvis.participant.participants.adapter.out.messaging.ParticipantEvents;
 import se.stegvis.participant.participants.application.AlreadyEnrolled;
+import se.stegvis.participant.participants.application.IdempotencyKeyReused;
 import se.stegvis.participant.participants.application.ParticipantRegistry;
 import se.stegvis.participant.participants.domain.Participant;
 import se.stegvis.participant.participants.domain.ParticipantEvent;
@@ -90,7 +91,14 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            throw new AlreadyEnrolled(enrolledAs(participant.projectId(), person.personalIdentityNumber()).orElseThrow(() -> e));
+            Optional<UUID> existing = enrolledAs(participant.projectId(), person.personalIdentityNumber());
+            if (existing.isPresent()) {
+                throw new AlreadyEnrolled(existing.get());
+            }
+            if (request.key() != null && byIdempotencyKey(request.key()).isPresent()) {
+                throw new IdempotencyKeyReused();
+            }
+            throw e;
         }
     }
 

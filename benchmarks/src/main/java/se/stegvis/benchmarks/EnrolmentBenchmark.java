@@ -1,0 +1,106 @@
+package se.stegvis.benchmarks;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.bson.Document;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+
+import se.stegvis.participant.ParticipantServiceApplication;
+import se.stegvis.registry.SchemaRegistryApplication;
+import se.stegvis.schemas.EventTopic;
+import se.stegvis.testsupport.SharedKafka;
+import se.stegvis.testsupport.SharedMongo;
+
+/**
+ * Enrolments per second through participant-service's HTTP API (validation, sealing, one document write with the
+ * outbox, the relay publishing to a real broker meanwhile) against plain single-document inserts of the very
+ * documents the service stored, into the same Mongo-wire server, at the same concurrency, in alternating rounds.
+ */
+public final class EnrolmentBenchmark {
+
+    static final int CLIENTS = 8;
+    static final int PER_ROUND = Integer.getInteger("bench.perRound", 2_000);
+    static final int WARM_UP_ROUNDS = 3;
+    static final int MEASURED_ROUNDS = Integer.getInteger("bench.rounds", 6);
+
+    public static void main(String[] args) throws Exception {
+        String database = "enrolment-benchmark";
+        createTopics();
+        try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run(
+                "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN");
+             ConfigurableApplicationContext service = new SpringApplicationBuilder(ParticipantServiceApplication.class).run(
+                "--server.port=0", "--spring.kafka.bootstrap-servers=" + System.getProperty("bench.serviceKafka", SharedKafka.bootstrapServers()),
+                "--spring.mongodb.uri=" + SharedMongo.connectionString() + "/" + database,
+                "--stegvis.schema-registry.url=http://localhost:" + registry.getEnvironment().getProperty("local.server.port"),
+                "--stegvis.crypto.master-key=YmVuY2htYXJrLW9ubHktbWFzdGVyLWtleS0zMmJ5dGU=",
+                "--management.health.mongodb.enabled=false", "--logging.level.root=WARN");
+             MongoClient mongo = MongoClients.create(SharedMongo.connectionString())) {
+            String baseUrl = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
+            MongoCollection<Document> stored = mongo.getDatabase(database).getCollection("participants");
+            MongoCollection<Document> plain = mongo.getDatabase(database).getCollection("plain_inserts");
+            EnrolmentLoad load = new EnrolmentLoad(baseUrl, CLIENTS);
+            List<RoundResult> results = new ArrayList<>();
+            for (int round = 0; round < WARM_UP_ROUNDS + MEASURED_ROUNDS; round++) {
+                boolean plainFirst = round % 2 == 1;
+                RoundResult result = plainFirst ? measurePlainFirst(load, stored, plain, round) : measureHttpFirst(load, stored, plain, round);
+                if (round >= WARM_UP_ROUNDS) {
+                    results.add(result);
+                }
+                System.out.printf("round %d: http %.0f/s, plain inserts %.0f/s%n", round + 1, result.http().perSecond(), result.plain().perSecond());
+            }
+            new EnrolmentBenchmarkReport(results, CLIENTS, PER_ROUND, WARM_UP_ROUNDS).writeTo(Path.of(args.length > 0 ? args[0] : "docs/benchmarks/enrolment.md"));
+            System.out.println("written");
+        }
+        System.exit(0);
+    }
+
+    private static RoundResult measureHttpFirst(EnrolmentLoad load, MongoCollection<Document> stored, MongoCollection<Document> plain, int round)
+            throws Exception {
+        EnrolmentLoad.Timing http = load.enrol(round * PER_ROUND, PER_ROUND);
+        EnrolmentLoad.Timing inserts = load.insert(copies(stored, round), plain);
+        return new RoundResult(http, inserts);
+    }
+
+    private static RoundResult measurePlainFirst(EnrolmentLoad load, MongoCollection<Document> stored, MongoCollection<Document> plain, int round)
+            throws Exception {
+        List<Document> previous = copies(stored, round - 1);
+        EnrolmentLoad.Timing inserts = load.insert(previous, plain);
+        EnrolmentLoad.Timing http = load.enrol(round * PER_ROUND, PER_ROUND);
+        return new RoundResult(http, inserts);
+    }
+
+    /** The documents the service stored in a round (state, sealed data, outbox as it was), without their ids. */
+    private static List<Document> copies(MongoCollection<Document> stored, int round) {
+        List<Document> documents = new ArrayList<>();
+        stored.find().skip(Math.max(0, round) * PER_ROUND).limit(PER_ROUND).forEach(document -> {
+            document.remove("_id");
+            document.remove("duplicateFingerprint");
+            documents.add(document);
+        });
+        return documents;
+    }
+
+    private static void createTopics() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(EventTopic.PROJECTS.topicName(), 1, (short) 1),
+                    new NewTopic(EventTopic.PARTICIPANTS.topicName(), 3, (short) 1))).all().get();
+        }
+    }
+
+    record RoundResult(EnrolmentLoad.Timing http, EnrolmentLoad.Timing plain) {
+        double ratio() {
+            return http.perSecond() / plain.perSecond();
+        }
+    }
+
+}

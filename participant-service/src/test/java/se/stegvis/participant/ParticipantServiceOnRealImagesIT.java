@@ -1,0 +1,93 @@
+package se.stegvis.participant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+import se.stegvis.events.ParticipantEnrolled;
+import se.stegvis.schemas.EventTopic;
+import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
+
+/**
+ * participant-service on the real images of docker-compose.yml: MongoDB, Apache Kafka and Confluent's registry.
+ * Skipped where no Docker engine runs.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class ParticipantServiceOnRealImagesIT {
+
+    private static final Network NETWORK = Network.newNetwork();
+
+    @Container
+    static final MongoDBContainer MONGO = new MongoDBContainer(System.getProperty("image.mongo", "mongo:8.0.12"));
+
+    @Container
+    static final KafkaContainer KAFKA = new KafkaContainer(System.getProperty("image.kafka", "apache/kafka:4.1.1"))
+            .withNetwork(NETWORK).withNetworkAliases("kafka").withListener("kafka:19092");
+
+    @Container
+    static final GenericContainer<?> REGISTRY = new GenericContainer<>(
+            System.getProperty("image.schema-registry", "confluentinc/cp-schema-registry:8.0.0"))
+            .withNetwork(NETWORK).dependsOn(KAFKA).withExposedPorts(8081)
+            .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
+            .withEnv("SCHEMA_REGISTRY_LISTENERS", "http://0.0.0.0:8081")
+            .withEnv("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
+            .waitingFor(Wait.forHttp("/subjects").forStatusCode(200));
+
+    @Test
+    void an_enrolment_is_stored_in_mongodb_and_published_through_confluents_registry() {
+        String registryUrl = "http://" + REGISTRY.getHost() + ":" + REGISTRY.getMappedPort(8081);
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ParticipantServiceApplication.class).run(
+                "--server.port=0", "--spring.kafka.bootstrap-servers=" + KAFKA.getBootstrapServers(),
+                "--spring.mongodb.uri=" + MONGO.getConnectionString() + "/stegvis-participant",
+                "--stegvis.schema-registry.url=" + registryUrl, "--stegvis.crypto.master-key=" + TestMasterKey.BASE64)) {
+            Http http = new Http("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
+            Http.Reply enrolled = http.post("/api/projects/23-073-S03/participants", InventedPeople.enrolment(
+                    InventedPeople.identityNumber(LocalDate.of(1993, 8, 8), 808), "Riktig", "Mongo", "NONE", "2025-02-03",
+                    "GANG_DEFECTOR"), Map.of());
+            assertThat(enrolled.status()).isEqualTo(201);
+            String participantId = enrolled.json().get("participantId").asText();
+            assertThat(http.get("/api/participants/" + participantId).status()).isEqualTo(200);
+
+            assertThat(readEnrolment(registryUrl, participantId).getProjectId()).isEqualTo("23-073-S03");
+        }
+    }
+
+    private static ParticipantEnrolled readEnrolment(String registryUrl, String participantId) {
+        List<ParticipantEnrolled> found = new ArrayList<>();
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", KAFKA.getBootstrapServers(),
+                "group.id", "real-images-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
+                "key.deserializer", StringDeserializer.class, "value.deserializer", ConfluentAvroDeserializer.class,
+                "schema.registry.url", registryUrl, "specific.avro.reader", "true"))) {
+            consumer.subscribe(List.of(EventTopic.PARTICIPANTS.topicName()));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (participantId.equals(record.key()) && record.value() instanceof ParticipantEnrolled enrolled) {
+                        found.add(enrolled);
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+}

@@ -20,7 +20,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
+import se.stegvis.events.Gender;
 import se.stegvis.events.ParticipantEnrolled;
+import se.stegvis.events.ParticipantEntryDataCorrected;
 import se.stegvis.events.ProjectDefined;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.testsupport.SharedMongo;
@@ -89,7 +91,7 @@ class ParticipantServiceIT {
     @Test
     void the_same_person_enrolled_twice_in_a_project_is_answered_with_the_first_participant() {
         String number = InventedPeople.identityNumber(LocalDate.of(2001, 11, 2), 456);
-        String body = InventedPeople.enrolment(number, "Dubbel", "Exempel", "NONE", "2025-03-01", "GANG_DEFECTOR");
+        String body = InventedPeople.enrolment(number, "Dubbel", "Exempel", "NONE", "2025-03-11", "GANG_DEFECTOR");
         String first = http.post("/api/projects/23-073-S03/participants", body, Map.of()).json().get("participantId").asText();
 
         Http.Reply second = http.post("/api/projects/23-073-S03/participants", body, Map.of());
@@ -97,7 +99,7 @@ class ParticipantServiceIT {
         assertThat(second.status()).isEqualTo(409);
         assertThat(second.contentType()).startsWith("application/problem+json");
         assertThat(second.json().get("participantId").asText()).isEqualTo(first);
-        assertThat(participants().countDocuments(new Document("projectId", "23-073-S03").append("entryData.enrolledOn", "2025-03-01")))
+        assertThat(participants().countDocuments(new Document("projectId", "23-073-S03").append("entryData.enrolledOn", "2025-03-11")))
                 .isEqualTo(1);
     }
 
@@ -184,6 +186,54 @@ class ParticipantServiceIT {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("field").asText()).isEqualTo("/targets/1/outcomeTypes/1");
         assertThat(http.get("/api/projects/" + id).json().get("plannedParticipants").asInt()).isEqualTo(150);
+    }
+
+    @Test
+    void a_correction_publishes_the_full_corrected_entry_data_and_a_bad_one_changes_nothing() {
+        String number = InventedPeople.identityNumber(LocalDate.of(2000, 2, 29), 357);
+        String id = http.post("/api/projects/23-073-S03/participants",
+                InventedPeople.enrolment(number, "Rätt", "Snart", "NONE", "2025-02-03", "GANG_DEFECTOR"), Map.of())
+                .json().get("participantId").asText();
+
+        Http.Reply corrected = http.send("PATCH", "/api/participants/" + id,
+                "{\"gender\": \"NON_BINARY\", \"enrolledOn\": \"2025-03-01\"}", Map.of());
+        Http.Reply refused = http.send("PATCH", "/api/participants/" + id, "{\"enrolledOn\": \"2030-01-01\"}", Map.of());
+
+        assertThat(corrected.status()).isEqualTo(200);
+        assertThat(corrected.json().get("gender").asText()).isEqualTo("NON_BINARY");
+        assertThat(corrected.json().get("ageAtEntry").asInt()).isEqualTo(25);
+        assertThat(corrected.json().get("person").get("givenName").asText()).isEqualTo("Rätt");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("field").asText()).isEqualTo("/enrolledOn");
+        assertThat(http.get("/api/participants/" + id).json().get("enrolledOn").asText()).isEqualTo("2025-03-01");
+        List<TopicReader.Message> events = TopicReader.await(EventTopic.PARTICIPANTS.topicName(), RunningParticipantService.registryUrl(),
+                messages -> messages.stream().filter(m -> id.equals(m.key())).count() == 2);
+        ParticipantEntryDataCorrected event = (ParticipantEntryDataCorrected) events.stream()
+                .filter(m -> id.equals(m.key()) && m.event() instanceof ParticipantEntryDataCorrected).findFirst().orElseThrow().event();
+        assertThat(event.getEntryData().getGender()).isEqualTo(Gender.NON_BINARY);
+        assertThat(event.getEntryData().getTargetGroup()).isEqualTo("GANG_DEFECTOR");
+    }
+
+    @Test
+    void a_list_leaves_out_the_personal_data_of_shielded_people() {
+        String shielded = http.post("/api/projects/23-069-S06/participants", InventedPeople.enrolment(
+                InventedPeople.identityNumber(LocalDate.of(2006, 1, 12), 468), "Skyddad", "Person", "FICTITIOUS_IDENTITY",
+                "2025-06-01", "YOUNG_PEOPLE_AT_RISK"), Map.of()).json().get("participantId").asText();
+        String open = http.post("/api/projects/23-069-S06/participants", InventedPeople.enrolment(
+                InventedPeople.identityNumber(LocalDate.of(2006, 1, 13), 469), "Öppen", "Person", "NONE",
+                "2025-06-01", "YOUNG_PEOPLE_AT_RISK"), Map.of()).json().get("participantId").asText();
+
+        Http.Reply list = http.get("/api/projects/23-069-S06/participants");
+
+        assertThat(list.body()).doesNotContain("Skyddad").contains("Öppen");
+        for (tools.jackson.databind.JsonNode participant : list.json()) {
+            String id = participant.get("participantId").asText();
+            if (id.equals(shielded)) {
+                assertThat(participant.get("person").isNull()).isTrue();
+            } else if (id.equals(open)) {
+                assertThat(participant.get("person").get("givenName").asText()).isEqualTo("Öppen");
+            }
+        }
     }
 
     @Test

@@ -151,7 +151,9 @@ class ParticipantServiceIT {
                 valid.replaceAll("\"personalIdentityNumber\": \"[^\"]+\"", "\"personalIdentityNumber\": \"19950505-2461\""), "/person/personalIdentityNumber",
                 valid.replace("2025-02-03", "2023-01-01"), "/enrolledOn",
                 valid.replace("GANG_DEFECTOR", "ASTRONAUT"), "/targetGroup",
-                valid.replace("\"homeless\": false", "\"homeless\": \"maybe\""), "/homeless");
+                valid.replace("\"homeless\": false", "\"homeless\": \"maybe\""), "/homeless",
+                valid.replace("\"ruralArea\": false", "\"ruralArea\": false, \"placementMunicipality\": \"Exempelby\""),
+                "/placementMunicipality");
         cases.forEach((body, field) -> {
             Http.Reply reply = http.post("/api/projects/23-073-S03/participants", body, Map.of());
             assertThat(reply.status()).as(field).isEqualTo(400);

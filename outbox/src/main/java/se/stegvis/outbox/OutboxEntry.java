@@ -22,6 +22,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.bson.Document;
 import org.bson.types.Binary;
 
+import se.stegvis.schemas.EventSchemaHistory;
 import se.stegvis.schemas.EventTopic;
 
 /**
@@ -29,9 +30,10 @@ import se.stegvis.schemas.EventTopic;
  *
  * <p>The payload is the Avro binary of the event in its own record schema, not the Confluent wire format: the schema
  * id is a matter of the registry, looked up when the relay publishes, so accepting a command never needs the
- * registry. {@code schemaFingerprint} (Avro's 64-bit parsing fingerprint of that schema) guards decoding: an entry
- * written by an older version of the event class than the one running is refused loudly instead of being
- * misread (drain the outbox before deploying an event schema change).
+ * registry. {@code schemaFingerprint} (Avro's 64-bit parsing fingerprint of that schema) names the version it was
+ * written with: an entry written before a deploy that evolved the event is read with its released writer schema
+ * (see EventSchemaHistory) and resolved to today's class; a version that was never released is refused loudly
+ * instead of being misread.
  *
  * <p>{@code acceptedAt} is kept to the millisecond, the precision a BSON date holds, so an entry equals itself after
  * a round trip through MongoDB. {@link #toString()} leaves the payload out: logs carry ids, never event contents.
@@ -71,16 +73,21 @@ public record OutboxEntry(String eventId, String topic, String key, String type,
                 fingerprint(schema), encode(event), acceptedAt);
     }
 
-    /** The event, decoded into its generated class. */
+    /** The event, decoded into its generated class, whichever released version of its schema it was written with. */
     public SpecificRecord event() {
-        Schema schema = contractSchema();
-        if (fingerprint(schema) != schemaFingerprint) {
-            throw new IllegalStateException("Event " + eventId + " (" + type + ") was written with another version of"
-                    + " its schema than the one this service runs; it cannot be decoded safely");
-        }
+        return event(EventSchemaHistory.released());
+    }
+
+    /** As {@link #event()}, with the writer schema looked up in the given history. */
+    public SpecificRecord event(EventSchemaHistory history) {
+        Schema reader = contractSchema();
+        Schema writer = fingerprint(reader) == schemaFingerprint ? reader : history.version(schemaFingerprint)
+                .filter(version -> version.getFullName().equals(type))
+                .orElseThrow(() -> new IllegalStateException("Event " + eventId + " (" + type + ") was written with a"
+                        + " version of its schema that was never released; it cannot be decoded safely"));
         try {
-            SpecificDatumReader<SpecificRecord> reader = new SpecificDatumReader<>(schema);
-            return reader.read(null, DecoderFactory.get().binaryDecoder(payload, null));
+            SpecificDatumReader<SpecificRecord> datumReader = new SpecificDatumReader<>(writer, reader);
+            return datumReader.read(null, DecoderFactory.get().binaryDecoder(payload, null));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not decode event " + eventId + " (" + type + ")", e);
         }

@@ -188,6 +188,15 @@ class ParticipantServiceIT {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("field").asText()).isEqualTo("/targets/1/outcomeTypes/1");
         assertThat(http.get("/api/projects/" + id).json().get("plannedParticipants").asInt()).isEqualTo(150);
+
+        for (String hostile : List.of("\"activityTypes\": [null, \"X\"]", "\"targets\": [null]", "\"targetGroups\": [null]",
+                "\"followUpPoints\": [\"NEVER\"]")) {
+            String field = hostile.substring(1, hostile.indexOf('"', 1));
+            String body = project.substring(0, project.lastIndexOf('}')) + ", " + hostile + "}";
+            Http.Reply reply = http.send("PUT", "/api/projects/" + id, body, Map.of());
+            assertThat(reply.status()).as(hostile).isEqualTo(400);
+            assertThat(reply.json().get("field").asText()).as(hostile).isEqualTo("/" + field + "/0");
+        }
     }
 
     @Test

@@ -21,8 +21,20 @@ public final class RequestFields {
         return value == null ? placeholder : value;
     }
 
-    public <T> List<T> list(String pointer, List<T> value) {
-        return value == null ? List.of() : value;
+    /** The list's elements (none for a missing list); a null element is reported at its pointer and left out. */
+    public <T> List<T> elements(String pointer, List<T> value) {
+        if (value == null) {
+            return List.of();
+        }
+        List<T> present = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            if (value.get(i) == null) {
+                violations.add(new Violation(pointer + "/" + i, "must not be null"));
+            } else {
+                present.add(value.get(i));
+            }
+        }
+        return present;
     }
 
     public <E extends Enum<E>> E symbol(String pointer, Class<E> type, String value) {

@@ -42,9 +42,9 @@ public record ProjectRequest(String name, Owner owner, Region region, Period per
                 new Project.Region(r == null ? "" : fields.required("/region/name", r.name()), r == null ? "" : fields.required("/region/nuts2", r.nuts2())),
                 new Project.Period(p == null ? null : fields.required("/period/start", p.start()), p == null ? null : fields.required("/period/end", p.end())),
                 fields.required("/plannedParticipants", plannedParticipants, 0),
-                fields.list("/targetGroups", targetGroups).stream().map(g -> new Project.TargetGroup(
+                fields.elements("/targetGroups", targetGroups).stream().map(g -> new Project.TargetGroup(
                         String.valueOf(g.code()), g.label() == null ? "" : g.label())).toList(),
-                fields.list("/activityTypes", activityTypes), fields.list("/outcomeTypes", outcomeTypes),
+                fields.elements("/activityTypes", activityTypes), fields.elements("/outcomeTypes", outcomeTypes),
                 targets(fields), followUps(fields));
         fields.throwIfAny();
         return project;
@@ -52,13 +52,13 @@ public record ProjectRequest(String name, Owner owner, Region region, Period per
 
     private List<Project.Target> targets(RequestFields fields) {
         List<Project.Target> result = new ArrayList<>();
-        List<Target> given = fields.list("/targets", targets);
+        List<Target> given = fields.elements("/targets", targets);
         for (int i = 0; i < given.size(); i++) {
             Target t = given.get(i);
             String at = "/targets/" + i;
             result.add(new Project.Target(fields.required(at + "/code", t.code()), fields.required(at + "/target", t.target(), 0),
                     t.unit() == null ? TargetUnit.PARTICIPANTS : fields.symbol(at + "/unit", TargetUnit.class, t.unit()),
-                    t.outcomeTypes() == null ? List.of() : t.outcomeTypes(), t.activityTypes() == null ? List.of() : t.activityTypes(),
+                    fields.elements(at + "/outcomeTypes", t.outcomeTypes()), fields.elements(at + "/activityTypes", t.activityTypes()),
                     t.followUp() == null ? null : fields.symbol(at + "/followUp", FollowUpPoint.class, t.followUp()),
                     t.genderShares() == null ? Map.of() : t.genderShares()));
         }
@@ -71,7 +71,10 @@ public record ProjectRequest(String name, Owner owner, Region region, Period per
         }
         List<FollowUpPoint> points = new ArrayList<>();
         for (int i = 0; i < followUpPoints.size(); i++) {
-            points.add(fields.symbol("/followUpPoints/" + i, FollowUpPoint.class, followUpPoints.get(i)));
+            FollowUpPoint point = fields.symbol("/followUpPoints/" + i, FollowUpPoint.class, followUpPoints.get(i));
+            if (point != null) {
+                points.add(point);
+            }
         }
         return points;
     }

@@ -71,8 +71,24 @@ public class ProblemResponses {
             body.setType(URI.create(TYPES + framework.getStatusCode().value()));
             return ResponseEntity.status(framework.getStatusCode()).headers(framework.getHeaders()).body(body);
         }
-        log.error("Unexpected failure: {}", e.getClass().getName(), e);
+        log.error("Unexpected failure: {}", withoutMessages(e));
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side", List.of());
+    }
+
+    /**
+     * The exception's classes and where they were thrown, without their messages: a message may quote a value from
+     * the request, and in this service a value may be a protected person's name.
+     */
+    static String withoutMessages(Throwable failure) {
+        StringBuilder described = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            described.append(described.length() == 0 ? "" : " caused by ").append(t.getClass().getName());
+            StackTraceElement[] frames = t.getStackTrace();
+            for (int i = 0; i < Math.min(5, frames.length); i++) {
+                described.append("\n\tat ").append(frames[i]);
+            }
+        }
+        return described.toString();
     }
 
     public static ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String detail, List<Violation> violations) {

@@ -101,6 +101,14 @@ class ParticipantServiceIT {
         assertThat(second.json().get("participantId").asText()).isEqualTo(first);
         assertThat(participants().countDocuments(new Document("projectId", "23-073-S03").append("entryData.enrolledOn", "2025-03-11")))
                 .isEqualTo(1);
+
+        String other = http.post("/api/projects/23-073-S03/participants", InventedPeople.enrolment(
+                InventedPeople.identityNumber(LocalDate.of(2001, 11, 3), 457), "Annan", "Exempel", "NONE", "2025-03-12",
+                "GANG_DEFECTOR"), Map.of()).json().get("participantId").asText();
+        Http.Reply correctedIntoADuplicate = http.send("PATCH", "/api/participants/" + other,
+                "{\"person\": {\"personalIdentityNumber\": \"" + number + "\"}}", Map.of());
+        assertThat(correctedIntoADuplicate.status()).isEqualTo(409);
+        assertThat(correctedIntoADuplicate.json().get("participantId").asText()).isEqualTo(first);
     }
 
     @Test

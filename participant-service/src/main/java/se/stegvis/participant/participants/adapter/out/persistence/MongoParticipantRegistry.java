@@ -111,7 +111,14 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
             updates.add(Updates.set("duplicateFingerprint", duplicates.of(participant.projectId(), person.personalIdentityNumber())));
         }
         updates.add(Outbox.append(List.of(entry(event))));
-        participants.updateOne(eq("_id", participant.id().toString()), Updates.combine(updates));
+        try {
+            participants.updateOne(eq("_id", participant.id().toString()), Updates.combine(updates));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || person == null) {
+                throw e;
+            }
+            throw new AlreadyEnrolled(enrolledAs(participant.projectId(), person.personalIdentityNumber()).orElseThrow(() -> e));
+        }
     }
 
     /** The sealed data and its key go in the same write; without the key the data could never be read again. */

@@ -18,7 +18,7 @@ class KafkaBrokerTest {
     Path root;
 
     @Test
-    void aSingleNodeKraftBrokerOnLoopbackWithReplicationFactorOne() {
+    void a_single_node_kraft_broker_on_loopback_with_replication_factor_one() {
         Properties properties = broker(Map.of("stegvis.kafka.port", "19092", "stegvis.kafka.controller.port", "19093"))
                 .serverProperties();
 
@@ -34,7 +34,7 @@ class KafkaBrokerTest {
     }
 
     @Test
-    void writesItsConfigOnEveryStartAndIsFormattedOnceMetaPropertiesExists() throws IOException {
+    void writes_its_config_on_every_start_and_is_formatted_once_meta_properties_exists() throws IOException {
         KafkaBroker broker = broker(Map.of());
         broker.writeConfig();
 

@@ -65,7 +65,7 @@ class LocalStackIT {
     }
 
     @Test
-    void runsEveryComponentStopsThemAllOnSigtermAndKeepsTheDataForTheNextStart() throws Exception {
+    void runs_every_component_stops_them_all_on_sigterm_and_keeps_the_data_for_the_next_start() throws Exception {
         for (String module : List.of("schema-registry", "participant-service", "activity-service", "outcome-service",
                 "reporting-service")) {
             assertThat(StackPlan.executableJar(ROOT, module)).as("build the services first (mvn package)").isRegularFile();
@@ -108,7 +108,7 @@ class LocalStackIT {
     }
 
     @Test
-    void refusesToStartWhenAPortIsTakenAndSaysWhichOne() throws Exception {
+    void refuses_to_start_when_a_port_is_taken_and_says_which_one() throws Exception {
         StackPorts ports = StackPorts.free();
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), ports.port("mongo")));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class PortCheckTest {
 
     @Test
-    void namesTheTakenPortItsComponentAndThePropertyThatMovesIt() throws IOException {
+    void names_the_taken_port_its_component_and_the_property_that_moves_it() throws IOException {
         try (ServerSocket taken = listeningSocket()) {
             int free = freePort();
             List<PortUse> uses = List.of(
@@ -25,14 +25,14 @@ class PortCheckTest {
     }
 
     @Test
-    void findsNothingWhenEveryPortIsFree() throws IOException {
+    void finds_nothing_when_every_port_is_free() throws IOException {
         List<PortUse> uses = List.of(new PortUse(freePort(), "Kafka", "stegvis.kafka.port"));
 
         assertThat(PortCheck.firstProblem(uses)).isEmpty();
     }
 
     @Test
-    void findsOnePortGivenToTwoComponents() throws IOException {
+    void finds_one_port_given_to_two_components() throws IOException {
         int port = freePort();
         List<PortUse> uses = List.of(
                 new PortUse(port, "Kafka", "stegvis.kafka.port"),
@@ -43,7 +43,7 @@ class PortCheckTest {
     }
 
     @Test
-    void aListeningSocketMakesThePortBusyAndClosingItFreesIt() throws IOException {
+    void a_listening_socket_makes_the_port_busy_and_closing_it_frees_it() throws IOException {
         int port;
         try (ServerSocket socket = listeningSocket()) {
             port = socket.getLocalPort();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ReadinessTest {
 
     @Test
-    void theIsMasterMessageIsAWellFormedOpMsg() {
+    void the_is_master_message_is_a_well_formed_op_msg() {
         ByteBuffer message = ByteBuffer.wrap(Readiness.isMasterMessage(7)).order(ByteOrder.LITTLE_ENDIAN);
 
         assertThat(message.getInt(0)).isEqualTo(message.capacity());
@@ -26,7 +26,7 @@ class ReadinessTest {
     }
 
     @Test
-    void mongoIsReadyWhenAMongoWireServerAnswersAndNotBefore() throws IOException {
+    void mongo_is_ready_when_a_mongo_wire_server_answers_and_not_before() throws IOException {
         MongoServer server = new MongoServer(H2Backend.inMemory());
         try {
             int port = server.bind().getPort();
@@ -41,7 +41,7 @@ class ReadinessTest {
     }
 
     @Test
-    void nothingListeningIsNotReady() throws IOException {
+    void nothing_listening_is_not_ready() throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();

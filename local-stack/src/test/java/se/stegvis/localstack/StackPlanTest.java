@@ -18,7 +18,7 @@ class StackPlanTest {
     private final JavaCommand java = new JavaCommand("/jdk/bin/java", List.of("-XX:+UseSerialGC"), "/cp/a.jar:/cp/b.jar");
 
     @Test
-    void startsKafkaMongoTheRegistryAndTheBuiltServicesInOrderWithReportingLast() throws IOException {
+    void starts_kafka_mongo_the_registry_and_the_built_services_in_order_with_reporting_last() throws IOException {
         for (String module : List.of("schema-registry", "participant-service", "activity-service",
                 "outcome-service", "reporting-service")) {
             jar(module);
@@ -33,7 +33,7 @@ class StackPlanTest {
     }
 
     @Test
-    void skipsAServiceWhoseJarHasNotBeenBuilt() throws IOException {
+    void skips_a_service_whose_jar_has_not_been_built() throws IOException {
         jar("schema-registry");
         jar("participant-service");
 
@@ -55,7 +55,7 @@ class StackPlanTest {
     }
 
     @Test
-    void aServiceGetsItsPortAndTheAddressesOfKafkaMongoAndTheRegistry() throws IOException {
+    void a_service_gets_its_port_and_the_addresses_of_kafka_mongo_and_the_registry() throws IOException {
         Path jar = jar("outcome-service");
 
         StackComponent outcome = component(plan(Map.of("stegvis.outcome.port", "18093", "stegvis.kafka.port", "19092",
@@ -72,7 +72,7 @@ class StackPlanTest {
     }
 
     @Test
-    void theRegistryWaitsOnItsConfiguredPath() throws IOException {
+    void the_registry_waits_on_its_configured_path() throws IOException {
         jar("schema-registry");
 
         assertThat(component(plan(Map.of()), "schema-registry").waitsFor()).isEqualTo("GET /subjects to answer 200");
@@ -81,7 +81,7 @@ class StackPlanTest {
     }
 
     @Test
-    void kafkaAndMongoRunOnTheLauncherClassPathWithTheirDataUnderTheDataDir() {
+    void kafka_and_mongo_run_on_the_launcher_class_path_with_their_data_under_the_data_dir() {
         StackPlan plan = plan(Map.of("stegvis.mongo.port", "37017"));
 
         assertThat(component(plan, "Kafka").command()).startsWith("/jdk/bin/java", "-Xmx512m")

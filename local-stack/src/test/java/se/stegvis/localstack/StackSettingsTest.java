@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class StackSettingsTest {
 
     @Test
-    void defaultsAreTheDocumentedPortsAndDataUnderTheRoot() {
+    void defaults_are_the_documented_ports_and_data_under_the_root() {
         Properties properties = new Properties();
         properties.setProperty("stegvis.root", "/srv/stegvis");
 
@@ -34,7 +34,7 @@ class StackSettingsTest {
     }
 
     @Test
-    void systemPropertiesAndArgumentsOverrideAndArgumentsWin() {
+    void system_properties_and_arguments_override_and_arguments_win() {
         Properties properties = new Properties();
         properties.setProperty("stegvis.root", "/srv/stegvis");
         properties.setProperty("stegvis.kafka.port", "19092");
@@ -53,7 +53,7 @@ class StackSettingsTest {
     }
 
     @Test
-    void anEmptyValueMeansTheDefaultSoTheBuildCanForwardUnsetProperties() {
+    void an_empty_value_means_the_default_so_the_build_can_forward_unset_properties() {
         Properties properties = new Properties();
         properties.setProperty("stegvis.kafka.port", "");
         properties.setProperty("stegvis.data.dir", " ");
@@ -65,7 +65,7 @@ class StackSettingsTest {
     }
 
     @Test
-    void aRelativeDataDirIsUnderTheRoot() {
+    void a_relative_data_dir_is_under_the_root() {
         Properties properties = new Properties();
         properties.setProperty("stegvis.root", "/srv/stegvis");
         properties.setProperty("stegvis.data.dir", "demo-data");
@@ -74,7 +74,7 @@ class StackSettingsTest {
     }
 
     @Test
-    void rejectsWhatIsNotAPortOrAnOption() {
+    void rejects_what_is_not_a_port_or_an_option() {
         Properties notANumber = new Properties();
         notANumber.setProperty("stegvis.kafka.port", "ninety");
         Properties outOfRange = new Properties();

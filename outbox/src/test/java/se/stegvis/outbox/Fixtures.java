@@ -6,13 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
 
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.bson.Document;
 
 import com.mongodb.client.MongoCollection;
@@ -24,6 +19,7 @@ import se.stegvis.events.LeavingReason;
 import se.stegvis.events.ParticipantEnrolled;
 import se.stegvis.events.ParticipantLeft;
 import se.stegvis.schemas.EventTopic;
+import se.stegvis.testsupport.KafkaTopics;
 import se.stegvis.schemas.SampleEvents;
 
 /** Invented participants, the events their commands cause, and the writes a service would make for them. */
@@ -35,20 +31,7 @@ final class Fixtures {
     }
 
     static void createTopics(String bootstrapServers, EventTopic... topics) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-            for (EventTopic topic : topics) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic.topicName(), 3, (short) 1))).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException(e);
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
+        KafkaTopics.ensure(bootstrapServers, java.util.Arrays.stream(topics).map(EventTopic::topicName).toArray(String[]::new));
     }
 
     static ParticipantEnrolled enrolled(UUID participantId) {

@@ -1,17 +1,14 @@
 package se.stegvis.participant;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import se.stegvis.registry.SchemaRegistryApplication;
 import se.stegvis.schemas.EventTopic;
+import se.stegvis.testsupport.KafkaTopics;
 import se.stegvis.testsupport.SharedKafka;
 import se.stegvis.testsupport.SharedMongo;
 
@@ -31,7 +28,8 @@ final class RunningParticipantService implements AutoCloseable {
 
     static synchronized String registryUrl() {
         if (registry == null) {
-            createTopics();
+            KafkaTopics.ensure(SharedKafka.bootstrapServers(),
+                    Arrays.stream(EventTopic.values()).map(EventTopic::topicName).toArray(String[]::new));
             registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run("--server.port=0",
                     "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
                     "--stegvis.registry.topic=_schemas_participant_service");
@@ -58,23 +56,6 @@ final class RunningParticipantService implements AutoCloseable {
 
     String baseUrl() {
         return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-    }
-
-    private static void createTopics() {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
-            for (EventTopic topic : EventTopic.values()) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic.topicName(), 3, (short) 1))).all().get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     @Override

@@ -17,14 +17,11 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
@@ -40,6 +37,7 @@ import se.stegvis.schemas.registry.SchemaRegistryException;
 import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
 import se.stegvis.schemas.serde.ConfluentAvroSerializer;
 import se.stegvis.schemas.serde.ConfluentWireFormat;
+import se.stegvis.testsupport.KafkaTopics;
 
 /**
  * The project's serde, configured only through Kafka properties as a service configures it, against a registry and a
@@ -56,7 +54,7 @@ abstract class SerdeInteropContract {
         List<SpecificRecord> sent = new ArrayList<>();
         try (KafkaProducer<String, Object> producer = producer()) {
             SampleEvents.byTopic().forEach((topic, events) -> {
-                createTopic(topic.topicName());
+                KafkaTopics.ensure(bootstrapServers(), topic.topicName());
                 events.forEach(event -> {
                     producer.send(new ProducerRecord<>(topic.topicName(), SampleEvents.PARTICIPANT_ID.toString(), event));
                     sent.add(event);
@@ -222,13 +220,4 @@ abstract class SerdeInteropContract {
                 "schema.registry.url", registryUrl(), "specific.avro.reader", String.valueOf(specific)));
     }
 
-    private void createTopic(String name) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, 3, (short) 1))).all().get();
-        } catch (Exception e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 }

@@ -29,15 +29,17 @@ public class ChangeParticipant {
         this.clock = clock;
     }
 
-    /** Corrects the entry data and, when given, the personal data (null keeps it). */
-    public void correct(UUID participantId, PersonalData correctedPerson, EntryFacts facts) {
+    /** Corrects the entry data and, when given, the personal data (null keeps it); answers the participant as stored. */
+    public ParticipantRecord correct(UUID participantId, PersonalData correctedPerson, EntryFacts facts) {
         ParticipantRecord record = existing(participantId);
         PersonalData person = correctedPerson == null ? record.person() : correctedPerson;
         Participant participant = record.participant();
         ParticipantEvent.EntryDataCorrected event = participant.correct(
                 catalogue.project(participant.projectId()), person, facts, clock.instant());
-        registry.update(participant.corrected(event), correctedPerson, event);
+        Participant corrected = participant.corrected(event);
+        registry.update(corrected, correctedPerson, event);
         eventsPending.signal(participantId.toString());
+        return new ParticipantRecord(corrected, person);
     }
 
     public void leave(UUID participantId, LocalDate leftOn, LeavingReason reason) {

@@ -73,8 +73,7 @@ public class ParticipantController {
         PersonalData person = request.person() == null ? null : request.person().toPersonalData(fields, stored.person());
         EntryFacts facts = request.facts(fields, stored.participant().entryData());
         fields.throwIfAny();
-        changeParticipant.correct(participantId, person, facts);
-        return ParticipantResponse.of(readParticipants.one(participantId, reader));
+        return ParticipantResponse.of(changeParticipant.correct(participantId, person, facts));
     }
 
     @PostMapping("/api/participants/{participantId}/leave")

@@ -88,17 +88,7 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
         try {
             participants.insertOne(Outbox.withEntries(document, List.of(entry(event))));
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            Optional<UUID> existing = enrolledAs(participant.projectId(), person.personalIdentityNumber());
-            if (existing.isPresent()) {
-                throw new AlreadyEnrolled(existing.get());
-            }
-            if (request.key() != null && byIdempotencyKey(request.key()).isPresent()) {
-                throw new IdempotencyKeyReused();
-            }
-            throw e;
+            throw refusal(e, participant.projectId(), person, request.key());
         }
     }
 
@@ -114,11 +104,26 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
         try {
             participants.updateOne(eq("_id", participant.id().toString()), Updates.combine(updates));
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || person == null) {
-                throw e;
-            }
-            throw new AlreadyEnrolled(enrolledAs(participant.projectId(), person.personalIdentityNumber()).orElseThrow(() -> e));
+            throw refusal(e, participant.projectId(), person, null);
         }
+    }
+
+    /**
+     * What a write refused for a duplicate key means: the person is already a participant of the project (the
+     * unique fingerprint), or the Idempotency-Key is taken (its unique index). Any other failure stays as it is.
+     */
+    private RuntimeException refusal(MongoWriteException e, String projectId, PersonalData person, String idempotencyKey) {
+        if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY || person == null) {
+            return e;
+        }
+        Optional<UUID> existing = enrolledAs(projectId, person.personalIdentityNumber());
+        if (existing.isPresent()) {
+            return new AlreadyEnrolled(existing.get());
+        }
+        if (idempotencyKey != null && byIdempotencyKey(idempotencyKey).isPresent()) {
+            return new IdempotencyKeyReused();
+        }
+        return e;
     }
 
     /** The sealed data and its key go in the same write; without the key the data could never be read again. */

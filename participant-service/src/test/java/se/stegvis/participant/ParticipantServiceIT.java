@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -124,6 +130,28 @@ class ParticipantServiceIT {
         assertThat(retry.json().get("participantId")).isEqualTo(first.json().get("participantId"));
         Http.Reply otherBody = http.post("/api/projects/23-069-S06/participants", body.replace("Åter", "Annan"), key);
         assertThat(otherBody.status()).isEqualTo(422);
+    }
+
+    @Test
+    void simultaneous_retries_with_the_same_idempotency_key_all_answer_the_one_enrolment() throws Exception {
+        String body = InventedPeople.enrolment(InventedPeople.identityNumber(LocalDate.of(1979, 11, 3), 246), "Samtidig", "Omförsök",
+                "NONE", "2025-04-02", "YOUNG_PEOPLE_AT_RISK");
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Http.Reply>> replies = clients.invokeAll(Collections.nCopies(6,
+                    () -> http.post("/api/projects/23-069-S06/participants", body, key)));
+
+            Set<String> ids = new HashSet<>();
+            for (Future<Http.Reply> reply : replies) {
+                assertThat(reply.get().status()).isEqualTo(201);
+                ids.add(reply.get().json().get("participantId").asText());
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(participants().countDocuments(new Document("_id", ids.iterator().next()))).isOne();
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test

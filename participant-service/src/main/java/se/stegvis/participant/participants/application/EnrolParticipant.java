@@ -34,7 +34,9 @@ public class EnrolParticipant {
     /**
      * The participant id; a retry with the same Idempotency-Key (null for none) answers the first enrolment's. The
      * same person twice in a project is caught by the store's unique fingerprint (AlreadyEnrolled), in the same
-     * write, so there is no separate look-up and no race between looking and writing.
+     * write, so there is no separate look-up and no race between looking and writing. A retry that raced its own
+     * first request (both found no earlier answer, the first one's write won) is still answered with the first
+     * enrolment: the store's refusal is checked against the Idempotency-Key before it becomes a 409.
      */
     public UUID enrol(String projectId, PersonalData person, EntryFacts facts, String idempotencyKey) {
         String requestFingerprint = idempotencyKey == null ? null : fingerprints.of(canonical(projectId, person, facts));
@@ -45,8 +47,16 @@ public class EnrolParticipant {
         Project project = catalogue.project(projectId);
         UUID participantId = UUID.randomUUID();
         ParticipantEvent.Enrolled event = Participant.enrol(participantId, project, person, facts, clock.instant());
-        registry.add(Participant.enrolled(event), person, event,
-                new IdempotentRequest(idempotencyKey, requestFingerprint, participantId));
+        try {
+            registry.add(Participant.enrolled(event), person, event,
+                    new IdempotentRequest(idempotencyKey, requestFingerprint, participantId));
+        } catch (AlreadyEnrolled | IdempotencyKeyReused refused) {
+            Optional<UUID> sameRequestFirst = replay(idempotencyKey, requestFingerprint);
+            if (sameRequestFirst.isPresent()) {
+                return sameRequestFirst.get();
+            }
+            throw refused;
+        }
         eventsPending.signal(participantId.toString());
         return participantId;
     }

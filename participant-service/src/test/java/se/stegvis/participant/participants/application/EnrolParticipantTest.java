@@ -1,0 +1,156 @@
+package se.stegvis.participant.participants.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import se.stegvis.participant.catalogue.application.ProjectCatalogue;
+import se.stegvis.participant.catalogue.application.ReadCatalogue;
+import se.stegvis.participant.catalogue.domain.Project;
+import se.stegvis.participant.catalogue.domain.ProjectCatalogueSeed;
+import se.stegvis.participant.catalogue.domain.ProjectDefinition;
+import se.stegvis.participant.participants.domain.EntryData.DeclarableAnswer;
+import se.stegvis.participant.participants.domain.EntryData.EducationLevel;
+import se.stegvis.participant.participants.domain.EntryData.Gender;
+import se.stegvis.participant.participants.domain.EntryData.LabourMarketStatus;
+import se.stegvis.participant.participants.domain.EntryFacts;
+import se.stegvis.participant.participants.domain.Participant;
+import se.stegvis.participant.participants.domain.ParticipantEvent;
+import se.stegvis.participant.participants.domain.PersonalData;
+import se.stegvis.participant.participants.domain.PersonalIdentityNumber;
+import se.stegvis.participant.participants.domain.Protection;
+
+/**
+ * The race the store's unique indexes settle: two requests that both found no earlier answer, the other one's write
+ * winning. The fake registry plays the loser's side of it.
+ */
+class EnrolParticipantTest {
+
+    private static final Project UTVAG = ProjectCatalogueSeed.projects().get(0);
+    /** An invented person (Luhn-valid, not a real person's number). */
+    private static final PersonalData PERSON = new PersonalData(PersonalIdentityNumber.parse("19980417-3210"), "Testa",
+            "Påhittad", Protection.NONE);
+    private static final EntryFacts FACTS = new EntryFacts(LocalDate.of(2025, 2, 3), "GANG_DEFECTOR", Gender.MAN,
+            LabourMarketStatus.LONG_TERM_UNEMPLOYED, EducationLevel.ISCED_0_2, DeclarableAnswer.DECLINED, DeclarableAnswer.NO,
+            false, true, false, false);
+
+    private final RacedRegistry registry = new RacedRegistry();
+    private final List<String> signalled = new ArrayList<>();
+    private final EnrolParticipant enrol = new EnrolParticipant(registry, new ReadCatalogue(new OneProject()), signalled::add,
+            request -> "fingerprint-of:" + request, Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void a_retry_that_loses_the_race_to_its_own_first_request_is_answered_with_the_first_enrolment() {
+        UUID first = UUID.randomUUID();
+        registry.wonBySameRequest(first, new AlreadyEnrolled(first));
+
+        assertThat(enrol.enrol(UTVAG.id(), PERSON, FACTS, "key-1")).isEqualTo(first);
+        assertThat(signalled).isEmpty();
+    }
+
+    @Test
+    void the_same_key_with_another_request_that_loses_the_race_is_refused_as_a_reused_key() {
+        UUID first = UUID.randomUUID();
+        registry.wonBy(new ParticipantRegistry.IdempotentRequest("key-2", "fingerprint-of:another request", first),
+                new IdempotencyKeyReused());
+
+        assertThatThrownBy(() -> enrol.enrol(UTVAG.id(), PERSON, FACTS, "key-2")).isInstanceOf(IdempotencyKeyReused.class);
+    }
+
+    @Test
+    void the_same_person_enrolled_by_another_request_is_still_a_conflict() {
+        UUID existing = UUID.randomUUID();
+        registry.wonBy(null, new AlreadyEnrolled(existing));
+
+        assertThatThrownBy(() -> enrol.enrol(UTVAG.id(), PERSON, FACTS, "key-3"))
+                .isInstanceOfSatisfying(AlreadyEnrolled.class, e -> assertThat(e.existingParticipantId()).isEqualTo(existing));
+        assertThatThrownBy(() -> enrol.enrol(UTVAG.id(), PERSON, FACTS, null)).isInstanceOf(AlreadyEnrolled.class);
+    }
+
+    /** Finds nothing before the write; the write is refused because another request got in first. */
+    private static final class RacedRegistry implements ParticipantRegistry {
+
+        private IdempotentRequest winner;
+        private UUID sameRequestWinner;
+        private RuntimeException refusal;
+        private boolean written;
+
+        void wonBy(IdempotentRequest winner, RuntimeException refusal) {
+            this.winner = winner;
+            this.refusal = refusal;
+        }
+
+        /** The winner carried the very same request under the same key (its fingerprint is the loser's). */
+        void wonBySameRequest(UUID firstParticipant, RuntimeException refusal) {
+            this.sameRequestWinner = firstParticipant;
+            this.refusal = refusal;
+        }
+
+        @Override
+        public Optional<IdempotentRequest> byIdempotencyKey(String key) {
+            return written && winner != null && winner.key().equals(key) ? Optional.of(winner) : Optional.empty();
+        }
+
+        @Override
+        public void add(Participant participant, PersonalData person, ParticipantEvent.Enrolled event, IdempotentRequest request) {
+            written = true;
+            if (sameRequestWinner != null) {
+                winner = new IdempotentRequest(request.key(), request.requestFingerprint(), sameRequestWinner);
+            }
+            throw refusal;
+        }
+
+        @Override
+        public Optional<ParticipantRecord> find(UUID participantId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<ParticipantRecord> ofProject(String projectId) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<UUID> enrolledAs(String projectId, PersonalIdentityNumber number) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void update(Participant participant, PersonalData person, ParticipantEvent event) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void erase(Participant participant, ParticipantEvent.Erased event) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    private static final class OneProject implements ProjectCatalogue {
+
+        @Override
+        public Optional<Project> find(String projectId) {
+            return UTVAG.id().equals(projectId) ? Optional.of(UTVAG) : Optional.empty();
+        }
+
+        @Override
+        public List<Project> all() {
+            return List.of(UTVAG);
+        }
+
+        @Override
+        public boolean store(ProjectDefinition definition) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

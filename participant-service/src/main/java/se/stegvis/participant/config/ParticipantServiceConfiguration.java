@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 import com.mongodb.client.MongoDatabase;
@@ -34,10 +35,14 @@ import se.stegvis.participant.participants.application.ChangeParticipant;
 import se.stegvis.participant.participants.application.EnrolParticipant;
 import se.stegvis.participant.participants.application.ParticipantRegistry;
 import se.stegvis.participant.participants.application.ReadParticipants;
-import se.stegvis.participant.shared.EventsPending;
+import se.stegvis.schemas.EventTopic;
+import se.stegvis.service.command.EventsPending;
+import se.stegvis.service.kafka.EventTopicDeclaration;
+import se.stegvis.service.web.ProblemResponses;
 
 /** Explicit wiring of participant-service: stores, crypto, the outbox relay and the use cases. */
 @Configuration(proxyBeanMethods = false)
+@Import(ProblemResponses.class)
 public class ParticipantServiceConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ParticipantServiceConfiguration.class);
@@ -80,7 +85,7 @@ public class ParticipantServiceConfiguration {
     EventTopicDeclaration eventTopicDeclaration(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
             @Value("${stegvis.kafka.partitions:3}") int partitions,
             @Value("${stegvis.kafka.replication-factor:1}") short replicationFactor) {
-        return new EventTopicDeclaration(bootstrapServers, partitions, replicationFactor);
+        return new EventTopicDeclaration(bootstrapServers, partitions, replicationFactor, List.of(EventTopic.PROJECTS, EventTopic.PARTICIPANTS));
     }
 
     @Bean

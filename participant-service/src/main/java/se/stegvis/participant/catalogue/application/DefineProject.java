@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import se.stegvis.participant.catalogue.domain.Project;
 import se.stegvis.participant.catalogue.domain.ProjectDefinition;
-import se.stegvis.participant.shared.EventsPending;
+import se.stegvis.service.command.EventsPending;
 
 /** Defines a new project or changes one; its full state is published to the compacted projects topic. */
 public class DefineProject {

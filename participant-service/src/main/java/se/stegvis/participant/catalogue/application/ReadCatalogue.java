@@ -3,7 +3,7 @@ package se.stegvis.participant.catalogue.application;
 import java.util.List;
 
 import se.stegvis.participant.catalogue.domain.Project;
-import se.stegvis.participant.shared.NotFound;
+import se.stegvis.service.command.NotFound;
 
 /** Reads the project catalogue. */
 public class ReadCatalogue {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import se.stegvis.participant.shared.InvalidCommand;
-import se.stegvis.participant.shared.Violation;
+import se.stegvis.service.command.InvalidCommand;
+import se.stegvis.service.command.Violation;
 
 /** A project defined or changed: the full new state, with the id its event keeps however often it is published. */
 public record ProjectDefinition(UUID eventId, Instant occurredAt, Project project) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import se.stegvis.participant.catalogue.domain.Project.Target;
 import se.stegvis.participant.catalogue.domain.Project.TargetUnit;
-import se.stegvis.participant.shared.Violation;
+import se.stegvis.service.command.Violation;
 
 /** The rules a project definition must keep; every broken rule is reported with a pointer to its field. */
 public final class ProjectRules {

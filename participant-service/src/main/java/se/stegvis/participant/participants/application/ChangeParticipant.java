@@ -11,8 +11,8 @@ import se.stegvis.participant.participants.domain.LeavingReason;
 import se.stegvis.participant.participants.domain.Participant;
 import se.stegvis.participant.participants.domain.ParticipantEvent;
 import se.stegvis.participant.participants.domain.PersonalData;
-import se.stegvis.participant.shared.EventsPending;
-import se.stegvis.participant.shared.NotFound;
+import se.stegvis.service.command.EventsPending;
+import se.stegvis.service.command.NotFound;
 
 /** The commands on an enrolled participant: correct the entry data, leave, erase. */
 public class ChangeParticipant {

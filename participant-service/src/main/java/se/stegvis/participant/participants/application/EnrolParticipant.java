@@ -11,7 +11,7 @@ import se.stegvis.participant.participants.domain.EntryFacts;
 import se.stegvis.participant.participants.domain.Participant;
 import se.stegvis.participant.participants.domain.ParticipantEvent;
 import se.stegvis.participant.participants.domain.PersonalData;
-import se.stegvis.participant.shared.EventsPending;
+import se.stegvis.service.command.EventsPending;
 
 /** Enrols a person in a project: validated, stored with its event in one write, answered with a random id. */
 public class EnrolParticipant {

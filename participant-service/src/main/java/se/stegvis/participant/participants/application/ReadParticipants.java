@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import se.stegvis.participant.participants.application.ParticipantRegistry.ParticipantRecord;
-import se.stegvis.participant.shared.NotFound;
+import se.stegvis.service.command.NotFound;
 
 /**
  * Reads participants. Every read of a shielded person's data (protected address, fictitious identity) is written

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import se.stegvis.participant.catalogue.domain.Project;
-import se.stegvis.participant.shared.InvalidCommand;
-import se.stegvis.participant.shared.Violation;
+import se.stegvis.service.command.InvalidCommand;
+import se.stegvis.service.command.Violation;
 
 /**
  * A participant of one project: the entry data the indicators count and where they stand (active, left, erased).

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 import se.stegvis.participant.catalogue.domain.Project.Target;
 import se.stegvis.participant.catalogue.domain.Project.TargetUnit;
-import se.stegvis.participant.shared.InvalidCommand;
-import se.stegvis.participant.shared.Violation;
+import se.stegvis.service.command.InvalidCommand;
+import se.stegvis.service.command.Violation;
 
 class ProjectRulesTest {
 

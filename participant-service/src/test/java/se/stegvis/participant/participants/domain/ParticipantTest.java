@@ -15,8 +15,8 @@ import se.stegvis.participant.participants.domain.EntryData.DeclarableAnswer;
 import se.stegvis.participant.participants.domain.EntryData.EducationLevel;
 import se.stegvis.participant.participants.domain.EntryData.Gender;
 import se.stegvis.participant.participants.domain.EntryData.LabourMarketStatus;
-import se.stegvis.participant.shared.InvalidCommand;
-import se.stegvis.participant.shared.Violation;
+import se.stegvis.service.command.InvalidCommand;
+import se.stegvis.service.command.Violation;
 
 class ParticipantTest {
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import se.stegvis.participant.catalogue.domain.Project;
 import se.stegvis.participant.catalogue.domain.Project.FollowUpPoint;
 import se.stegvis.participant.catalogue.domain.Project.TargetUnit;
-import se.stegvis.participant.shared.RequestFields;
+import se.stegvis.service.command.RequestFields;
 
 /** The body of PUT /api/projects/{projectId}, field names as DESIGN.md gives them. */
 public record ProjectRequest(String name, Owner owner, Region region, Period period, Integer plannedParticipants,

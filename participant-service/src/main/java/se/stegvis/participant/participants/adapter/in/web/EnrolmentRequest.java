@@ -9,7 +9,7 @@ import se.stegvis.participant.participants.domain.EntryData.Gender;
 import se.stegvis.participant.participants.domain.EntryData.LabourMarketStatus;
 import se.stegvis.participant.participants.domain.EntryFacts;
 import se.stegvis.participant.participants.domain.PersonalData;
-import se.stegvis.participant.shared.RequestFields;
+import se.stegvis.service.command.RequestFields;
 
 /**
  * The body of an enrolment (POST) and of a correction (PATCH), field names as DESIGN.md gives them. In a PATCH a

@@ -22,7 +22,7 @@ import se.stegvis.participant.participants.application.ReadParticipants;
 import se.stegvis.participant.participants.domain.EntryFacts;
 import se.stegvis.participant.participants.domain.LeavingReason;
 import se.stegvis.participant.participants.domain.PersonalData;
-import se.stegvis.participant.shared.RequestFields;
+import se.stegvis.service.command.RequestFields;
 
 /** Enrol, read, correct, leave and erase participants. */
 @RestController

@@ -13,8 +13,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import se.stegvis.participant.participants.application.AlreadyEnrolled;
 import se.stegvis.participant.participants.application.IdempotencyKeyReused;
 import se.stegvis.participant.participants.application.ParticipantErased;
-import se.stegvis.participant.shared.Violation;
-import se.stegvis.participant.shared.web.ProblemResponses;
+import se.stegvis.service.command.Violation;
+import se.stegvis.service.web.ProblemResponses;
 
 /** The participant-specific answers: a duplicate enrolment, a reused Idempotency-Key, an erased participant. */
 @RestControllerAdvice

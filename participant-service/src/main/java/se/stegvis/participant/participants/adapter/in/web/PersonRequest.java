@@ -5,8 +5,8 @@ import se.stegvis.participant.participants.domain.InvalidPersonalIdentityNumber;
 import se.stegvis.participant.participants.domain.PersonalData;
 import se.stegvis.participant.participants.domain.PersonalIdentityNumber;
 import se.stegvis.participant.participants.domain.Protection;
-import se.stegvis.participant.shared.RequestFields;
-import se.stegvis.participant.shared.Violation;
+import se.stegvis.service.command.RequestFields;
+import se.stegvis.service.command.Violation;
 
 /** The personal part of an enrolment. It stays in participant-service, sealed; toString never shows it. */
 public record PersonRequest(String personalIdentityNumber, String givenName, String familyName, String protection) {

@@ -1,4 +1,4 @@
-package se.stegvis.participant.shared.web;
+package se.stegvis.service.web;
 
 import java.net.URI;
 import java.util.List;
@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,9 +19,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import se.stegvis.participant.shared.InvalidCommand;
-import se.stegvis.participant.shared.NotFound;
-import se.stegvis.participant.shared.Violation;
+import se.stegvis.service.command.Gone;
+import se.stegvis.service.command.InvalidCommand;
+import se.stegvis.service.command.NotFound;
+import se.stegvis.service.command.NotKnownYet;
+import se.stegvis.service.command.Violation;
 
 /**
  * Every error as RFC 9457 problem+json. A rejected request names each field at fault in {@code errors} (JSON
@@ -43,6 +46,20 @@ public class ProblemResponses {
     @ExceptionHandler(NotFound.class)
     ResponseEntity<ProblemDetail> notFound(NotFound e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "No " + e.kind() + " with id " + e.id(), List.of());
+    }
+
+    /** Retry advice for the moments between an enrolment and its arrival here through Kafka. */
+    @ExceptionHandler(NotKnownYet.class)
+    ResponseEntity<ProblemDetail> notKnownYet(NotKnownYet e) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.NOT_FOUND, "not-known-yet", "No " + e.kind() + " with id " + e.id()
+                + " is known here yet. A new " + e.kind() + " reaches this service within moments: retry after the "
+                + "Retry-After seconds; if it still is not known, the id is wrong.", List.of());
+        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "1").body(answer.getBody());
+    }
+
+    @ExceptionHandler(Gone.class)
+    ResponseEntity<ProblemDetail> gone(Gone e) {
+        return problem(HttpStatus.GONE, "gone", "The " + e.kind() + " with id " + e.id() + " is gone for good", List.of());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

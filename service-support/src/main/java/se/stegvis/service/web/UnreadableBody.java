@@ -1,8 +1,8 @@
-package se.stegvis.participant.shared.web;
+package se.stegvis.service.web;
 
 import org.springframework.http.converter.HttpMessageNotReadableException;
 
-import se.stegvis.participant.shared.Violation;
+import se.stegvis.service.command.Violation;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;

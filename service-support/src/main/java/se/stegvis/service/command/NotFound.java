@@ -1,4 +1,4 @@
-package se.stegvis.participant.shared;
+package se.stegvis.service.command;
 
 /** Something named by id does not exist. */
 public class NotFound extends RuntimeException {

@@ -1,4 +1,4 @@
-package se.stegvis.participant.config;
+package se.stegvis.service.kafka;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 import se.stegvis.schemas.EventTopic;
 
 /**
- * Creates the topics this service writes, if they are missing: the compacted projects topic and the participants
- * topic with the partition count every participant-scoped topic shares (co-partitioning). Runs in the background
- * and retries, since the service must start and accept commands while Kafka is down.
+ * Creates the topics a service writes, if they are missing: the projects topic compacted (it carries each project's
+ * full state), every participant-scoped topic with the one partition count they share (co-partitioning: the key is
+ * the participant id, so partition p of each holds the same participants). Runs in the background and retries,
+ * since a service must start and accept commands while Kafka is down.
  */
 public final class EventTopicDeclaration {
 
@@ -28,12 +29,14 @@ public final class EventTopicDeclaration {
     private final String bootstrapServers;
     private final int partitions;
     private final short replicationFactor;
+    private final List<EventTopic> written;
     private volatile Thread worker;
 
-    public EventTopicDeclaration(String bootstrapServers, int partitions, short replicationFactor) {
+    public EventTopicDeclaration(String bootstrapServers, int partitions, short replicationFactor, List<EventTopic> written) {
         this.bootstrapServers = bootstrapServers;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
+        this.written = List.copyOf(written);
     }
 
     public void start() {
@@ -75,10 +78,15 @@ public final class EventTopicDeclaration {
     }
 
     private List<NewTopic> topics() {
-        return List.of(
-                new NewTopic(EventTopic.PROJECTS.topicName(), 1, replicationFactor)
-                        .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)),
-                new NewTopic(EventTopic.PARTICIPANTS.topicName(), partitions, replicationFactor));
+        return written.stream().map(this::topic).toList();
+    }
+
+    private NewTopic topic(EventTopic topic) {
+        if (topic == EventTopic.PROJECTS) {
+            return new NewTopic(topic.topicName(), 1, replicationFactor)
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+        }
+        return new NewTopic(topic.topicName(), partitions, replicationFactor);
     }
 
     private static void sleepQuietly(Duration wait) {

@@ -1,4 +1,4 @@
-package se.stegvis.participant.shared;
+package se.stegvis.service.command;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package se.stegvis.participant.shared;
+package se.stegvis.service.command;
 
 /**
  * Told after a write that stored events, so the outbox relay publishes them now instead of at its next poll; the

@@ -16,7 +16,9 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.bson.Document;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 
 /**
  * One round of the relay over a batch of documents of one collection: every pending entry is sent, then each
@@ -51,8 +53,12 @@ final class BatchPublication {
     Result publish(MongoCollection<Document> collection, List<Document> documents) {
         List<Sending> sendings = documents.stream().map(this::send).toList();
         Result result = Result.NONE;
+        List<UpdateOneModel<Document>> removals = new ArrayList<>(sendings.size());
         for (Sending sending : sendings) {
-            result = result.plus(settle(collection, sending));
+            result = result.plus(settle(sending, removals));
+        }
+        if (!removals.isEmpty()) {
+            collection.bulkWrite(removals, new BulkWriteOptions().ordered(false));
         }
         return result;
     }
@@ -101,7 +107,12 @@ final class BatchPublication {
         }
     }
 
-    private Result settle(MongoCollection<Document> collection, Sending sending) {
+    /**
+     * Awaits the document's acknowledgements and adds the removal of the acknowledged entries to the round's one
+     * bulk write (one round trip for the batch; each removal is still a single-document update, so a document that
+     * gained entries meanwhile keeps them).
+     */
+    private Result settle(Sending sending, List<UpdateOneModel<Document>> removals) {
         List<String> acknowledged = new ArrayList<>();
         Result failure = Result.NONE;
         for (int i = 0; i < sending.futures().size() && failure == Result.NONE; i++) {
@@ -113,7 +124,7 @@ final class BatchPublication {
             }
         }
         if (!acknowledged.isEmpty()) {
-            collection.updateOne(Filters.eq("_id", sending.id()), Outbox.remove(acknowledged));
+            removals.add(new UpdateOneModel<>(Filters.eq("_id", sending.id()), Outbox.remove(acknowledged)));
         }
         return new Result(acknowledged.size(), 0, null, null).plus(failure);
     }

@@ -1,0 +1,41 @@
+package se.stegvis.replica;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.common.errors.RecordDeserializationException;
+
+import se.stegvis.schemas.registry.SchemaRegistryException;
+
+/**
+ * Why a record could not be decoded: because the registry could not be asked (wait and try the same record again:
+ * skipping it would lose an event), or because of the record itself (skip it).
+ */
+final class DecodeFailure {
+
+    private DecodeFailure() {
+    }
+
+    /** No answer, a server error or too many requests: the registry, not the record, is at fault. */
+    static boolean registryUnavailable(RecordDeserializationException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchemaRegistryException registryFailure) {
+                int status = registryFailure.status();
+                return status == 0 || status == 429 || status >= 500;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The exception classes of the failure and its causes, outermost first. Their messages are left out: a
+     * deserializer may quote the bytes it could not read.
+     */
+    static String classes(Throwable failure) {
+        List<String> names = new ArrayList<>();
+        for (Throwable cause = failure; cause != null && names.size() < 5; cause = cause.getCause()) {
+            names.add(cause.getClass().getName());
+        }
+        return String.join(" <- ", names);
+    }
+}

@@ -1,0 +1,56 @@
+package se.stegvis.outcome.outcomes.adapter.in.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.stegvis.outcome.outcomes.application.ReadOutcomes;
+import se.stegvis.outcome.outcomes.application.RecordOutcome;
+import se.stegvis.outcome.outcomes.application.RetractOutcome;
+import se.stegvis.outcome.outcomes.domain.OutcomeEvent;
+
+/** Record, list and retract a participant's outcomes. */
+@RestController
+public class OutcomeController {
+
+    private final RecordOutcome recordOutcome;
+    private final RetractOutcome retractOutcome;
+    private final ReadOutcomes readOutcomes;
+
+    public OutcomeController(RecordOutcome recordOutcome, RetractOutcome retractOutcome, ReadOutcomes readOutcomes) {
+        this.recordOutcome = recordOutcome;
+        this.retractOutcome = retractOutcome;
+        this.readOutcomes = readOutcomes;
+    }
+
+    @PostMapping("/api/participants/{participantId}/outcomes")
+    public ResponseEntity<RecordedOutcomeResponse> record(@PathVariable UUID participantId, @RequestBody OutcomeRequest request) {
+        OutcomeEvent.Recorded recorded = recordOutcome.record(participantId, request.type(), request.date());
+        return ResponseEntity.created(URI.create("/api/outcomes/" + recorded.outcomeId()))
+                .body(new RecordedOutcomeResponse(recorded.outcomeId().toString(), recorded.followUp().name()));
+    }
+
+    @GetMapping("/api/participants/{participantId}/outcomes")
+    public List<OutcomeResponse> ofParticipant(@PathVariable UUID participantId) {
+        return readOutcomes.of(participantId).stream().map(OutcomeResponse::of).toList();
+    }
+
+    @GetMapping("/api/outcomes/{outcomeId}")
+    public OutcomeResponse one(@PathVariable UUID outcomeId) {
+        return OutcomeResponse.of(readOutcomes.one(outcomeId));
+    }
+
+    @DeleteMapping("/api/outcomes/{outcomeId}")
+    public ResponseEntity<Void> retract(@PathVariable UUID outcomeId) {
+        retractOutcome.retract(outcomeId);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,70 @@
+package se.stegvis.outcome.outcomes.adapter.out.persistence;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bson.Document;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+
+import se.stegvis.outbox.Outbox;
+import se.stegvis.outbox.OutboxEntry;
+import se.stegvis.outcome.outcomes.adapter.out.messaging.OutcomeEvents;
+import se.stegvis.outcome.outcomes.application.OutcomeStore;
+import se.stegvis.outcome.outcomes.domain.Outcome;
+import se.stegvis.outcome.outcomes.domain.OutcomeEvent;
+import se.stegvis.schemas.EventTopic;
+
+/**
+ * Outcomes in MongoDB, one document each, with their pending events in the document's outbox: recording is one
+ * insert, retraction one conditional update, each carrying its event.
+ */
+public class MongoOutcomeStore implements OutcomeStore {
+
+    private final MongoCollection<Document> outcomes;
+
+    public MongoOutcomeStore(MongoCollection<Document> outcomes) {
+        this.outcomes = outcomes;
+        outcomes.createIndex(Indexes.ascending(OutcomeDocuments.PARTICIPANT_ID));
+    }
+
+    @Override
+    public void add(OutcomeEvent.Recorded recorded) {
+        outcomes.insertOne(Outbox.withEntries(OutcomeDocuments.state(Outcome.recorded(recorded)), List.of(entry(recorded))));
+    }
+
+    @Override
+    public Optional<Outcome> find(UUID outcomeId) {
+        return Optional.ofNullable(outcomes.find(eq("_id", outcomeId.toString())).first()).map(OutcomeDocuments::outcome);
+    }
+
+    /** Only a document not yet retracted matches, so of two concurrent retractions one stores the event. */
+    @Override
+    public boolean retract(OutcomeEvent.Retracted retracted) {
+        return outcomes.updateOne(and(eq("_id", retracted.outcomeId().toString()), eq(OutcomeDocuments.RETRACTED, false)),
+                Updates.combine(Updates.set(OutcomeDocuments.RETRACTED, true), Outbox.append(List.of(entry(retracted)))))
+                .getModifiedCount() == 1;
+    }
+
+    @Override
+    public List<Outcome> currentOf(Collection<UUID> participantIds) {
+        if (participantIds.isEmpty()) {
+            return List.of();
+        }
+        return outcomes.find(and(in(OutcomeDocuments.PARTICIPANT_ID, participantIds.stream().map(UUID::toString).toList()),
+                eq(OutcomeDocuments.RETRACTED, false))).map(OutcomeDocuments::outcome).into(new ArrayList<>());
+    }
+
+    private static OutboxEntry entry(OutcomeEvent event) {
+        return OutboxEntry.of(EventTopic.OUTCOMES, event.participantId().toString(), OutcomeEvents.toAvro(event), event.occurredAt());
+    }
+}

@@ -1,0 +1,39 @@
+package se.stegvis.outcome.outcomes.application;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import se.stegvis.outcome.outcomes.domain.Participant;
+import se.stegvis.outcome.outcomes.domain.Project;
+import se.stegvis.service.command.Gone;
+import se.stegvis.service.command.NotKnownYet;
+
+/**
+ * What this service knows of projects and participants: a replica of their topics, so it lags them by moments. A
+ * participant enrolled a second ago may not be here yet, which is not the same as erased.
+ */
+public interface ParticipantFacts {
+
+    Optional<Participant> participant(UUID participantId);
+
+    Optional<Project> project(String projectId);
+
+    /** The project's participants who have left and are not erased. */
+    List<Participant> leftParticipantsOf(String projectId);
+
+    /** The participant, if known here and not erased: an unknown one may still arrive (retry), an erased one will not. */
+    default Participant recordable(UUID participantId) {
+        Participant participant = participant(participantId)
+                .orElseThrow(() -> new NotKnownYet("participant", participantId.toString()));
+        if (participant.erased()) {
+            throw new Gone("participant", participantId.toString());
+        }
+        return participant;
+    }
+
+    /** The participant's project; one that has not arrived yet is worth a retry, as for the participant. */
+    default Project projectOf(Participant participant) {
+        return project(participant.projectId()).orElseThrow(() -> new NotKnownYet("project", participant.projectId()));
+    }
+}

@@ -1,0 +1,75 @@
+package se.stegvis.outcome;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import se.stegvis.registry.SchemaRegistryApplication;
+import se.stegvis.schemas.EventTopic;
+import se.stegvis.testsupport.KafkaTopics;
+import se.stegvis.testsupport.SharedKafka;
+import se.stegvis.testsupport.SharedMongo;
+
+/**
+ * outcome-service for real on the test JVM's shared broker and Mongo-wire server, with the project's own registry
+ * beside it, and "today" fixed by the clock it is given.
+ */
+final class RunningOutcomeService implements AutoCloseable {
+
+    private static ConfigurableApplicationContext registry;
+
+    final ConfigurableApplicationContext context;
+
+    private RunningOutcomeService(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    static synchronized String registryUrl() {
+        if (registry == null) {
+            KafkaTopics.ensure(SharedKafka.bootstrapServers(),
+                    Arrays.stream(EventTopic.values()).map(EventTopic::topicName).toArray(String[]::new));
+            registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run("--server.port=0",
+                    "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+                    "--stegvis.registry.topic=_schemas_outcome_service");
+        }
+        return "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** On the given broker (the registry stays on the shared one); a replica group of its own, so it reads from the start. */
+    static RunningOutcomeService start(String database, String bootstrapServers, Clock clock) {
+        String registryUrl = registryUrl();
+        return new RunningOutcomeService(new SpringApplicationBuilder(OutcomeServiceApplication.class)
+                .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
+                .run("--server.port=0", "--spring.kafka.bootstrap-servers=" + bootstrapServers,
+                        "--spring.mongodb.uri=" + SharedMongo.connectionString() + "/" + database,
+                        "--stegvis.schema-registry.url=" + registryUrl,
+                        "--stegvis.replica.group-id=outcome-service.replica-" + UUID.randomUUID(),
+                        "--management.health.mongodb.enabled=false"));
+    }
+
+    String baseUrl() {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** Until the replica has the project: a follow-up list answers 404 before. */
+    void awaitProject(Http http, String projectId) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> http.get("/api/follow-ups/due?projectId=" + projectId + "&before=2025-01-01").status() == 200);
+    }
+
+    /** Until the replica has the participant (or knows them erased): what a client does after a 404 not-known-yet. */
+    void awaitReplicated(Http http, UUID participantId) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> http.get("/api/participants/" + participantId + "/outcomes").status() != 404);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

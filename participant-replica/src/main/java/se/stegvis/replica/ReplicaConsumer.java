@@ -1,29 +1,29 @@
 package se.stegvis.replica;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import se.stegvis.schemas.EventTopic;
@@ -39,15 +39,14 @@ import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
 public final class ReplicaConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(ReplicaConsumer.class);
+    /** Long enough to leave the group politely, short enough that a service whose Kafka is gone stops promptly. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final ReplicaSettings settings;
     private final MongoReplica replica;
     private final Deserializer<Object> valueDeserializer;
+    private final ReplicaProgress progress;
     private final AtomicBoolean rebuildRequested = new AtomicBoolean();
-    private final AtomicLong applied = new AtomicLong();
-    private final AtomicLong skipped = new AtomicLong();
-    private volatile long lag = -1;
-    private volatile boolean caughtUp;
     private volatile KafkaConsumer<String, Object> consumer;
     private Thread thread;
     private CountDownLatch stopping;
@@ -65,14 +64,7 @@ public final class ReplicaConsumer {
         this.settings = settings;
         this.replica = replica;
         this.valueDeserializer = valueDeserializer;
-        if (meters != null) {
-            FunctionCounter.builder("stegvis.replica.skipped", skipped, AtomicLong::get)
-                    .description("Records that could not be decoded and were skipped").register(meters);
-            FunctionCounter.builder("stegvis.replica.applied", applied, AtomicLong::get)
-                    .description("Records applied to the replica").register(meters);
-            Gauge.builder("stegvis.replica.lag", this, c -> c.lag < 0 ? Double.NaN : c.lag)
-                    .description("Records behind the end offsets last seen, over all assigned partitions").register(meters);
-        }
+        this.progress = new ReplicaProgress(meters);
     }
 
     /** Starts consuming on a thread of its own; returns at once, also while Kafka is down. Again: nothing happens. */
@@ -120,7 +112,7 @@ public final class ReplicaConsumer {
 
     /** True when the consumer has reached the end offsets it last saw on every partition it is assigned. */
     public boolean caughtUp() {
-        return caughtUp && !rebuildRequested.get();
+        return progress.caughtUp() && !rebuildRequested.get();
     }
 
     private void run(CountDownLatch signal) {
@@ -147,18 +139,32 @@ public final class ReplicaConsumer {
                 consumer = subscribedConsumer();
             }
             rebuildIfRequested();
-            ConsumerRecords<String, Object> records = consumer.poll(settings.pollTimeout());
+            ConsumerRecords<String, Object> records;
+            try {
+                records = consumer.poll(settings.pollTimeout());
+            } catch (RecordDeserializationException e) {
+                return skipOrWait(e);
+            }
             applyAndCommit(records);
-            measureLag();
+            progress.measure(consumer);
             return true;
-        } catch (RecordDeserializationException e) {
-            return skipOrWait(e);
         } catch (WakeupException e) {
             return true;
         } catch (RuntimeException e) {
-            caughtUp = false;
+            progress.behind();
             log.warn("Participant replica round failed, retrying after a pause: {}", e.toString());
+            recreateConsumerAfter(e);
             return false;
+        }
+    }
+
+    /**
+     * Retriable Kafka errors (a broker away) and errors outside Kafka (MongoDB away) leave the consumer usable; after
+     * any other Kafka error a fresh consumer takes over from the committed offsets, so none is passed over.
+     */
+    private void recreateConsumerAfter(RuntimeException error) {
+        if (error instanceof KafkaException && !(error instanceof RetriableException)) {
+            closeConsumer();
         }
     }
 
@@ -178,7 +184,7 @@ public final class ReplicaConsumer {
     private void rebuildIfRequested() {
         Set<TopicPartition> assigned = consumer.assignment();
         if (rebuildRequested.get() && !assigned.isEmpty()) {
-            caughtUp = false;
+            progress.behind();
             replica.clear();
             consumer.seekToBeginning(assigned);
             rebuildRequested.set(false);
@@ -187,11 +193,14 @@ public final class ReplicaConsumer {
     }
 
     private void applyAndCommit(ConsumerRecords<String, Object> records) {
+        if (!records.isEmpty()) {
+            progress.behind();
+        }
         try {
             for (ConsumerRecord<String, Object> record : records) {
                 if (record.value() instanceof SpecificRecord event) {
                     replica.apply(event);
-                    applied.incrementAndGet();
+                    progress.applied();
                 }
             }
         } catch (RuntimeException e) {
@@ -219,35 +228,20 @@ public final class ReplicaConsumer {
             consumer.seek(partition, e.offset());
             return false;
         }
-        skipped.incrementAndGet();
+        progress.skipped();
         log.warn("Skipped an undecodable record at {} offset {}: {}", partition, e.offset(), DecodeFailure.classes(e));
         consumer.seek(partition, e.offset() + 1);
         consumer.commitSync(Map.of(partition, new OffsetAndMetadata(e.offset() + 1)));
         return true;
     }
 
-    /** From the high watermarks of the last fetches: no call to the broker. Unknown until every partition was fetched. */
-    private void measureLag() {
-        Set<TopicPartition> assigned = consumer.assignment();
-        long behind = 0;
-        boolean known = !assigned.isEmpty();
-        for (TopicPartition partition : assigned) {
-            OptionalLong partitionLag = consumer.currentLag(partition);
-            known &= partitionLag.isPresent();
-            behind += partitionLag.orElse(0);
-        }
-        lag = known ? behind : -1;
-        caughtUp = known && behind == 0;
-    }
-
     private void closeConsumer() {
-        caughtUp = false;
-        lag = -1;
+        progress.unknown();
         KafkaConsumer<String, Object> current = consumer;
         consumer = null;
         if (current != null) {
             try {
-                current.close();
+                current.close(CloseOptions.timeout(CLOSE_TIMEOUT));
             } catch (RuntimeException e) {
                 log.debug("Closing the replica's consumer failed: {}", e.toString());
             }

@@ -1,0 +1,43 @@
+package se.stegvis.replica;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+import se.stegvis.schemas.registry.SchemaRegistryException;
+
+class DecodeFailureTest {
+
+    @Test
+    void a_registry_that_gives_no_answer_or_a_server_error_is_unavailable_and_the_record_waits() {
+        assertThat(DecodeFailure.registryUnavailable(failure(new SchemaRegistryException("no answer", new ConnectException()))))
+                .isTrue();
+        assertThat(DecodeFailure.registryUnavailable(failure(new SchemaRegistryException(503, 50003, "unavailable")))).isTrue();
+    }
+
+    @Test
+    void an_unknown_schema_id_or_bytes_that_are_no_avro_are_the_records_fault() {
+        assertThat(DecodeFailure.registryUnavailable(failure(new SchemaRegistryException(404, 40403, "Schema not found"))))
+                .isFalse();
+        assertThat(DecodeFailure.registryUnavailable(failure(new SerializationException("Unknown magic byte!")))).isFalse();
+    }
+
+    @Test
+    void a_failure_is_described_by_its_classes_without_any_message() {
+        String described = DecodeFailure.classes(failure(new SerializationException("bytes: Alex Example")));
+
+        assertThat(described).isEqualTo(RecordDeserializationException.class.getName() + " <- "
+                + SerializationException.class.getName() + " <- " + SerializationException.class.getName())
+                .doesNotContain("Alex");
+    }
+
+    private static RecordDeserializationException failure(Exception cause) {
+        return new RecordDeserializationException(new TopicPartition("stegvis.participants.v1", 0), 7, "could not deserialize",
+                new SerializationException("Could not deserialize a message", cause));
+    }
+}

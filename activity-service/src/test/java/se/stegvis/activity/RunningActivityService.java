@@ -43,6 +43,11 @@ final class RunningActivityService implements AutoCloseable {
         return "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
     }
 
+    /** A service someone else started, e.g. on the real images. */
+    static RunningActivityService of(ConfigurableApplicationContext context) {
+        return new RunningActivityService(context);
+    }
+
     static RunningActivityService start(String database) {
         return start(database, SharedKafka.bootstrapServers());
     }

@@ -56,6 +56,12 @@ final class ActivityRules {
         return Optional.empty();
     }
 
+    /** Hours without trailing zeros, and never in exponent form: 1.50 is 1.5, 20 stays 20 (not 2E+1). */
+    static BigDecimal normalized(BigDecimal hours) {
+        BigDecimal stripped = hours.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     private static Optional<Violation> violation(String pointer, String message) {
         return Optional.of(new Violation(pointer, message));
     }

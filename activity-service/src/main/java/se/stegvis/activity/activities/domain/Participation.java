@@ -36,6 +36,6 @@ public record Participation(UUID participantId, String projectId, LocalDate enro
             throw new InvalidCommand(violations);
         }
         return new ActivityEvent.Recorded(UUID.randomUUID(), now, participantId, projectId, activityId, facts.type(),
-                facts.date(), facts.hours().stripTrailingZeros());
+                facts.date(), ActivityRules.normalized(facts.hours()));
     }
 }

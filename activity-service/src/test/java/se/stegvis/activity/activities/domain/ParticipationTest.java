@@ -82,6 +82,14 @@ class ParticipationTest {
     }
 
     @Test
+    void hours_are_kept_without_trailing_zeros_and_never_in_exponent_form() {
+        assertThat(active.record(UUID.randomUUID(), facts("WORK_TRAINING", "2025-02-10", "1.50"), TODAY, NOW).hours())
+                .hasToString("1.5");
+        assertThat(active.record(UUID.randomUUID(), facts("WORK_TRAINING", "2025-02-10", "20.0"), TODAY, NOW).hours())
+                .hasToString("20");
+    }
+
+    @Test
     void every_broken_rule_and_every_missing_field_is_reported_at_once() {
         assertThatThrownBy(() -> active.record(UUID.randomUUID(), facts("INTERNSHIP", "2025-01-01", "25"), TODAY, NOW))
                 .isInstanceOfSatisfying(InvalidCommand.class, e -> assertThat(e.violations()).extracting(Violation::pointer)

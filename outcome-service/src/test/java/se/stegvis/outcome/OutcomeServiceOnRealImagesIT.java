@@ -1,0 +1,101 @@
+package se.stegvis.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+import se.stegvis.events.FollowUpPoint;
+import se.stegvis.events.OutcomeRecorded;
+import se.stegvis.schemas.EventTopic;
+import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
+import se.stegvis.testsupport.KafkaTopics;
+
+/**
+ * outcome-service on the real images of docker-compose.yml: MongoDB, Apache Kafka and Confluent's registry; its
+ * replica fed through Confluent's registry too. Skipped where no Docker engine runs.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class OutcomeServiceOnRealImagesIT {
+
+    private static final Network NETWORK = Network.newNetwork();
+    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+
+    @Container
+    static final MongoDBContainer MONGO = new MongoDBContainer(System.getProperty("image.mongo", "mongo:8.0.12"));
+
+    @Container
+    static final KafkaContainer KAFKA = new KafkaContainer(System.getProperty("image.kafka", "apache/kafka:4.1.1"))
+            .withNetwork(NETWORK).withNetworkAliases("kafka").withListener("kafka:19092");
+
+    @Container
+    static final GenericContainer<?> REGISTRY = new GenericContainer<>(
+            System.getProperty("image.schema-registry", "confluentinc/cp-schema-registry:8.0.0"))
+            .withNetwork(NETWORK).dependsOn(KAFKA).withExposedPorts(8081)
+            .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
+            .withEnv("SCHEMA_REGISTRY_LISTENERS", "http://0.0.0.0:8081")
+            .withEnv("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
+            .waitingFor(Wait.forHttp("/subjects").forStatusCode(200));
+
+    @Test
+    void an_outcome_for_a_replicated_participant_is_stored_in_mongodb_and_published_through_confluents_registry() {
+        String registryUrl = "http://" + REGISTRY.getHost() + ":" + REGISTRY.getMappedPort(8081);
+        KafkaTopics.ensure(KAFKA.getBootstrapServers(), EventTopic.PROJECTS.topicName(), EventTopic.PARTICIPANTS.topicName(),
+                EventTopic.OUTCOMES.topicName());
+        Clock today = Clock.fixed(LocalDate.of(2025, 9, 15).atTime(10, 0).atZone(STOCKHOLM).toInstant(), STOCKHOLM);
+        try (ParticipantServiceStandIn upstream = new ParticipantServiceStandIn(KAFKA.getBootstrapServers(), registryUrl);
+                ConfigurableApplicationContext service = new SpringApplicationBuilder(OutcomeServiceApplication.class)
+                        .initializers(context -> context.getBeanFactory().registerSingleton("clock", today)).run(
+                        "--server.port=0", "--spring.kafka.bootstrap-servers=" + KAFKA.getBootstrapServers(),
+                        "--spring.mongodb.uri=" + MONGO.getConnectionString() + "/stegvis-outcome",
+                        "--stegvis.schema-registry.url=" + registryUrl)) {
+            Http http = new Http("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
+            String project = upstream.project(FollowUpPoint.UPON_LEAVING, FollowUpPoint.DAYS_90);
+            UUID participant = upstream.left(project, LocalDate.of(2025, 2, 3), LocalDate.of(2025, 7, 20));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> http.post("/api/participants/" + participant + "/outcomes",
+                    "{\"type\": \"EMPLOYED\", \"date\": \"2025-09-01\"}", Map.of()).status() == 201);
+
+            assertThat(readOutcome(registryUrl, participant.toString()).getFollowUp()).isEqualTo(FollowUpPoint.DAYS_90);
+        }
+    }
+
+    private static OutcomeRecorded readOutcome(String registryUrl, String participantId) {
+        List<OutcomeRecorded> found = new ArrayList<>();
+        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", KAFKA.getBootstrapServers(),
+                "group.id", "real-images-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
+                "key.deserializer", StringDeserializer.class, "value.deserializer", ConfluentAvroDeserializer.class,
+                "schema.registry.url", registryUrl, "specific.avro.reader", "true"))) {
+            consumer.subscribe(List.of(EventTopic.OUTCOMES.topicName()));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (participantId.equals(record.key()) && record.value() instanceof OutcomeRecorded recorded) {
+                        found.add(recorded);
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+}

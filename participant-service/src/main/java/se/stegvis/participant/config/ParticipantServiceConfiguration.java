@@ -13,13 +13,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 import com.mongodb.client.MongoDatabase;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import se.stegvis.outbox.OutboxRelay;
-import se.stegvis.outbox.OutboxRelaySettings;
 import se.stegvis.participant.catalogue.adapter.out.persistence.MongoProjectCatalogue;
 import se.stegvis.participant.catalogue.application.CachedProjectCatalogue;
 import se.stegvis.participant.catalogue.application.DefineProject;
@@ -37,12 +33,12 @@ import se.stegvis.participant.participants.application.ParticipantRegistry;
 import se.stegvis.participant.participants.application.ReadParticipants;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.service.command.EventsPending;
-import se.stegvis.service.kafka.EventTopicDeclaration;
-import se.stegvis.service.web.ProblemResponses;
+import se.stegvis.service.config.Outboxes;
+import se.stegvis.service.config.WritingServiceConfiguration;
 
 /** Explicit wiring of participant-service: stores, crypto, the outbox relay and the use cases. */
 @Configuration(proxyBeanMethods = false)
-@Import(ProblemResponses.class)
+@Import(WritingServiceConfiguration.class)
 public class ParticipantServiceConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ParticipantServiceConfiguration.class);
@@ -69,28 +65,8 @@ public class ParticipantServiceConfiguration {
     }
 
     @Bean
-    MongoDatabase database(MongoDatabaseFactory factory) {
-        return factory.getMongoDatabase();
-    }
-
-    @Bean(initMethod = "start", destroyMethod = "stop")
-    OutboxRelay outboxRelay(MongoDatabase database, MeterRegistry meters,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            @Value("${stegvis.schema-registry.url}") String registryUrl) {
-        return new OutboxRelay(OutboxRelaySettings.of(bootstrapServers, registryUrl),
-                List.of(database.getCollection("projects"), database.getCollection("participants")), meters);
-    }
-
-    @Bean(initMethod = "start", destroyMethod = "stop")
-    EventTopicDeclaration eventTopicDeclaration(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            @Value("${stegvis.kafka.partitions:3}") int partitions,
-            @Value("${stegvis.kafka.replication-factor:1}") short replicationFactor) {
-        return new EventTopicDeclaration(bootstrapServers, partitions, replicationFactor, List.of(EventTopic.PROJECTS, EventTopic.PARTICIPANTS));
-    }
-
-    @Bean
-    EventsPending eventsPending(OutboxRelay relay) {
-        return relay::wakeUp;
+    Outboxes outboxes() {
+        return new Outboxes(List.of("projects", "participants"), List.of(EventTopic.PROJECTS, EventTopic.PARTICIPANTS));
     }
 
     @Bean

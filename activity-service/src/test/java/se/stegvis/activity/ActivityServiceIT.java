@@ -16,12 +16,17 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import io.micrometer.core.instrument.MeterRegistry;
+
+import tools.jackson.databind.JsonNode;
+
 import se.stegvis.events.ActivityRecorded;
 import se.stegvis.events.ActivityRetracted;
 import se.stegvis.schemas.EventTopic;
+import se.stegvis.testing.Http;
+import se.stegvis.testing.TopicReader;
+import se.stegvis.testing.UpstreamEvents;
 import se.stegvis.testsupport.SharedKafka;
 import se.stegvis.testsupport.SharedMongo;
-import tools.jackson.databind.JsonNode;
 
 /**
  * activity-service end to end on a real broker, registry and Mongo-wire server: the replica is fed by publishing
@@ -44,7 +49,7 @@ class ActivityServiceIT {
         service = RunningActivityService.start(DATABASE);
         http = new Http(service.baseUrl());
         upstream = new UpstreamEvents(SharedKafka.bootstrapServers(), RunningActivityService.registryUrl());
-        upstream.defineProject(PROJECT, List.of("DIGITAL_GUIDANCE", "WORK_TRAINING"));
+        upstream.defineProject(PROJECT, project -> project.setActivityTypes(List.of("DIGITAL_GUIDANCE", "WORK_TRAINING")));
         mongo = MongoClients.create(SharedMongo.connectionString());
     }
 

@@ -10,6 +10,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import se.stegvis.schemas.EventTopic;
+import se.stegvis.testing.Http;
+import se.stegvis.testing.TopicReader;
+import se.stegvis.testing.UpstreamEvents;
 import se.stegvis.testsupport.KafkaBrokerProcess;
 import se.stegvis.testsupport.KafkaTopics;
 
@@ -31,7 +34,7 @@ class ActivityServiceKafkaDownIT {
                     broker.bootstrapServers());
                     UpstreamEvents upstream = new UpstreamEvents(broker.bootstrapServers(), RunningActivityService.registryUrl())) {
                 Http http = new Http(service.baseUrl());
-                upstream.defineProject(PROJECT, List.of("OUTREACH_CONTACT"));
+                upstream.defineProject(PROJECT, project -> project.setActivityTypes(List.of("OUTREACH_CONTACT")));
                 UUID participant = upstream.enrol(PROJECT, LocalDate.of(2025, 4, 1));
                 service.awaitParticipant(participant, p -> true);
                 broker.stop();

@@ -11,7 +11,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -19,7 +18,11 @@ import org.testcontainers.mongodb.MongoDBContainer;
 
 import se.stegvis.events.ActivityRecorded;
 import se.stegvis.schemas.EventTopic;
+import se.stegvis.testing.Http;
+import se.stegvis.testing.TopicReader;
+import se.stegvis.testing.UpstreamEvents;
 import se.stegvis.testsupport.KafkaTopics;
+import se.stegvis.testsupport.RealImages;
 
 /**
  * activity-service on the real images of docker-compose.yml: MongoDB, Apache Kafka and Confluent's registry; the
@@ -31,24 +34,17 @@ class ActivityServiceOnRealImagesIT {
     private static final Network NETWORK = Network.newNetwork();
 
     @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer(System.getProperty("image.mongo", "mongo:8.0.12"));
+    static final MongoDBContainer MONGO = RealImages.mongo();
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer(System.getProperty("image.kafka", "apache/kafka:4.1.1"))
-            .withNetwork(NETWORK).withNetworkAliases("kafka").withListener("kafka:19092");
+    static final KafkaContainer KAFKA = RealImages.kafka(NETWORK);
 
     @Container
-    static final GenericContainer<?> REGISTRY = new GenericContainer<>(
-            System.getProperty("image.schema-registry", "confluentinc/cp-schema-registry:8.0.0"))
-            .withNetwork(NETWORK).dependsOn(KAFKA).withExposedPorts(8081)
-            .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
-            .withEnv("SCHEMA_REGISTRY_LISTENERS", "http://0.0.0.0:8081")
-            .withEnv("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
-            .waitingFor(Wait.forHttp("/subjects").forStatusCode(200));
+    static final GenericContainer<?> REGISTRY = RealImages.schemaRegistry(NETWORK, KAFKA);
 
     @Test
     void an_activity_for_a_replicated_participant_is_stored_in_mongodb_and_published_through_confluents_registry() {
-        String registryUrl = "http://" + REGISTRY.getHost() + ":" + REGISTRY.getMappedPort(8081);
+        String registryUrl = RealImages.url(REGISTRY);
         KafkaTopics.ensure(KAFKA.getBootstrapServers(), EventTopic.PROJECTS.topicName(), EventTopic.PARTICIPANTS.topicName(),
                 EventTopic.ACTIVITIES.topicName());
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ActivityServiceApplication.class).run(
@@ -58,7 +54,7 @@ class ActivityServiceOnRealImagesIT {
                 UpstreamEvents upstream = new UpstreamEvents(KAFKA.getBootstrapServers(), registryUrl)) {
             RunningActivityService service = RunningActivityService.of(context);
             Http http = new Http(service.baseUrl());
-            upstream.defineProject("99-000-R01", List.of("INTERNSHIP"));
+            upstream.defineProject("99-000-R01", project -> project.setActivityTypes(List.of("INTERNSHIP")));
             UUID participant = upstream.enrol("99-000-R01", LocalDate.of(2025, 2, 3));
             service.awaitParticipant(participant, p -> true);
 

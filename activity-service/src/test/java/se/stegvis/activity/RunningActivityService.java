@@ -1,20 +1,16 @@
 package se.stegvis.activity;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.awaitility.Awaitility;
-
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import se.stegvis.registry.SchemaRegistryApplication;
 import se.stegvis.replica.Replica;
 import se.stegvis.replica.ReplicatedParticipant;
-import se.stegvis.schemas.EventTopic;
-import se.stegvis.testsupport.KafkaTopics;
+import se.stegvis.testing.SharedRegistry;
 import se.stegvis.testsupport.SharedKafka;
 import se.stegvis.testsupport.SharedMongo;
 
@@ -24,23 +20,15 @@ import se.stegvis.testsupport.SharedMongo;
  */
 final class RunningActivityService implements AutoCloseable {
 
-    private static ConfigurableApplicationContext registry;
-
     final ConfigurableApplicationContext context;
 
     private RunningActivityService(ConfigurableApplicationContext context) {
         this.context = context;
     }
 
-    static synchronized String registryUrl() {
-        if (registry == null) {
-            KafkaTopics.ensure(SharedKafka.bootstrapServers(),
-                    Arrays.stream(EventTopic.values()).map(EventTopic::topicName).toArray(String[]::new));
-            registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run("--server.port=0",
-                    "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-                    "--stegvis.registry.topic=_schemas_activity_service");
-        }
-        return "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
+    /** The project's registry, once per test JVM. */
+    static String registryUrl() {
+        return SharedRegistry.url();
     }
 
     /** A service someone else started, e.g. on the real images. */

@@ -22,12 +22,15 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
+import tools.jackson.databind.JsonNode;
+
 import se.stegvis.events.OutcomeRecorded;
 import se.stegvis.events.OutcomeRetracted;
 import se.stegvis.schemas.EventTopic;
+import se.stegvis.testing.Http;
+import se.stegvis.testing.TopicReader;
 import se.stegvis.testsupport.SharedKafka;
 import se.stegvis.testsupport.SharedMongo;
-import tools.jackson.databind.JsonNode;
 
 /** outcome-service end to end on a real broker, registry and Mongo-wire server, fed by a stand-in for participant-service. */
 class OutcomeServiceIT {

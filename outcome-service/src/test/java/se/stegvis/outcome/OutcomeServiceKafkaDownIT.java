@@ -15,6 +15,8 @@ import se.stegvis.events.FollowUpPoint;
 import se.stegvis.events.OutcomeRecorded;
 import se.stegvis.events.OutcomeRetracted;
 import se.stegvis.schemas.EventTopic;
+import se.stegvis.testing.Http;
+import se.stegvis.testing.TopicReader;
 import se.stegvis.testsupport.KafkaBrokerProcess;
 import se.stegvis.testsupport.KafkaTopics;
 

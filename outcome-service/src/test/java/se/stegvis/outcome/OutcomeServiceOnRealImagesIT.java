@@ -20,7 +20,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -30,7 +29,9 @@ import se.stegvis.events.FollowUpPoint;
 import se.stegvis.events.OutcomeRecorded;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
+import se.stegvis.testing.Http;
 import se.stegvis.testsupport.KafkaTopics;
+import se.stegvis.testsupport.RealImages;
 
 /**
  * outcome-service on the real images of docker-compose.yml: MongoDB, Apache Kafka and Confluent's registry; its
@@ -43,24 +44,17 @@ class OutcomeServiceOnRealImagesIT {
     private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
 
     @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer(System.getProperty("image.mongo", "mongo:8.0.12"));
+    static final MongoDBContainer MONGO = RealImages.mongo();
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer(System.getProperty("image.kafka", "apache/kafka:4.1.1"))
-            .withNetwork(NETWORK).withNetworkAliases("kafka").withListener("kafka:19092");
+    static final KafkaContainer KAFKA = RealImages.kafka(NETWORK);
 
     @Container
-    static final GenericContainer<?> REGISTRY = new GenericContainer<>(
-            System.getProperty("image.schema-registry", "confluentinc/cp-schema-registry:8.0.0"))
-            .withNetwork(NETWORK).dependsOn(KAFKA).withExposedPorts(8081)
-            .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
-            .withEnv("SCHEMA_REGISTRY_LISTENERS", "http://0.0.0.0:8081")
-            .withEnv("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
-            .waitingFor(Wait.forHttp("/subjects").forStatusCode(200));
+    static final GenericContainer<?> REGISTRY = RealImages.schemaRegistry(NETWORK, KAFKA);
 
     @Test
     void an_outcome_for_a_replicated_participant_is_stored_in_mongodb_and_published_through_confluents_registry() {
-        String registryUrl = "http://" + REGISTRY.getHost() + ":" + REGISTRY.getMappedPort(8081);
+        String registryUrl = RealImages.url(REGISTRY);
         KafkaTopics.ensure(KAFKA.getBootstrapServers(), EventTopic.PROJECTS.topicName(), EventTopic.PARTICIPANTS.topicName(),
                 EventTopic.OUTCOMES.topicName());
         Clock today = Clock.fixed(LocalDate.of(2025, 9, 15).atTime(10, 0).atZone(STOCKHOLM).toInstant(), STOCKHOLM);

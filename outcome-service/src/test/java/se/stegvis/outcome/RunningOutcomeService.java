@@ -2,17 +2,14 @@ package se.stegvis.outcome;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import se.stegvis.registry.SchemaRegistryApplication;
-import se.stegvis.schemas.EventTopic;
-import se.stegvis.testsupport.KafkaTopics;
-import se.stegvis.testsupport.SharedKafka;
+import se.stegvis.testing.Http;
+import se.stegvis.testing.SharedRegistry;
 import se.stegvis.testsupport.SharedMongo;
 
 /**
@@ -21,23 +18,15 @@ import se.stegvis.testsupport.SharedMongo;
  */
 final class RunningOutcomeService implements AutoCloseable {
 
-    private static ConfigurableApplicationContext registry;
-
     final ConfigurableApplicationContext context;
 
     private RunningOutcomeService(ConfigurableApplicationContext context) {
         this.context = context;
     }
 
-    static synchronized String registryUrl() {
-        if (registry == null) {
-            KafkaTopics.ensure(SharedKafka.bootstrapServers(),
-                    Arrays.stream(EventTopic.values()).map(EventTopic::topicName).toArray(String[]::new));
-            registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run("--server.port=0",
-                    "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-                    "--stegvis.registry.topic=_schemas_outcome_service");
-        }
-        return "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
+    /** The project's registry, once per test JVM. */
+    static String registryUrl() {
+        return SharedRegistry.url();
     }
 
     /** On the given broker (the registry stays on the shared one); a replica group of its own, so it reads from the start. */

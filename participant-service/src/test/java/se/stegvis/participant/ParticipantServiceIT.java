@@ -31,6 +31,8 @@ import se.stegvis.events.ParticipantEnrolled;
 import se.stegvis.events.ParticipantEntryDataCorrected;
 import se.stegvis.events.ProjectDefined;
 import se.stegvis.schemas.EventTopic;
+import se.stegvis.testing.Http;
+import se.stegvis.testing.TopicReader;
 import se.stegvis.testsupport.SharedMongo;
 
 /** participant-service end to end on a real broker, registry and Mongo-wire server. */

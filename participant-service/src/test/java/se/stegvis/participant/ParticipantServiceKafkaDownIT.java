@@ -15,6 +15,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import se.stegvis.schemas.EventTopic;
+import se.stegvis.testing.Http;
+import se.stegvis.testing.TopicReader;
 import se.stegvis.testsupport.KafkaBrokerProcess;
 
 /** With the broker really down, enrolments are still accepted, and their events go out, in order, when it is back. */

@@ -18,7 +18,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -27,6 +26,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
 import se.stegvis.events.ParticipantEnrolled;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
+import se.stegvis.testing.Http;
+import se.stegvis.testsupport.RealImages;
 
 /**
  * participant-service on the real images of docker-compose.yml: MongoDB, Apache Kafka and Confluent's registry.
@@ -38,24 +39,17 @@ class ParticipantServiceOnRealImagesIT {
     private static final Network NETWORK = Network.newNetwork();
 
     @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer(System.getProperty("image.mongo", "mongo:8.0.12"));
+    static final MongoDBContainer MONGO = RealImages.mongo();
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer(System.getProperty("image.kafka", "apache/kafka:4.1.1"))
-            .withNetwork(NETWORK).withNetworkAliases("kafka").withListener("kafka:19092");
+    static final KafkaContainer KAFKA = RealImages.kafka(NETWORK);
 
     @Container
-    static final GenericContainer<?> REGISTRY = new GenericContainer<>(
-            System.getProperty("image.schema-registry", "confluentinc/cp-schema-registry:8.0.0"))
-            .withNetwork(NETWORK).dependsOn(KAFKA).withExposedPorts(8081)
-            .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
-            .withEnv("SCHEMA_REGISTRY_LISTENERS", "http://0.0.0.0:8081")
-            .withEnv("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
-            .waitingFor(Wait.forHttp("/subjects").forStatusCode(200));
+    static final GenericContainer<?> REGISTRY = RealImages.schemaRegistry(NETWORK, KAFKA);
 
     @Test
     void an_enrolment_is_stored_in_mongodb_and_published_through_confluents_registry() {
-        String registryUrl = "http://" + REGISTRY.getHost() + ":" + REGISTRY.getMappedPort(8081);
+        String registryUrl = RealImages.url(REGISTRY);
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ParticipantServiceApplication.class).run(
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + KAFKA.getBootstrapServers(),
                 "--spring.mongodb.uri=" + MONGO.getConnectionString() + "/stegvis-participant",

@@ -1,14 +1,11 @@
 package se.stegvis.participant;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import se.stegvis.registry.SchemaRegistryApplication;
-import se.stegvis.schemas.EventTopic;
-import se.stegvis.testsupport.KafkaTopics;
+import se.stegvis.testing.SharedRegistry;
 import se.stegvis.testsupport.SharedKafka;
 import se.stegvis.testsupport.SharedMongo;
 
@@ -18,23 +15,15 @@ import se.stegvis.testsupport.SharedMongo;
  */
 final class RunningParticipantService implements AutoCloseable {
 
-    private static ConfigurableApplicationContext registry;
-
     final ConfigurableApplicationContext context;
 
     private RunningParticipantService(ConfigurableApplicationContext context) {
         this.context = context;
     }
 
-    static synchronized String registryUrl() {
-        if (registry == null) {
-            KafkaTopics.ensure(SharedKafka.bootstrapServers(),
-                    Arrays.stream(EventTopic.values()).map(EventTopic::topicName).toArray(String[]::new));
-            registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run("--server.port=0",
-                    "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-                    "--stegvis.registry.topic=_schemas_participant_service");
-        }
-        return "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
+    /** The project's registry, once per test JVM. */
+    static String registryUrl() {
+        return SharedRegistry.url();
     }
 
     static RunningParticipantService start(String database) {

@@ -6,6 +6,8 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 
+import se.stegvis.testsupport.RealImages;
+
 /**
  * The same contract against Confluent's own registry image on a KRaft broker: proof that the contract describes
  * Confluent's behaviour and not only ours. Skipped where no Docker engine runs.
@@ -16,13 +18,13 @@ class ConfluentSchemaRegistryContractIT extends SchemaRegistryContract {
     private static final Network NETWORK = Network.newNetwork();
 
     @Container
-    static final KafkaContainer KAFKA = ConfluentImages.kafka(NETWORK);
+    static final KafkaContainer KAFKA = RealImages.kafka(NETWORK);
 
     @Container
-    static final GenericContainer<?> REGISTRY = ConfluentImages.schemaRegistry(NETWORK, KAFKA);
+    static final GenericContainer<?> REGISTRY = RealImages.schemaRegistry(NETWORK, KAFKA);
 
     @Override
     String baseUrl() {
-        return ConfluentImages.url(REGISTRY);
+        return RealImages.url(REGISTRY);
     }
 }

@@ -6,7 +6,7 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
 
-import se.stegvis.registry.ConfluentImages;
+import se.stegvis.testsupport.RealImages;
 
 /** The serde against Confluent's own registry and Apache's Kafka image. Skipped where no Docker engine runs. */
 @Testcontainers(disabledWithoutDocker = true)
@@ -15,14 +15,14 @@ class SerdeAgainstConfluentIT extends SerdeInteropContract {
     private static final Network NETWORK = Network.newNetwork();
 
     @Container
-    static final KafkaContainer KAFKA = ConfluentImages.kafka(NETWORK);
+    static final KafkaContainer KAFKA = RealImages.kafka(NETWORK);
 
     @Container
-    static final GenericContainer<?> REGISTRY = ConfluentImages.schemaRegistry(NETWORK, KAFKA);
+    static final GenericContainer<?> REGISTRY = RealImages.schemaRegistry(NETWORK, KAFKA);
 
     @Override
     String registryUrl() {
-        return ConfluentImages.url(REGISTRY);
+        return RealImages.url(REGISTRY);
     }
 
     @Override

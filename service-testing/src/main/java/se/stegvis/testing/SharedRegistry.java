@@ -1,0 +1,34 @@
+package se.stegvis.testing;
+
+import java.util.Arrays;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import se.stegvis.registry.SchemaRegistryApplication;
+import se.stegvis.schemas.EventTopic;
+import se.stegvis.testsupport.KafkaTopics;
+import se.stegvis.testsupport.SharedKafka;
+
+/**
+ * The project's schema registry, started once per test JVM on the shared broker, with every event topic created
+ * (the shared broker does not create topics on demand): what a service's integration tests run against.
+ */
+public final class SharedRegistry {
+
+    private static ConfigurableApplicationContext registry;
+
+    public static synchronized String url() {
+        if (registry == null) {
+            KafkaTopics.ensure(SharedKafka.bootstrapServers(),
+                    Arrays.stream(EventTopic.values()).map(EventTopic::topicName).toArray(String[]::new));
+            registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run("--server.port=0",
+                    "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+                    "--stegvis.registry.topic=_schemas_service_tests");
+        }
+        return "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
+    }
+
+    private SharedRegistry() {
+    }
+}

@@ -158,10 +158,13 @@ class ActivityServiceIT {
     @Test
     void a_retracted_activity_leaves_the_list_with_one_retraction_published_however_often_it_is_retracted() {
         UUID participant = enrolled();
-        String activityId = http.post(activitiesOf(participant), "{\"type\": \"WORK_TRAINING\", \"date\": \"2025-02-11\", \"hours\": 3}")
-                .json().get("activityId").asText();
+        Http.Reply recorded = http.post(activitiesOf(participant), "{\"type\": \"WORK_TRAINING\", \"date\": \"2025-02-11\", \"hours\": 3}");
+        String activityId = recorded.json().get("activityId").asText();
+        String location = recorded.raw().headers().firstValue("Location").orElseThrow();
+        assertThat(http.get(location).json().get("type").asText()).isEqualTo("WORK_TRAINING");
 
         assertThat(http.delete("/api/activities/" + activityId).status()).isEqualTo(204);
+        assertProblem(http.get(location), 410);
         assertThat(http.delete("/api/activities/" + activityId).status()).isEqualTo(204);
 
         assertThat(http.get(activitiesOf(participant)).json()).isEmpty();

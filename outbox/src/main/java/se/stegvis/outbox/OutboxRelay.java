@@ -42,6 +42,7 @@ import se.stegvis.schemas.serde.ConfluentAvroSerializer;
 public final class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final OutboxRelaySettings settings;
     private final List<MongoCollection<Document>> collections;
@@ -90,7 +91,11 @@ public final class OutboxRelay {
         thread.start();
     }
 
-    /** Ends the loop and waits for it; entries not yet acknowledged stay pending for the next relay. */
+    /**
+     * Ends the loop and waits for it, at most {@link #STOP_WAIT}: a round stuck on an unreachable MongoDB would
+     * otherwise hold the service's shutdown for the driver's whole server-selection timeout. Entries not yet
+     * acknowledged stay pending for the next relay either way.
+     */
     public void stop() {
         stopping.countDown();
         doorbell.ring();
@@ -100,7 +105,10 @@ public final class OutboxRelay {
         }
         if (running != null) {
             try {
-                running.join();
+                running.join(STOP_WAIT.toMillis());
+                if (running.isAlive()) {
+                    log.warn("Outbox relay still in a round after {} s; leaving it (pending entries stay pending)", STOP_WAIT.toSeconds());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

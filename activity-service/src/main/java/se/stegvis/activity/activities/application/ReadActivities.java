@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.UUID;
 
 import se.stegvis.activity.activities.domain.Activity;
+import se.stegvis.service.command.Gone;
+import se.stegvis.service.command.NotFound;
 
 /** Lists a participant's current activities; the participant must be known here and not erased. */
 public class ReadActivities {
@@ -14,6 +16,15 @@ public class ReadActivities {
     public ReadActivities(Activities activities, Participations participations) {
         this.activities = activities;
         this.participants = new ParticipantLookup(participations);
+    }
+
+    /** The activity a Location header names; a retracted one is gone. */
+    public Activity one(UUID activityId) {
+        Activity activity = activities.find(activityId).orElseThrow(() -> new NotFound("activity", activityId.toString()));
+        if (activity.retracted()) {
+            throw new Gone("activity", activityId.toString());
+        }
+        return activity;
     }
 
     public List<Activity> currentOf(UUID participantId) {

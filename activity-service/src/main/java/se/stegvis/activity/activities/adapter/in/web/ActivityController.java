@@ -45,6 +45,11 @@ public class ActivityController {
         return readActivities.currentOf(participantId).stream().map(ActivityResponse::of).toList();
     }
 
+    @GetMapping("/api/activities/{activityId}")
+    public ActivityResponse one(@PathVariable UUID activityId) {
+        return ActivityResponse.of(readActivities.one(activityId));
+    }
+
     @DeleteMapping("/api/activities/{activityId}")
     public ResponseEntity<Void> retract(@PathVariable UUID activityId) {
         retractActivity.retract(activityId);

@@ -1,0 +1,86 @@
+package se.stegvis.reporting.config;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+import com.mongodb.client.MongoDatabase;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import se.stegvis.reporting.indicators.adapter.in.messaging.DeadLetters;
+import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionConsumer;
+import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionSettings;
+import se.stegvis.reporting.indicators.adapter.out.catalogue.JsonIndicatorCatalogue;
+import se.stegvis.reporting.indicators.adapter.out.persistence.MongoParticipantStore;
+import se.stegvis.reporting.indicators.adapter.out.persistence.MongoProjectStore;
+import se.stegvis.reporting.indicators.application.IndicatorProjection;
+import se.stegvis.reporting.indicators.application.ParticipantStore;
+import se.stegvis.reporting.indicators.application.ProjectStore;
+import se.stegvis.reporting.indicators.application.ReadIndicators;
+import se.stegvis.reporting.indicators.domain.IndicatorEngine;
+import se.stegvis.service.web.ProblemResponses;
+
+/** Explicit wiring of reporting-service: the read model, the indicator catalogue, the projection and its consumer. */
+@Configuration(proxyBeanMethods = false)
+@Import(ProblemResponses.class)
+public class ReportingServiceConfiguration {
+
+    static final String PROJECTION_GROUP = "reporting-service.projection";
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    MongoDatabase database(MongoDatabaseFactory factory) {
+        return factory.getMongoDatabase();
+    }
+
+    @Bean
+    ParticipantStore participantStore(MongoDatabase database) {
+        return new MongoParticipantStore(database.getCollection(MongoParticipantStore.COLLECTION));
+    }
+
+    @Bean
+    ProjectStore projectStore(MongoDatabase database) {
+        return new MongoProjectStore(database.getCollection(MongoProjectStore.COLLECTION));
+    }
+
+    /** The catalogue file: {@code indicators.json} in the service's resources unless stegvis.indicators.catalogue names another. */
+    @Bean
+    IndicatorEngine indicatorEngine(@Value("${stegvis.indicators.catalogue:" + JsonIndicatorCatalogue.DEFAULT + "}") String resource) {
+        return new IndicatorEngine(JsonIndicatorCatalogue.fromClassPath(resource));
+    }
+
+    @Bean
+    IndicatorProjection indicatorProjection(ParticipantStore participants, ProjectStore projects) {
+        return new IndicatorProjection(participants, projects);
+    }
+
+    @Bean
+    ReadIndicators readIndicators(ParticipantStore participants, ProjectStore projects, IndicatorEngine engine) {
+        return new ReadIndicators(participants, projects, engine);
+    }
+
+    @Bean
+    ProjectionSettings projectionSettings(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${stegvis.schema-registry.url}") String registryUrl,
+            @Value("${stegvis.projection.group-id:" + PROJECTION_GROUP + "}") String groupId,
+            @Value("${stegvis.kafka.partitions:3}") int partitions,
+            @Value("${stegvis.kafka.replication-factor:1}") short replicationFactor) {
+        ProjectionSettings defaults = ProjectionSettings.of(bootstrapServers, registryUrl, groupId);
+        return new ProjectionSettings(bootstrapServers, registryUrl, groupId, defaults.pollTimeout(), defaults.initialBackoff(),
+                defaults.maxBackoff(), partitions, replicationFactor);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    ProjectionConsumer projectionConsumer(ProjectionSettings settings, IndicatorProjection projection, MeterRegistry meters,
+            Clock clock) {
+        return new ProjectionConsumer(settings, projection, new DeadLetters(settings), meters, clock);
+    }
+}

@@ -1,0 +1,51 @@
+package se.stegvis.reporting.indicators.adapter.in.messaging;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+
+import se.stegvis.schemas.serde.AvroSerdeConfig;
+
+/**
+ * How the projection talks to Kafka and the registry and how it waits.
+ *
+ * @param bootstrapServers the Kafka cluster of the four topics and the dead-letter topic
+ * @param schemaRegistryUrl where the writer schemas are
+ * @param groupId the consumer group whose committed offsets say how far the read model is
+ * @param pollTimeout the longest one poll waits; also how soon a rebuild request is noticed
+ * @param initialBackoff the first wait after a failed round, doubled after each further one up to maxBackoff
+ * @param deadLetterPartitions partitions of the dead-letter topic when the projection creates it
+ */
+public record ProjectionSettings(String bootstrapServers, String schemaRegistryUrl, String groupId, Duration pollTimeout,
+                                 Duration initialBackoff, Duration maxBackoff, int deadLetterPartitions,
+                                 short replicationFactor) {
+
+    public static ProjectionSettings of(String bootstrapServers, String schemaRegistryUrl, String groupId) {
+        return new ProjectionSettings(bootstrapServers, schemaRegistryUrl, groupId, Duration.ofMillis(200),
+                Duration.ofMillis(200), Duration.ofSeconds(10), 3, (short) 1);
+    }
+
+    /**
+     * Offsets committed by the projection only after its write (no auto commit); a group without offsets starts at
+     * the beginning (a read model that started at the end would lack everything before it).
+     */
+    Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
+        config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        return config;
+    }
+
+    Duration backoffAfter(int failures) {
+        long millis = initialBackoff.toMillis() << Math.min(failures - 1, 16);
+        return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+    }
+}

@@ -1,0 +1,36 @@
+package se.stegvis.reporting.indicators.adapter.in.web;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import se.stegvis.reporting.indicators.domain.ConsolidatedView;
+import se.stegvis.reporting.indicators.domain.ShownCount;
+
+/** The cross-project view: projects side by side and their total; a withheld count is null. */
+record ConsolidatedIndicatorsResponse(Instant asOf, int suppressedBelow, List<Project> projects, Total total) {
+
+    record Indicator(String code, Integer total, Map<String, Integer> byGender) {
+        static Indicator of(ShownCount count) {
+            Map<String, Integer> byGender = new LinkedHashMap<>();
+            count.byGender().forEach((gender, n) -> byGender.put(gender.name(), n));
+            return new Indicator(count.code(), count.total(), byGender);
+        }
+    }
+
+    record Project(String projectId, String name, String region, String nuts2, int plannedParticipants,
+                   List<Indicator> indicators) {
+    }
+
+    record Total(List<Indicator> indicators) {
+    }
+
+    static ConsolidatedIndicatorsResponse of(ConsolidatedView view, int suppressedBelow) {
+        List<Project> projects = view.projects().stream().map(column -> new Project(column.project().projectId(),
+                column.project().name(), column.project().regionName(), column.project().nuts2(), column.plannedParticipants(),
+                column.indicators().stream().map(Indicator::of).toList())).toList();
+        return new ConsolidatedIndicatorsResponse(view.asOf(), suppressedBelow, projects,
+                new Total(view.total().stream().map(Indicator::of).toList()));
+    }
+}

@@ -1,0 +1,225 @@
+package se.stegvis.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+import se.stegvis.events.Gender;
+import se.stegvis.events.ParticipantEnrolled;
+import se.stegvis.reporting.indicators.adapter.in.messaging.DeadLetters;
+import se.stegvis.schemas.EventTopic;
+import se.stegvis.testsupport.SharedKafka;
+
+/** reporting-service end to end: events in through the shared broker and the project's registry, figures out over HTTP. */
+class ReportingServiceIT {
+
+    private static RunningReportingService service;
+    private static Http http;
+    private static TopicWriter topics;
+
+    @BeforeAll
+    static void start() {
+        service = RunningReportingService.start();
+        http = new Http(service.baseUrl());
+        topics = new TopicWriter(SharedKafka.bootstrapServers(), RunningReportingService.registryUrl());
+    }
+
+    @AfterAll
+    static void stop() {
+        topics.close();
+        service.close();
+    }
+
+    private static String newProject() {
+        return "99-" + (100 + (int) (Math.random() * 800)) + "-IT" + UUID.randomUUID().toString().substring(0, 4);
+    }
+
+    private static JsonNode awaitProject(String projectId, Predicate<JsonNode> until) {
+        List<JsonNode> seen = new ArrayList<>();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Http.Reply reply = http.get("/api/projects/" + projectId + "/indicators");
+            if (reply.status() != 200) {
+                return false;
+            }
+            seen.add(0, reply.json());
+            return until.test(seen.get(0));
+        });
+        return seen.get(0);
+    }
+
+    private static JsonNode indicator(JsonNode view, String code) {
+        for (JsonNode indicator : view.get("indicators")) {
+            if (indicator.get("code").asString().equals(code)) {
+                return indicator;
+            }
+        }
+        throw new AssertionError("No indicator " + code);
+    }
+
+    private static JsonNode target(JsonNode view, String code) {
+        for (JsonNode target : view.get("targets")) {
+            if (target.get("code").asString().equals(code)) {
+                return target;
+            }
+        }
+        throw new AssertionError("No target " + code);
+    }
+
+    @Test
+    void the_service_reports_itself_up() {
+        Http.Reply health = http.get("/actuator/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void events_published_with_the_projects_serializer_end_up_in_the_indicators() {
+        String project = newProject();
+        UUID woman = UUID.randomUUID();
+        UUID man = UUID.randomUUID();
+        topics.publish(InventedEvents.project(project, "Påhittat projekt"),
+                InventedEvents.enrolled(project, woman, Gender.WOMAN, 17), InventedEvents.enrolled(project, man, Gender.MAN, 25),
+                InventedEvents.guided(project, woman), InventedEvents.employed(project, woman), InventedEvents.employed(project, man));
+
+        JsonNode view = awaitProject(project, v -> target(v, "work-or-studies").get("actual").asInt() == 2);
+
+        assertThat(view.get("projectId").asString()).isEqualTo(project);
+        assertThat(view.get("plannedParticipants").asInt()).isEqualTo(120);
+        assertThat(view.get("participants").asInt()).isEqualTo(2);
+        assertThat(indicator(view, "participants").get("byGender").toString())
+                .isEqualTo("{\"WOMAN\":1,\"MAN\":1,\"NON_BINARY\":0,\"NOT_STATED\":0}");
+        assertThat(indicator(view, "age-below-18").get("total").asInt()).isEqualTo(1);
+        assertThat(indicator(view, "employed-upon-leaving").get("total").asInt()).isEqualTo(2);
+        assertThat(target(view, "work-or-studies").get("actualShares").toString()).contains("\"WOMAN\":50.0", "\"MAN\":50.0");
+        assertThat(target(view, "guided-share").get("actual").asDouble()).isEqualTo(50.0);
+
+        JsonNode consolidated = http.get("/api/indicators").json();
+        JsonNode column = null;
+        for (JsonNode candidate : consolidated.get("projects")) {
+            column = candidate.get("projectId").asString().equals(project) ? candidate : column;
+        }
+        assertThat(column).isNotNull();
+        assertThat(column.get("indicators").get(0).get("total").isNull()).as("a count of 2 is withheld").isTrue();
+    }
+
+    @Test
+    void a_redelivered_event_changes_nothing() {
+        String project = newProject();
+        UUID participant = UUID.randomUUID();
+        ParticipantEnrolled enrolment = InventedEvents.enrolled(project, participant, Gender.NON_BINARY, 40);
+        var outcome = InventedEvents.employed(project, participant);
+        topics.publish(InventedEvents.project(project, "Dubbletter"), enrolment, outcome, enrolment, outcome, outcome);
+        topics.publish(InventedEvents.enrolled(project, UUID.randomUUID(), Gender.WOMAN, 30));
+
+        JsonNode view = awaitProject(project, v -> v.get("participants").asInt() == 2);
+
+        assertThat(indicator(view, "participants").get("byGender").get("NON_BINARY").asInt()).isEqualTo(1);
+        assertThat(indicator(view, "employed-upon-leaving").get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void a_new_project_definition_shows_up_with_its_own_targets_and_an_unknown_project_is_a_404() {
+        String project = newProject();
+        topics.publish(InventedEvents.project(project, "Nytt projekt"));
+
+        JsonNode view = awaitProject(project, v -> true);
+
+        assertThat(view.get("name").asString()).isEqualTo("Nytt projekt");
+        assertThat(view.get("targets").toString()).contains("\"code\":\"participants\"", "\"code\":\"work-or-studies\"",
+                "\"code\":\"guided-share\"", "\"unit\":\"PERCENT\"");
+        Http.Reply unknown = http.get("/api/projects/99-999-NONE/indicators");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void garbage_on_a_topic_lands_on_the_dead_letter_topic_and_later_events_still_count() {
+        String project = newProject();
+        byte[] garbage = "not avro at all".getBytes(StandardCharsets.UTF_8);
+        String key = UUID.randomUUID().toString();
+        topics.publish(InventedEvents.project(project, "Skräp"));
+        topics.publishRaw(EventTopic.PARTICIPANTS, key, garbage);
+        topics.publish(InventedEvents.enrolled(project, UUID.randomUUID(), Gender.MAN, 33));
+
+        awaitProject(project, v -> v.get("participants").asInt() == 1);
+
+        ConsumerRecord<byte[], byte[]> letter = awaitDeadLetter(key);
+        assertThat(letter.value()).isEqualTo(garbage);
+        assertThat(header(letter, DeadLetters.REASON)).isEqualTo("undecodable");
+        assertThat(header(letter, DeadLetters.ORIGINAL_TOPIC)).isEqualTo(EventTopic.PARTICIPANTS.topicName());
+        assertThat(header(letter, DeadLetters.ORIGINAL_OFFSET)).matches("\\d+");
+        assertThat(header(letter, DeadLetters.EXCEPTION)).contains("SerializationException");
+        JsonNode counter = http.get("/actuator/metrics/stegvis.reporting.dead-letters").json();
+        assertThat(counter.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    @Test
+    void a_rebuild_replays_every_topic_into_an_empty_store_and_ends_with_the_live_view() {
+        String project = newProject();
+        UUID participant = UUID.randomUUID();
+        topics.publish(InventedEvents.project(project, "Omspelning"), InventedEvents.enrolled(project, participant, Gender.WOMAN, 60),
+                InventedEvents.guided(project, participant));
+        awaitProject(project, v -> target(v, "guided-share").get("actual").asDouble() == 100.0);
+        String live = http.get("/api/indicators").body();
+        String liveProject = http.get("/api/projects/" + project + "/indicators").body();
+
+        Http.Reply accepted = http.post("/api/admin/rebuild");
+        assertThat(accepted.status()).isEqualTo(202);
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> "DONE".equals(http.get("/api/admin/rebuild").json().get("state").asString()));
+
+        JsonNode progress = http.get("/api/admin/rebuild").json();
+        assertThat(progress.get("replayed").asLong()).isEqualTo(progress.get("toReplay").asLong()).isPositive();
+        assertThat(http.get("/api/indicators").body()).isEqualTo(live);
+        assertThat(http.get("/api/projects/" + project + "/indicators").body()).isEqualTo(liveProject);
+    }
+
+    @Test
+    void the_api_is_described_in_openapi() {
+        Http.Reply description = http.get("/v3/api-docs");
+
+        assertThat(description.status()).isEqualTo(200);
+        assertThat(description.body()).contains("/api/projects/{projectId}/indicators", "/api/indicators", "/api/admin/rebuild");
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(String key) {
+        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", SharedKafka.bootstrapServers(),
+                "group.id", "dead-letter-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(DeadLetters.TOPIC));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.key() != null && key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
+                        found.add(record);
+                    }
+                }
+                return !found.isEmpty();
+            });
+        }
+        return found.get(0);
+    }
+}

@@ -1,0 +1,75 @@
+package se.stegvis.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+import se.stegvis.events.Gender;
+import se.stegvis.schemas.EventTopic;
+
+/**
+ * reporting-service on the real images of docker-compose.yml: MongoDB, Apache Kafka and Confluent's registry.
+ * Skipped where no Docker engine runs.
+ */
+@Testcontainers(disabledWithoutDocker = true)
+class ReportingServiceOnRealImagesIT {
+
+    private static final Network NETWORK = Network.newNetwork();
+
+    @Container
+    static final MongoDBContainer MONGO = new MongoDBContainer(System.getProperty("image.mongo", "mongo:8.0.12"));
+
+    @Container
+    static final KafkaContainer KAFKA = new KafkaContainer(System.getProperty("image.kafka", "apache/kafka:4.1.1"))
+            .withNetwork(NETWORK).withNetworkAliases("kafka").withListener("kafka:19092");
+
+    @Container
+    static final GenericContainer<?> REGISTRY = new GenericContainer<>(
+            System.getProperty("image.schema-registry", "confluentinc/cp-schema-registry:8.0.0"))
+            .withNetwork(NETWORK).dependsOn(KAFKA).withExposedPorts(8081)
+            .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
+            .withEnv("SCHEMA_REGISTRY_LISTENERS", "http://0.0.0.0:8081")
+            .withEnv("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
+            .waitingFor(Wait.forHttp("/subjects").forStatusCode(200));
+
+    @Test
+    void events_through_confluents_registry_end_up_in_indicators_kept_in_mongodb() throws Exception {
+        String registryUrl = "http://" + REGISTRY.getHost() + ":" + REGISTRY.getMappedPort(8081);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.getBootstrapServers()))) {
+            admin.createTopics(Arrays.stream(EventTopic.values()).map(t -> new NewTopic(t.topicName(), 3, (short) 1)).toList())
+                    .all().get();
+        }
+        try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ReportingServiceApplication.class).run(
+                "--server.port=0", "--spring.kafka.bootstrap-servers=" + KAFKA.getBootstrapServers(),
+                "--spring.mongodb.uri=" + MONGO.getConnectionString() + "/stegvis-reporting",
+                "--stegvis.schema-registry.url=" + registryUrl);
+             TopicWriter topics = new TopicWriter(KAFKA.getBootstrapServers(), registryUrl)) {
+            Http http = new Http("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
+            topics.publish(InventedEvents.project("99-777-RI01", "Riktiga avbilder"),
+                    InventedEvents.enrolled("99-777-RI01", UUID.randomUUID(), Gender.WOMAN, 21));
+
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                Http.Reply reply = http.get("/api/projects/99-777-RI01/indicators");
+                return reply.status() == 200 && reply.json().get("participants").asInt() == 1;
+            });
+            assertThat(http.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        }
+    }
+}

@@ -83,11 +83,19 @@ class ReportingServiceIT {
     }
 
     @Test
-    void the_service_reports_itself_up() {
+    void the_service_reports_itself_up_and_measures_its_projection() {
         Http.Reply health = http.get("/actuator/health");
+        topics.publish(InventedEvents.project(newProject(), "Mätt"));
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                metric("stegvis.reporting.events.applied") >= 1 && metric("stegvis.reporting.lag") == 0);
+    }
+
+    private static double metric(String name) {
+        Http.Reply reply = http.get("/actuator/metrics/" + name);
+        return reply.status() == 200 ? reply.json().get("measurements").get(0).get("value").asDouble() : Double.NaN;
     }
 
     @Test

@@ -3,6 +3,7 @@ package se.stegvis.reporting.indicators.adapter.in.messaging;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -130,10 +131,7 @@ public final class ProjectionConsumer implements Replay {
                 consumer = subscribedConsumer();
             }
             if (rebuild.due(consumer.assignment())) {
-                projection.clear();
-                consumer.seekToBeginning(consumer.assignment());
-                rebuild.began(consumer);
-                log.info("Rebuilding the read model from the start of {}", consumer.assignment());
+                beginRebuild();
             }
             records = consumer.poll(settings.pollTimeout());
             applyAndCommit(records);
@@ -150,6 +148,20 @@ public final class ProjectionConsumer implements Replay {
             }
             return false;
         }
+    }
+
+    /**
+     * Empties the store, then commits the beginning of every partition at once: should the consumer or the service
+     * stop before the replay ends, it resumes the replay instead of going on from the old offsets over an empty store.
+     */
+    private void beginRebuild() {
+        projection.clear();
+        Map<TopicPartition, OffsetAndMetadata> starts = new HashMap<>();
+        consumer.beginningOffsets(consumer.assignment()).forEach((partition, offset) -> starts.put(partition, new OffsetAndMetadata(offset)));
+        consumer.seekToBeginning(consumer.assignment());
+        consumer.commitSync(starts);
+        rebuild.began(consumer);
+        log.info("Rebuilding the read model from the start of {}", consumer.assignment());
     }
 
     private void applyAndCommit(ConsumerRecords<byte[], byte[]> records) {

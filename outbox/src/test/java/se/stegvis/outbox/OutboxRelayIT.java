@@ -165,7 +165,7 @@ class OutboxRelayIT {
     private static void stopWhileHeldAtTheGate(OutboxRelay relay, GatedSerializer gate) {
         Thread stopping = new Thread(relay::stop, "stopping-relay");
         stopping.start();
-        await().atMost(PATIENCE).until(() -> stopping.getState() == Thread.State.WAITING);
+        await().atMost(PATIENCE).until(() -> stopping.getState() == Thread.State.TIMED_WAITING);
         gate.open();
         await().atMost(PATIENCE).until(() -> !stopping.isAlive());
     }

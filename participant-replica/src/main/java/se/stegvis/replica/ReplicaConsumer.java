@@ -28,6 +28,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
+import se.stegvis.schemas.serde.DecodeFailure;
 
 /**
  * Keeps a {@link MongoReplica} up to date from {@code stegvis.projects.v1} and {@code stegvis.participants.v1}, with a

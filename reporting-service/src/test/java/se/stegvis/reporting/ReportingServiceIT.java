@@ -25,6 +25,8 @@ import se.stegvis.events.Gender;
 import se.stegvis.events.ParticipantEnrolled;
 import se.stegvis.reporting.indicators.adapter.in.messaging.DeadLetters;
 import se.stegvis.schemas.EventTopic;
+import se.stegvis.testing.Http;
+import se.stegvis.testing.UpstreamEvents;
 import se.stegvis.testsupport.SharedKafka;
 
 /** reporting-service end to end: events in through the shared broker and the project's registry, figures out over HTTP. */
@@ -32,13 +34,13 @@ class ReportingServiceIT {
 
     private static RunningReportingService service;
     private static Http http;
-    private static TopicWriter topics;
+    private static UpstreamEvents topics;
 
     @BeforeAll
     static void start() {
         service = RunningReportingService.start();
         http = new Http(service.baseUrl());
-        topics = new TopicWriter(SharedKafka.bootstrapServers(), RunningReportingService.registryUrl());
+        topics = new UpstreamEvents(SharedKafka.bootstrapServers(), RunningReportingService.registryUrl());
     }
 
     @AfterAll

@@ -15,7 +15,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
-import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -23,6 +22,9 @@ import org.testcontainers.mongodb.MongoDBContainer;
 
 import se.stegvis.events.Gender;
 import se.stegvis.schemas.EventTopic;
+import se.stegvis.testing.Http;
+import se.stegvis.testing.UpstreamEvents;
+import se.stegvis.testsupport.RealImages;
 
 /**
  * reporting-service on the real images of docker-compose.yml: MongoDB, Apache Kafka and Confluent's registry.
@@ -34,24 +36,17 @@ class ReportingServiceOnRealImagesIT {
     private static final Network NETWORK = Network.newNetwork();
 
     @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer(System.getProperty("image.mongo", "mongo:8.0.12"));
+    static final MongoDBContainer MONGO = RealImages.mongo();
 
     @Container
-    static final KafkaContainer KAFKA = new KafkaContainer(System.getProperty("image.kafka", "apache/kafka:4.1.1"))
-            .withNetwork(NETWORK).withNetworkAliases("kafka").withListener("kafka:19092");
+    static final KafkaContainer KAFKA = RealImages.kafka(NETWORK);
 
     @Container
-    static final GenericContainer<?> REGISTRY = new GenericContainer<>(
-            System.getProperty("image.schema-registry", "confluentinc/cp-schema-registry:8.0.0"))
-            .withNetwork(NETWORK).dependsOn(KAFKA).withExposedPorts(8081)
-            .withEnv("SCHEMA_REGISTRY_HOST_NAME", "schema-registry")
-            .withEnv("SCHEMA_REGISTRY_LISTENERS", "http://0.0.0.0:8081")
-            .withEnv("SCHEMA_REGISTRY_KAFKASTORE_BOOTSTRAP_SERVERS", "PLAINTEXT://kafka:19092")
-            .waitingFor(Wait.forHttp("/subjects").forStatusCode(200));
+    static final GenericContainer<?> REGISTRY = RealImages.schemaRegistry(NETWORK, KAFKA);
 
     @Test
     void events_through_confluents_registry_end_up_in_indicators_kept_in_mongodb() throws Exception {
-        String registryUrl = "http://" + REGISTRY.getHost() + ":" + REGISTRY.getMappedPort(8081);
+        String registryUrl = RealImages.url(REGISTRY);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.getBootstrapServers()))) {
             admin.createTopics(Arrays.stream(EventTopic.values()).map(t -> new NewTopic(t.topicName(), 3, (short) 1)).toList())
                     .all().get();
@@ -60,7 +55,7 @@ class ReportingServiceOnRealImagesIT {
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + KAFKA.getBootstrapServers(),
                 "--spring.mongodb.uri=" + MONGO.getConnectionString() + "/stegvis-reporting",
                 "--stegvis.schema-registry.url=" + registryUrl);
-             TopicWriter topics = new TopicWriter(KAFKA.getBootstrapServers(), registryUrl)) {
+             UpstreamEvents topics = new UpstreamEvents(KAFKA.getBootstrapServers(), registryUrl)) {
             Http http = new Http("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
             topics.publish(InventedEvents.project("99-777-RI01", "Riktiga avbilder"),
                     InventedEvents.enrolled("99-777-RI01", UUID.randomUUID(), Gender.WOMAN, 21));

@@ -1,14 +1,12 @@
 package se.stegvis.reporting;
 
-import java.util.Arrays;
+
 import java.util.UUID;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import se.stegvis.registry.SchemaRegistryApplication;
-import se.stegvis.schemas.EventTopic;
-import se.stegvis.testsupport.KafkaTopics;
+import se.stegvis.testing.SharedRegistry;
 import se.stegvis.testsupport.SharedKafka;
 import se.stegvis.testsupport.SharedMongo;
 
@@ -19,7 +17,6 @@ import se.stegvis.testsupport.SharedMongo;
  */
 final class RunningReportingService implements AutoCloseable {
 
-    private static ConfigurableApplicationContext registry;
 
     final ConfigurableApplicationContext context;
 
@@ -27,15 +24,9 @@ final class RunningReportingService implements AutoCloseable {
         this.context = context;
     }
 
-    static synchronized String registryUrl() {
-        if (registry == null) {
-            KafkaTopics.ensure(SharedKafka.bootstrapServers(),
-                    Arrays.stream(EventTopic.values()).map(EventTopic::topicName).toArray(String[]::new));
-            registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run("--server.port=0",
-                    "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-                    "--stegvis.registry.topic=_schemas_reporting_service");
-        }
-        return "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
+    /** The project's registry, once per test JVM. */
+    static String registryUrl() {
+        return SharedRegistry.url();
     }
 
     static RunningReportingService start() {

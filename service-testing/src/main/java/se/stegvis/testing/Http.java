@@ -31,6 +31,11 @@ public final class Http {
         return send("GET", path, null, Map.of());
     }
 
+    /** A POST without a body, e.g. a command that takes none. */
+    public Reply post(String path) {
+        return send("POST", path, null, Map.of());
+    }
+
     public Reply post(String path, String body) {
         return send("POST", path, body, Map.of());
     }

@@ -1,6 +1,7 @@
 package se.stegvis.testing;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
@@ -8,6 +9,7 @@ import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import se.stegvis.events.EntryData;
@@ -27,11 +29,36 @@ import se.stegvis.schemas.serde.ConfluentAvroSerializer;
 public final class UpstreamEvents implements AutoCloseable {
 
     private final KafkaProducer<String, Object> producer;
+    private final KafkaProducer<String, byte[]> raw;
 
     public UpstreamEvents(String bootstrapServers, String registryUrl) {
         ConfluentAvroSerializer serializer = new ConfluentAvroSerializer();
         serializer.configure(Map.of("schema.registry.url", registryUrl), false);
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers), new StringSerializer(), serializer);
+        raw = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * Each event on the topic that carries its type, keyed as its writer keys it (the project id on the projects
+     * topic, the participant id elsewhere); acknowledged before this returns.
+     */
+    public void publish(SpecificRecord... events) {
+        for (SpecificRecord event : events) {
+            EventTopic topic = Arrays.stream(EventTopic.values())
+                    .filter(candidate -> candidate.eventSchemas().contains(event.getSchema())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No topic carries " + event.getSchema().getFullName()));
+            String keyField = topic == EventTopic.PROJECTS ? "projectId" : "participantId";
+            publish(topic, event.get(event.getSchema().getField(keyField).pos()).toString(), event);
+        }
+    }
+
+    /** Bytes as they are, e.g. garbage a consumer must survive. */
+    public void publishRaw(EventTopic topic, String key, byte[] value) {
+        try {
+            raw.send(new ProducerRecord<>(topic.topicName(), key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not publish to " + topic.topicName(), e);
+        }
     }
 
     /** A project with a fresh id, shaped from the sample definition. */
@@ -77,5 +104,6 @@ public final class UpstreamEvents implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        raw.close();
     }
 }

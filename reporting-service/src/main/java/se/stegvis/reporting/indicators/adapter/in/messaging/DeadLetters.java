@@ -22,6 +22,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import se.stegvis.schemas.serde.DecodeFailure;
+
 /**
  * Sets aside what the projection cannot use on {@value #TOPIC}: the original key and value bytes and headers, plus
  * headers naming the reason, the exception classes (never messages: they may quote the payload) and where the record
@@ -63,7 +65,7 @@ public final class DeadLetters implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new KafkaException("Interrupted while sending dead letters", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new KafkaException("Could not send dead letters: " + DecodeFailures.classes(e), e.getCause());
+            throw new KafkaException("Could not send dead letters: " + DecodeFailure.classes(e), e.getCause());
         }
     }
 

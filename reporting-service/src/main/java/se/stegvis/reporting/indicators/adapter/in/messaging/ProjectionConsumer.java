@@ -29,6 +29,7 @@ import se.stegvis.reporting.indicators.application.Replay;
 import se.stegvis.reporting.indicators.domain.ProjectionEvent;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
+import se.stegvis.schemas.serde.DecodeFailure;
 
 /**
  * Feeds the {@link IndicatorProjection} from all four topics with a plain {@link KafkaConsumer} on a thread of its
@@ -141,7 +142,7 @@ public final class ProjectionConsumer implements Replay {
         } catch (WakeupException e) {
             return true;
         } catch (RuntimeException e) {
-            log.warn("Projection round failed, retrying after a pause: {}", DecodeFailures.classes(e));
+            log.warn("Projection round failed, retrying after a pause: {}", DecodeFailure.classes(e));
             rewind(records);
             if (e instanceof KafkaException && !(e instanceof RetriableException)) {
                 closeConsumer();
@@ -171,12 +172,12 @@ public final class ProjectionConsumer implements Replay {
             try {
                 events.add(EventTranslation.translate(values.deserialize(record.topic(), record.value())));
             } catch (EventTranslation.Unprocessable e) {
-                letters.add(new DeadLetters.DeadLetter(record, "unprocessable: " + e.getMessage(), DecodeFailures.classes(e)));
+                letters.add(new DeadLetters.DeadLetter(record, "unprocessable", DecodeFailure.classes(e)));
             } catch (RuntimeException e) {
-                if (DecodeFailures.registryUnavailable(e)) {
+                if (DecodeFailure.registryUnavailable(e)) {
                     throw e;
                 }
-                letters.add(new DeadLetters.DeadLetter(record, "undecodable", DecodeFailures.classes(e)));
+                letters.add(new DeadLetters.DeadLetter(record, "undecodable", DecodeFailure.classes(e)));
             }
         }
         projection.apply(events);

@@ -1,4 +1,4 @@
-package se.stegvis.replica;
+package se.stegvis.schemas.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,23 +1,22 @@
-package se.stegvis.replica;
+package se.stegvis.schemas.serde;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import org.apache.kafka.common.errors.RecordDeserializationException;
 
 import se.stegvis.schemas.registry.SchemaRegistryException;
 
 /**
  * Why a record could not be decoded: because the registry could not be asked (wait and try the same record again:
- * skipping it would lose an event), or because of the record itself (skip it).
+ * skipping or dead-lettering it would lose an event), or because of the record itself (skip it, or dead-letter it).
+ * Shared by every consumer of the topics.
  */
-final class DecodeFailure {
+public final class DecodeFailure {
 
     private DecodeFailure() {
     }
 
     /** No answer, a server error or too many requests: the registry, not the record, is at fault. */
-    static boolean registryUnavailable(RecordDeserializationException failure) {
+    public static boolean registryUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SchemaRegistryException registryFailure) {
                 int status = registryFailure.status();
@@ -31,7 +30,7 @@ final class DecodeFailure {
      * The exception classes of the failure and its causes, outermost first. Their messages are left out: a
      * deserializer may quote the bytes it could not read.
      */
-    static String classes(Throwable failure) {
+    public static String classes(Throwable failure) {
         List<String> names = new ArrayList<>();
         for (Throwable cause = failure; cause != null && names.size() < 5; cause = cause.getCause()) {
             names.add(cause.getClass().getName());

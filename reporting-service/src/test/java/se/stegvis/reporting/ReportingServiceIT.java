@@ -39,13 +39,12 @@ class ReportingServiceIT {
     @BeforeAll
     static void start() {
         service = RunningReportingService.start();
-        http = new Http(service.baseUrl());
-        topics = new UpstreamEvents(SharedKafka.bootstrapServers(), RunningReportingService.registryUrl());
+        http = service.http();
+        topics = service.upstream();
     }
 
     @AfterAll
     static void stop() {
-        topics.close();
         service.close();
     }
 

@@ -1,12 +1,15 @@
 package se.stegvis.reporting;
 
-
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import se.stegvis.testing.Http;
 import se.stegvis.testing.SharedRegistry;
+import se.stegvis.testing.UpstreamEvents;
 import se.stegvis.testsupport.SharedKafka;
 import se.stegvis.testsupport.SharedMongo;
 
@@ -19,6 +22,7 @@ final class RunningReportingService implements AutoCloseable {
 
 
     final ConfigurableApplicationContext context;
+    private UpstreamEvents upstream;
 
     private RunningReportingService(ConfigurableApplicationContext context) {
         this.context = context;
@@ -29,23 +33,40 @@ final class RunningReportingService implements AutoCloseable {
         return SharedRegistry.url();
     }
 
-    static RunningReportingService start() {
+    static RunningReportingService start(String... settings) {
         String registryUrl = registryUrl();
-        return new RunningReportingService(new SpringApplicationBuilder(ReportingServiceApplication.class).run(
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
                 "--spring.mongodb.uri=" + SharedMongo.freshDatabase("reporting-it"),
                 "--stegvis.schema-registry.url=" + registryUrl,
                 "--stegvis.projection.group-id=reporting-it-" + UUID.randomUUID(),
                 "--management.health.mongodb.enabled=false"));
+        args.addAll(List.of(settings));
+        return new RunningReportingService(new SpringApplicationBuilder(ReportingServiceApplication.class).run(args.toArray(String[]::new)));
     }
 
     String baseUrl() {
         return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 
+    /** Plays the upstream services against the same broker and registry; closed with the service. */
+    synchronized UpstreamEvents upstream() {
+        if (upstream == null) {
+            upstream = new UpstreamEvents(SharedKafka.bootstrapServers(), registryUrl());
+        }
+        return upstream;
+    }
+
+    Http http() {
+        return new Http(baseUrl());
+    }
+
     @Override
     public void close() {
+        if (upstream != null) {
+            upstream.close();
+        }
         context.close();
     }
 }

@@ -1,6 +1,7 @@
 package se.stegvis.reporting.config;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -10,10 +11,13 @@ import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 import com.mongodb.client.MongoDatabase;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import tools.jackson.databind.json.JsonMapper;
 import se.stegvis.reporting.indicators.adapter.in.messaging.DeadLetters;
 import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionConsumer;
 import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionSettings;
+import se.stegvis.reporting.indicators.adapter.in.web.IndicatorStream;
 import se.stegvis.reporting.indicators.adapter.out.catalogue.JsonIndicatorCatalogue;
 import se.stegvis.reporting.indicators.adapter.out.persistence.MongoParticipantStore;
 import se.stegvis.reporting.indicators.adapter.out.persistence.MongoProjectStore;
@@ -24,7 +28,10 @@ import se.stegvis.reporting.indicators.application.ReadIndicators;
 import se.stegvis.reporting.indicators.domain.IndicatorEngine;
 import se.stegvis.service.web.ProblemResponses;
 
-/** Explicit wiring of reporting-service: the read model, the indicator catalogue, the projection and its consumer. */
+/**
+ * Explicit wiring of reporting-service: the read model, the indicator catalogue, the projection and its consumer, and
+ * the live stream that listens to the projection.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(ProblemResponses.class)
 public class ReportingServiceConfiguration {
@@ -65,6 +72,18 @@ public class ReportingServiceConfiguration {
     @Bean
     ReadIndicators readIndicators(ParticipantStore participants, ProjectStore projects, IndicatorEngine engine) {
         return new ReadIndicators(participants, projects, engine);
+    }
+
+    /** Heartbeats keep proxies from closing an idle stream; the timeout makes a browser reconnect now and then. */
+    @Bean(destroyMethod = "close")
+    IndicatorStream indicatorStream(IndicatorProjection projection, ReadIndicators indicators, JsonMapper json, MeterRegistry meters,
+            @Value("${stegvis.stream.heartbeat:PT15S}") Duration heartbeat,
+            @Value("${stegvis.stream.timeout:PT30M}") Duration timeout) {
+        IndicatorStream stream = new IndicatorStream(indicators, json, heartbeat, timeout);
+        projection.subscribe(stream);
+        Gauge.builder("stegvis.reporting.stream.clients", stream, IndicatorStream::clients)
+                .description("open indicator streams").register(meters);
+        return stream;
     }
 
     @Bean

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -32,7 +33,7 @@ import se.stegvis.reporting.indicators.domain.ComplementarySuppression;
  * The stream carries the suppressed cross-project view only, as {@code GET /api/indicators} does: it is open to
  * anyone who may see that view, so a project's exact figures stay behind its own endpoint.
  */
-public final class IndicatorStream implements ViewChanges, AutoCloseable {
+public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoCloseable {
 
     private final ReadIndicators indicators;
     private final JsonMapper json;
@@ -41,6 +42,7 @@ public final class IndicatorStream implements ViewChanges, AutoCloseable {
     private final ConcurrentLinkedQueue<StreamClient> newcomers = new ConcurrentLinkedQueue<>();
     private final Set<String> pending = new LinkedHashSet<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    private volatile boolean running;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(daemon("indicator-stream-reader"));
     private final ExecutorService senders = Executors.newCachedThreadPool(daemon("indicator-stream-sender"));
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("indicator-stream-heartbeat"));
@@ -135,6 +137,26 @@ public final class IndicatorStream implements ViewChanges, AutoCloseable {
 
     private String data(StreamClient.Outgoing outgoing) {
         return "{\"changed\":" + json.writeValueAsString(outgoing.changed()) + ",\"view\":" + outgoing.view() + "}";
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every stream before the web server's graceful shutdown begins (a later phase), which would otherwise wait
+     * its whole timeout for streams that never end by themselves. Browsers reconnect to another instance or later.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        close();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @Override

@@ -72,8 +72,6 @@ final class EnrolmentBenchmarkReport {
     }
 
     private String row(String label, ToDoubleFunction<EnrolmentBenchmark.RoundResult> figure, String format) {
-        List<Double> values = rounds.stream().map(figure::applyAsDouble).toList();
-        return "| " + label + " | " + String.format(format, Rounds.percentile(values, 10)) + " | "
-                + String.format(format, Rounds.percentile(values, 50)) + " | " + String.format(format, Rounds.percentile(values, 90)) + " |\n";
+        return Rounds.row(label, rounds.stream().map(figure::applyAsDouble).toList(), format);
     }
 }

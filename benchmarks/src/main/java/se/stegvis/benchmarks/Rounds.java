@@ -26,6 +26,12 @@ final class Rounds {
         return sorted.get(index);
     }
 
+    /** A Markdown table row: the label, then p10, p50 and p90 of one figure over the measured rounds. */
+    static String row(String label, List<Double> values, String format) {
+        return "| " + label + " | " + String.format(format, percentile(values, 10)) + " | "
+                + String.format(format, percentile(values, 50)) + " | " + String.format(format, percentile(values, 90)) + " |\n";
+    }
+
     String summary() {
         StringBuilder out = new StringBuilder();
         byOperation.forEach((operation, pairs) -> out.append(String.format("%s: ratio p50 %.3f (p10 %.3f, p90 %.3f)%n",

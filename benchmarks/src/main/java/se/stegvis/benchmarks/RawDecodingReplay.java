@@ -1,0 +1,64 @@
+package se.stegvis.benchmarks;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import se.stegvis.schemas.EventTopic;
+import se.stegvis.schemas.serde.AvroSerdeConfig;
+import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
+
+/**
+ * The baseline: a plain KafkaConsumer in a consumer group of its own reads all four topics from the start and decodes
+ * every value with the project's deserializer (specific reader), as the projection does, and nothing else: no store,
+ * no commits. Same fetch size per poll as the projection.
+ */
+final class RawDecodingReplay {
+
+    private static final Duration GIVE_UP = Duration.ofMinutes(20);
+
+    private final String bootstrapServers;
+    private final String registryUrl;
+
+    RawDecodingReplay(String bootstrapServers, String registryUrl) {
+        this.bootstrapServers = bootstrapServers;
+        this.registryUrl = registryUrl;
+    }
+
+    /** Reads until {@code expected} records are decoded, timed from the subscription (group join included). */
+    ReplayBenchmark.Replayed replay(long expected, int round) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "replay-benchmark-raw-" + round + "-" + System.nanoTime());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
+        config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
+        config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        ConfluentAvroDeserializer values = new ConfluentAvroDeserializer();
+        values.configure(config, false);
+        long start = System.nanoTime();
+        try (KafkaConsumer<byte[], Object> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), values)) {
+            consumer.subscribe(Arrays.stream(EventTopic.values()).map(EventTopic::topicName).toList());
+            long decoded = 0;
+            while (decoded < expected) {
+                for (ConsumerRecord<byte[], Object> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.value() == null) {
+                        throw new IllegalStateException("nothing decoded at " + record.topic() + "-" + record.partition() + "@" + record.offset());
+                    }
+                    decoded++;
+                }
+                if (System.nanoTime() - start > GIVE_UP.toNanos()) {
+                    throw new IllegalStateException("raw replay decoded only " + decoded + " of " + expected);
+                }
+            }
+            return new ReplayBenchmark.Replayed(decoded, System.nanoTime() - start);
+        }
+    }
+}

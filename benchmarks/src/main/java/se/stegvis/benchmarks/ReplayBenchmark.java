@@ -118,7 +118,7 @@ public final class ReplayBenchmark {
     }
 
     /** Projects on one partition; the participant-keyed topics on three each, as the services declare them. */
-    private static void createTopics() throws Exception {
+    static void createTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(EventTopic.PROJECTS.topicName(), 1, (short) 1),
                     new NewTopic(EventTopic.PARTICIPANTS.topicName(), 3, (short) 1),

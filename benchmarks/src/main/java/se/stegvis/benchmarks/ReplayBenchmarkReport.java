@@ -51,9 +51,9 @@ final class ReplayBenchmarkReport {
                 .append(liveHeap())
                 .append(verdict())
                 .append(method())
-                .append(machine());
+                .append(machine("the ratio, not the absolute rates"));
         Files.createDirectories(file.getParent());
-        Files.writeString(file, md + "\n" + analysis(file));
+        Files.writeString(file, md + "\n" + analysis(file, ANALYSIS));
     }
 
     private String liveHeap() {
@@ -101,22 +101,24 @@ final class ReplayBenchmarkReport {
                 .toString();
     }
 
-    private static String machine() {
+    /** Where it ran; {@code readThis} says which figure to trust on a shared machine. */
+    static String machine(String readThis) {
         return String.format("%n## Machine%n%n- Measured %s; %d cores, %s %s (%s), %s %s, JVM arguments %s.%n"
-                + "- A shared, noisy machine (another engineer's builds ran beside it): read the ratio, not the absolute rates.%n",
+                + "- A shared, noisy machine (another engineer's builds ran beside it): read %s.%n",
                 Instant.now().truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"),
                 System.getProperty("os.version"), System.getProperty("os.arch"), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments());
+                System.getProperty("java.version"), ManagementFactory.getRuntimeMXBean().getInputArguments(), readThis);
     }
 
-    /** The hand-written analysis of the file as it was, if any. */
-    private static String analysis(Path file) throws IOException {
+    /** The hand-written analysis of the file as it was, from its heading on, if any. */
+    static String analysis(Path file, String heading) throws IOException {
+        String placeholder = heading + "\n\n(to be written by hand after a run)\n";
         if (!Files.exists(file)) {
-            return ANALYSIS + "\n\n(to be written by hand after a run)\n";
+            return placeholder;
         }
         String previous = Files.readString(file);
-        int at = previous.indexOf(ANALYSIS);
-        return at < 0 ? ANALYSIS + "\n\n(to be written by hand after a run)\n" : previous.substring(at);
+        int at = previous.indexOf(heading);
+        return at < 0 ? placeholder : previous.substring(at);
     }
 
     private String row(String label, ToDoubleFunction<ReplayBenchmark.RoundResult> figure, String format) {

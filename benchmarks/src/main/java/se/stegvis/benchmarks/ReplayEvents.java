@@ -69,13 +69,18 @@ final class ReplayEvents {
         }
     }
 
-    static Written write(String bootstrapServers, String registryUrl, long events) {
+    /** A batching producer (linger 20 ms, 256 KiB batches) with the project's serializer, for writing history fast. */
+    static KafkaProducer<String, Object> producer(String bootstrapServers, String registryUrl) {
         Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
                 ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024, AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
         ConfluentAvroSerializer values = new ConfluentAvroSerializer();
         values.configure(config, false);
-        try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(), values)) {
+        return new KafkaProducer<>(config, new StringSerializer(), values);
+    }
+
+    static Written write(String bootstrapServers, String registryUrl, long events) {
+        try (KafkaProducer<String, Object> producer = producer(bootstrapServers, registryUrl)) {
             ReplayEvents mix = new ReplayEvents(producer, events);
             for (int project = 0; project < PROJECTS; project++) {
                 mix.send(EventTopic.PROJECTS, projectId(project), project(project));

@@ -1,0 +1,110 @@
+package se.stegvis.benchmarks;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import se.stegvis.outcome.OutcomeServiceApplication;
+import se.stegvis.registry.SchemaRegistryApplication;
+import se.stegvis.replica.Replica;
+import se.stegvis.reporting.ReportingServiceApplication;
+import se.stegvis.testsupport.SharedKafka;
+
+/**
+ * Freshness: from the 201 of an outcome recorded through outcome-service to its change arriving on
+ * reporting-service's live stream, at a fixed command rate, beside plain produce→consume latency on the same broker
+ * at the same rate, measured at the same time.
+ */
+public final class FreshnessBenchmark {
+
+    static final int RATE = Integer.getInteger("bench.freshness.rate", 200);
+    static final int SECONDS = Integer.getInteger("bench.freshness.seconds", 180);
+    static final int SENDERS = Integer.getInteger("bench.freshness.senders", 32);
+    static final String INDICATOR = "employed-upon-leaving";
+
+    record Result(Freshness pipeline, List<Double> rawMillis, int rawSent, OpenLoop.Run commands, int refused, String lastRefusal,
+                  long streamEvents, long lastTotal) {
+    }
+
+    /** Exits in every case: the in-process broker and servers would otherwise keep a failed run alive. */
+    public static void main(String[] args) {
+        try {
+            run(Path.of(args.length > 0 ? args[0] : "docs/benchmarks/freshness.md"));
+            System.exit(0);
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(Path report) throws Exception {
+        int count = RATE * SECONDS;
+        try (MongoWireProcess mongo = MongoWireProcess.start("3g")) {
+            ReplayBenchmark.createTopics();
+            try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run(
+                    "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN")) {
+                String registryUrl = "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
+                FreshnessParticipants participants = new FreshnessParticipants(count);
+                participants.write(SharedKafka.bootstrapServers(), registryUrl);
+                try (ConfigurableApplicationContext outcomes = start(OutcomeServiceApplication.class, "freshness-outcome", registryUrl, mongo);
+                     ConfigurableApplicationContext reporting = start(ReportingServiceApplication.class, "freshness-reporting", registryUrl, mongo)) {
+                    participants.awaitReplica(outcomes.getBean(Replica.class));
+                    String reportingUrl = url(reporting);
+                    participants.awaitReporting(reportingUrl);
+                    Result result = measure(url(outcomes), reportingUrl, count);
+                    new FreshnessReport(result, RATE, SECONDS, SENDERS).writeTo(report);
+                    System.out.println("written to " + report);
+                }
+            }
+        }
+    }
+
+    private static Result measure(String outcomeUrl, String reportingUrl, int count) throws Exception {
+        RawKafkaLatency raw = new RawKafkaLatency(SharedKafka.bootstrapServers());
+        OutcomeCommands commands = new OutcomeCommands(outcomeUrl, count);
+        try (IndicatorStreamListener stream = new IndicatorStreamListener(reportingUrl, INDICATOR)) {
+            CompletableFuture<long[]> rawLatencies = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return raw.measure(new OpenLoop(RATE, 4), count);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            OpenLoop.Run run = new OpenLoop(RATE, SENDERS).run(count, commands::record);
+            System.out.printf("%,d commands in %.1f s (%.1f/s), %d refused%n", count, run.elapsedNanos() / 1e9, run.perSecond(), commands.refused());
+            long[] rawNanos = rawLatencies.get();
+            awaitQuiet(stream, commands.acknowledged().length);
+            Freshness pipeline = Freshness.attribute(commands.acknowledged(), stream.arrivals());
+            return new Result(pipeline, Freshness.millis(rawNanos), count, run, commands.refused(), commands.lastRefusal(),
+                    stream.events(), stream.lastTotal());
+        }
+    }
+
+    /** Until the stream shows every acknowledged outcome, or nothing new has arrived for 30 s. */
+    private static void awaitQuiet(IndicatorStreamListener stream, int acknowledged) throws InterruptedException {
+        long last = stream.lastTotal();
+        long since = System.nanoTime();
+        while (stream.lastTotal() < acknowledged && System.nanoTime() - since < TimeUnit.SECONDS.toNanos(30)) {
+            Thread.sleep(200);
+            if (stream.lastTotal() != last) {
+                last = stream.lastTotal();
+                since = System.nanoTime();
+            }
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Class<?> application, String database, String registryUrl, MongoWireProcess mongo) {
+        return new SpringApplicationBuilder(application).run("--server.port=0",
+                "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+                "--spring.mongodb.uri=" + mongo.connectionString() + "/" + database, "--stegvis.schema-registry.url=" + registryUrl,
+                "--stegvis.time-zone=Europe/Stockholm", "--management.health.mongodb.enabled=false", "--logging.level.root=WARN");
+    }
+
+    private static String url(ConfigurableApplicationContext context) {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+}

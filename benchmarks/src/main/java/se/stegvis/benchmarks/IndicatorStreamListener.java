@@ -1,0 +1,92 @@
+package se.stegvis.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads reporting-service's live stream on a thread of its own and notes, for each {@code indicators} event, when
+ * its data line arrived and the total it shows for one indicator (the first occurrence in the view, which is the
+ * only project's column; with one project it equals the consolidated total). A withheld (null) total says nothing
+ * and is skipped.
+ */
+final class IndicatorStreamListener implements AutoCloseable {
+
+    record Arrival(long nanos, long total) {
+    }
+
+    private final HttpURLConnection connection;
+    private final Pattern indicator;
+    private final List<Arrival> arrivals = new ArrayList<>();
+    private final Thread reader;
+    private volatile long events;
+
+    IndicatorStreamListener(String reportingUrl, String indicatorCode) throws Exception {
+        connection = (HttpURLConnection) URI.create(reportingUrl + "/api/indicators/stream").toURL().openConnection();
+        connection.setRequestProperty("Accept", "text/event-stream");
+        connection.setReadTimeout(0);
+        indicator = total(indicatorCode);
+        if (connection.getResponseCode() != 200) {
+            throw new IllegalStateException("the stream answered " + connection.getResponseCode());
+        }
+        reader = new Thread(this::read, "sse-listener");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    static Pattern total(String indicatorCode) {
+        return Pattern.compile("\"code\"\\s*:\\s*\"" + Pattern.quote(indicatorCode) + "\"\\s*,\\s*\"total\"\\s*:\\s*(\\d+|null)");
+    }
+
+    /** The indicator's first total in the JSON; -1 when withheld or absent. */
+    static long totalIn(Pattern total, String json) {
+        Matcher matcher = total.matcher(json);
+        return matcher.find() && !"null".equals(matcher.group(1)) ? Long.parseLong(matcher.group(1)) : -1;
+    }
+
+    private void read() {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("data:")) {
+                    long now = System.nanoTime();
+                    long total = totalIn(indicator, line);
+                    events++;
+                    if (total >= 0) {
+                        synchronized (arrivals) {
+                            arrivals.add(new Arrival(now, total));
+                        }
+                    }
+                }
+            }
+        } catch (Exception e) {
+            // the stream ends when the service stops or the benchmark closes it
+        }
+    }
+
+    long events() {
+        return events;
+    }
+
+    List<Arrival> arrivals() {
+        synchronized (arrivals) {
+            return List.copyOf(arrivals);
+        }
+    }
+
+    long lastTotal() {
+        List<Arrival> all = arrivals();
+        return all.isEmpty() ? 0 : all.get(all.size() - 1).total();
+    }
+
+    @Override
+    public void close() {
+        connection.disconnect();
+        reader.interrupt();
+    }
+}

@@ -1,0 +1,70 @@
+package se.stegvis.benchmarks;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Records one EMPLOYED outcome per participant through outcome-service's HTTP API and notes when each 201 arrived,
+ * in the order they arrived. Any other answer is counted and its body kept for the report.
+ */
+final class OutcomeCommands {
+
+    private final String outcomeUrl;
+    private final AtomicLongArray acknowledged;
+    private final AtomicInteger acks = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
+    private volatile String lastRefusal = "";
+
+    OutcomeCommands(String outcomeUrl, int count) {
+        this.outcomeUrl = outcomeUrl;
+        this.acknowledged = new AtomicLongArray(count);
+    }
+
+    void record(int index) throws Exception {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(outcomeUrl + "/api/participants/"
+                + FreshnessParticipants.id(index) + "/outcomes").toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setRequestProperty("Content-Type", "application/json");
+        byte[] body = FreshnessParticipants.outcome(index).getBytes(StandardCharsets.UTF_8);
+        connection.setFixedLengthStreamingMode(body.length);
+        try (OutputStream out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        int status = connection.getResponseCode();
+        long now = System.nanoTime();
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            String answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (status == 201) {
+                acknowledged.set(acks.getAndIncrement(), now);
+            } else {
+                refused.incrementAndGet();
+                lastRefusal = status + " " + answer;
+            }
+        }
+    }
+
+    /** The times of the 201s, earliest first. */
+    long[] acknowledged() {
+        long[] times = new long[acks.get()];
+        for (int i = 0; i < times.length; i++) {
+            times[i] = acknowledged.get(i);
+        }
+        Arrays.sort(times);
+        return times;
+    }
+
+    int refused() {
+        return refused.get();
+    }
+
+    String lastRefusal() {
+        return lastRefusal;
+    }
+}

@@ -24,10 +24,12 @@ public final class FreshnessBenchmark {
     static final int RATE = Integer.getInteger("bench.freshness.rate", 200);
     static final int SECONDS = Integer.getInteger("bench.freshness.seconds", 180);
     static final int SENDERS = Integer.getInteger("bench.freshness.senders", 32);
+    /** Plain Kafka alone first, on the idle broker, for this long: what the same client latency is without the load. */
+    static final int IDLE_SECONDS = Integer.getInteger("bench.freshness.idleSeconds", 20);
     static final String INDICATOR = "employed-upon-leaving";
 
-    record Result(Freshness pipeline, List<Double> rawMillis, int rawSent, OpenLoop.Run commands, int refused, String lastRefusal,
-                  long streamEvents, long lastTotal) {
+    record Result(Freshness pipeline, List<Double> rawMillis, int rawSent, List<Double> idleRawMillis, List<Double> commandMillis,
+                  OpenLoop.Run commands, int refused, String lastRefusal, long streamEvents, long lastTotal) {
     }
 
     /** Exits in every case: the in-process broker and servers would otherwise keep a failed run alive. */
@@ -65,6 +67,8 @@ public final class FreshnessBenchmark {
 
     private static Result measure(String outcomeUrl, String reportingUrl, int count) throws Exception {
         RawKafkaLatency raw = new RawKafkaLatency(SharedKafka.bootstrapServers());
+        List<Double> idle = Freshness.millis(raw.measure(new OpenLoop(RATE, 4), RATE * IDLE_SECONDS));
+        System.out.printf("plain Kafka on the idle broker: p50 %.1f ms, p99 %.1f ms%n", Rounds.percentile(idle, 50), Rounds.percentile(idle, 99));
         OutcomeCommands commands = new OutcomeCommands(outcomeUrl, count);
         try (IndicatorStreamListener stream = new IndicatorStreamListener(reportingUrl, INDICATOR)) {
             CompletableFuture<long[]> rawLatencies = CompletableFuture.supplyAsync(() -> {
@@ -79,16 +83,18 @@ public final class FreshnessBenchmark {
             long[] rawNanos = rawLatencies.get();
             awaitQuiet(stream, commands.acknowledged().length);
             Freshness pipeline = Freshness.attribute(commands.acknowledged(), stream.arrivals());
-            return new Result(pipeline, Freshness.millis(rawNanos), count, run, commands.refused(), commands.lastRefusal(),
+            return new Result(pipeline, Freshness.millis(rawNanos), count, idle, Freshness.millis(commands.answerTimes()), run,
+                    commands.refused(), commands.lastRefusal(),
                     stream.events(), stream.lastTotal());
         }
     }
 
-    /** Until the stream shows every acknowledged outcome, or nothing new has arrived for 30 s. */
+    /** Until the stream shows every acknowledged outcome, or nothing new has arrived for 30 s, or for 10 minutes at most. */
     private static void awaitQuiet(IndicatorStreamListener stream, int acknowledged) throws InterruptedException {
         long last = stream.lastTotal();
         long since = System.nanoTime();
-        while (stream.lastTotal() < acknowledged && System.nanoTime() - since < TimeUnit.SECONDS.toNanos(30)) {
+        long giveUp = since + TimeUnit.MINUTES.toNanos(10);
+        while (stream.lastTotal() < acknowledged && System.nanoTime() - since < TimeUnit.SECONDS.toNanos(30) && System.nanoTime() < giveUp) {
             Thread.sleep(200);
             if (stream.lastTotal() != last) {
                 last = stream.lastTotal();

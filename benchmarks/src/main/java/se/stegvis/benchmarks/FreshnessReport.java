@@ -33,7 +33,9 @@ final class FreshnessReport {
                 .append("latency on the same broker at the same rate, measured at the same time.\n\n")
                 .append("| latency (ms) | samples | p50 | p90 | p99 | max |\n| --- | --- | --- | --- | --- | --- |\n")
                 .append(row("201 of `POST …/outcomes` → event on `GET /api/indicators/stream`", pipeline))
-                .append(row("plain producer send → plain consumer receipt", result.rawMillis()))
+                .append(row("plain producer send → plain consumer receipt, at the same time", result.rawMillis()))
+                .append(row("the same plain Kafka alone, before the load, on the idle broker", result.idleRawMillis()))
+                .append(row("outcome command: request sent → 201 read (context)", result.commandMillis()))
                 .append(String.format("%nCommands: %,d offered at %d/s over %d s; achieved %.1f/s (%.1f s from the first due time to the last answer); "
                         + "%,d answered 201, %,d refused%s.%n", result.commands().count(), rate, seconds, result.commands().perSecond(),
                         result.commands().elapsedNanos() / 1e9, result.commands().count() - result.refused(), result.refused(),
@@ -94,10 +96,12 @@ final class FreshnessReport {
                 .append("outcome k is fresh at the first event that arrived at or after its 201 and shows a total of at least k. The ")
                 .append("projection's order follows the acknowledgement order only approximately (three partitions, several senders), so one ")
                 .append("outcome's figure may be another's; the distribution over all of them is what this measures. After the last command, ")
-                .append("the benchmark waits until the stream shows every acknowledged outcome or nothing new arrives for 30 s.\n")
+                .append("the benchmark waits until the stream shows every acknowledged outcome, or nothing new arrives for 30 s (10 minutes at most).\n")
                 .append("- Baseline, at the same time: a plain `KafkaProducer` (client defaults) sends 12-byte records carrying `nanoTime` at ")
                 .append("the same rate, open loop the same way, to a topic of three partitions on the same broker; a plain `KafkaConsumer`, ")
-                .append("assigned every partition from its end before the first send, notes receipt − send time.\n")
+                .append("assigned every partition from its end before the first send, notes receipt − send time. The same producer and ")
+                .append(String.format("consumer also ran alone for %d s at the same rate before the load, so the table shows what the load ", FreshnessBenchmark.IDLE_SECONDS))
+                .append("itself costs plain Kafka on this machine.\n")
                 .toString();
     }
 }

@@ -84,9 +84,12 @@ final class IndicatorStreamListener implements AutoCloseable {
         return all.isEmpty() ? 0 : all.get(all.size() - 1).total();
     }
 
+    /**
+     * Leaves the reader blocked in its read, a daemon thread: disconnecting would wait for the lock that read holds
+     * until the next heartbeat or event. The stream ends when the service stops or the JVM exits.
+     */
     @Override
     public void close() {
-        connection.disconnect();
         reader.interrupt();
     }
 }

@@ -17,6 +17,7 @@ final class OutcomeCommands {
 
     private final String outcomeUrl;
     private final AtomicLongArray acknowledged;
+    private final AtomicLongArray answeredIn;
     private final AtomicInteger acks = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private volatile String lastRefusal = "";
@@ -24,9 +25,11 @@ final class OutcomeCommands {
     OutcomeCommands(String outcomeUrl, int count) {
         this.outcomeUrl = outcomeUrl;
         this.acknowledged = new AtomicLongArray(count);
+        this.answeredIn = new AtomicLongArray(count);
     }
 
     void record(int index) throws Exception {
+        long sent = System.nanoTime();
         HttpURLConnection connection = (HttpURLConnection) URI.create(outcomeUrl + "/api/participants/"
                 + FreshnessParticipants.id(index) + "/outcomes").toURL().openConnection();
         connection.setRequestMethod("POST");
@@ -42,6 +45,7 @@ final class OutcomeCommands {
         try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
             String answer = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
             if (status == 201) {
+                answeredIn.set(index, now - sent);
                 acknowledged.set(acks.getAndIncrement(), now);
             } else {
                 refused.incrementAndGet();
@@ -58,6 +62,11 @@ final class OutcomeCommands {
         }
         Arrays.sort(times);
         return times;
+    }
+
+    /** From sending each command to reading its status line, in nanoseconds. */
+    long[] answerTimes() {
+        return java.util.stream.IntStream.range(0, answeredIn.length()).mapToLong(answeredIn::get).filter(t -> t > 0).toArray();
     }
 
     int refused() {

@@ -29,7 +29,8 @@ public final class FreshnessBenchmark {
     static final String INDICATOR = "employed-upon-leaving";
 
     record Result(Freshness pipeline, List<Double> rawMillis, int rawSent, List<Double> idleRawMillis, List<Double> commandMillis,
-                  OpenLoop.Run commands, int refused, String lastRefusal, long streamEvents, long lastTotal) {
+                  OpenLoop.Run commands, int refused, String lastRefusal, long streamEvents, long lastTotal,
+                  List<IndicatorStreamListener.Arrival> arrivals) {
     }
 
     /** Exits in every case: the in-process broker and servers would otherwise keep a failed run alive. */
@@ -85,7 +86,7 @@ public final class FreshnessBenchmark {
             Freshness pipeline = Freshness.attribute(commands.acknowledged(), stream.arrivals());
             return new Result(pipeline, Freshness.millis(rawNanos), count, idle, Freshness.millis(commands.answerTimes()), run,
                     commands.refused(), commands.lastRefusal(),
-                    stream.events(), stream.lastTotal());
+                    stream.events(), stream.lastTotal(), stream.arrivals());
         }
     }
 

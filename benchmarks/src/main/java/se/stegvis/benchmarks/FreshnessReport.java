@@ -44,6 +44,7 @@ final class FreshnessReport {
                         + "shown by an event that arrived before their own 201 (not in the percentiles): %,d. Plain records sent %,d, "
                         + "received %,d.%n", result.streamEvents(), FreshnessBenchmark.INDICATOR, result.lastTotal(),
                         result.pipeline().neverSeen(), result.pipeline().seenBeforeTheirAck(), result.rawSent(), result.rawMillis().size()))
+                .append(timeline())
                 .append(verdict(pipeline))
                 .append(method())
                 .append(ReplayBenchmarkReport.machine("the comparison with plain Kafka in the same run, not the absolute figures alone"))
@@ -58,6 +59,15 @@ final class FreshnessReport {
         }
         return String.format("| %s | %,d | %.1f | %.1f | %.1f | %.1f |%n", label, millis.size(), Rounds.percentile(millis, 50),
                 Rounds.percentile(millis, 90), Rounds.percentile(millis, 99), Rounds.percentile(millis, 100));
+    }
+
+    /** When each stream event arrived (seconds after the first command was due) and the total it showed. */
+    private String timeline() {
+        StringBuilder line = new StringBuilder("\nStream events, seconds after the first command was due: total shown. ");
+        for (IndicatorStreamListener.Arrival arrival : result.arrivals()) {
+            line.append(String.format("%.1f: %,d; ", (arrival.nanos() - result.commands().startNanos()) / 1e9, arrival.total()));
+        }
+        return line.append("\n").toString();
     }
 
     private String verdict(List<Double> pipeline) {

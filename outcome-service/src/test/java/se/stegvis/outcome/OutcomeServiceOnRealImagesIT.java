@@ -6,14 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -28,8 +24,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
 import se.stegvis.events.FollowUpPoint;
 import se.stegvis.events.OutcomeRecorded;
 import se.stegvis.schemas.EventTopic;
-import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
 import se.stegvis.testing.Http;
+import se.stegvis.testing.TopicReader;
 import se.stegvis.testsupport.KafkaTopics;
 import se.stegvis.testsupport.RealImages;
 
@@ -74,22 +70,11 @@ class OutcomeServiceOnRealImagesIT {
         }
     }
 
+    /** The first OutcomeRecorded published for the participant, read with the project's serde through Confluent's registry. */
     private static OutcomeRecorded readOutcome(String registryUrl, String participantId) {
-        List<OutcomeRecorded> found = new ArrayList<>();
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", KAFKA.getBootstrapServers(),
-                "group.id", "real-images-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
-                "key.deserializer", StringDeserializer.class, "value.deserializer", ConfluentAvroDeserializer.class,
-                "schema.registry.url", registryUrl, "specific.avro.reader", "true"))) {
-            consumer.subscribe(List.of(EventTopic.OUTCOMES.topicName()));
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (participantId.equals(record.key()) && record.value() instanceof OutcomeRecorded recorded) {
-                        found.add(recorded);
-                    }
-                }
-                return !found.isEmpty();
-            });
-        }
-        return found.get(0);
+        Predicate<TopicReader.Message> outcome = m -> participantId.equals(m.key()) && m.event() instanceof OutcomeRecorded;
+        return TopicReader.await(KAFKA.getBootstrapServers(), EventTopic.OUTCOMES.topicName(), registryUrl, Duration.ofSeconds(60),
+                messages -> messages.stream().anyMatch(outcome)).stream().filter(outcome).map(m -> (OutcomeRecorded) m.event())
+                .findFirst().orElseThrow();
     }
 }

@@ -4,15 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -25,8 +19,8 @@ import org.testcontainers.mongodb.MongoDBContainer;
 
 import se.stegvis.events.ParticipantEnrolled;
 import se.stegvis.schemas.EventTopic;
-import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
 import se.stegvis.testing.Http;
+import se.stegvis.testing.TopicReader;
 import se.stegvis.testsupport.RealImages;
 
 /**
@@ -66,22 +60,11 @@ class ParticipantServiceOnRealImagesIT {
         }
     }
 
+    /** The first ParticipantEnrolled published for the participant, read with the project's serde through Confluent's registry. */
     private static ParticipantEnrolled readEnrolment(String registryUrl, String participantId) {
-        List<ParticipantEnrolled> found = new ArrayList<>();
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", KAFKA.getBootstrapServers(),
-                "group.id", "real-images-" + UUID.randomUUID(), "auto.offset.reset", "earliest",
-                "key.deserializer", StringDeserializer.class, "value.deserializer", ConfluentAvroDeserializer.class,
-                "schema.registry.url", registryUrl, "specific.avro.reader", "true"))) {
-            consumer.subscribe(List.of(EventTopic.PARTICIPANTS.topicName()));
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-                for (ConsumerRecord<String, Object> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (participantId.equals(record.key()) && record.value() instanceof ParticipantEnrolled enrolled) {
-                        found.add(enrolled);
-                    }
-                }
-                return !found.isEmpty();
-            });
-        }
-        return found.get(0);
+        Predicate<TopicReader.Message> enrolment = m -> participantId.equals(m.key()) && m.event() instanceof ParticipantEnrolled;
+        return TopicReader.await(KAFKA.getBootstrapServers(), EventTopic.PARTICIPANTS.topicName(), registryUrl, Duration.ofSeconds(60),
+                messages -> messages.stream().anyMatch(enrolment)).stream().filter(enrolment).map(m -> (ParticipantEnrolled) m.event())
+                .findFirst().orElseThrow();
     }
 }

@@ -26,6 +26,12 @@ public final class TopicReader {
     }
 
     public static List<Message> await(String bootstrapServers, String topic, String registryUrl, Predicate<List<Message>> enough) {
+        return await(bootstrapServers, topic, registryUrl, Duration.ofSeconds(30), enough);
+    }
+
+    /** With its own patience, e.g. for containers on a slower Docker host. */
+    public static List<Message> await(String bootstrapServers, String topic, String registryUrl, Duration patience,
+            Predicate<List<Message>> enough) {
         ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer();
         deserializer.configure(Map.of("schema.registry.url", registryUrl, "specific.avro.reader", "true"), false);
         List<Message> messages = new ArrayList<>();
@@ -33,7 +39,7 @@ public final class TopicReader {
                 "group.id", "reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(topic));
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Awaitility.await().atMost(patience).until(() -> {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     messages.add(new Message(record.key(), record.value(), deserializer.deserialize(topic, record.value())));
                 }

@@ -22,6 +22,7 @@ import se.stegvis.reporting.indicators.adapter.out.catalogue.JsonIndicatorCatalo
 import se.stegvis.reporting.indicators.adapter.out.persistence.MongoParticipantStore;
 import se.stegvis.reporting.indicators.adapter.out.persistence.MongoProjectStore;
 import se.stegvis.reporting.indicators.application.IndicatorProjection;
+import se.stegvis.reporting.indicators.application.IndicatorTally;
 import se.stegvis.reporting.indicators.application.ParticipantStore;
 import se.stegvis.reporting.indicators.application.ProjectStore;
 import se.stegvis.reporting.indicators.application.ReadIndicators;
@@ -65,13 +66,18 @@ public class ReportingServiceConfiguration {
     }
 
     @Bean
-    IndicatorProjection indicatorProjection(ParticipantStore participants, ProjectStore projects) {
-        return new IndicatorProjection(participants, projects);
+    IndicatorTally indicatorTally(ParticipantStore participants, ProjectStore projects, IndicatorEngine engine) {
+        return new IndicatorTally(participants, projects, engine);
     }
 
     @Bean
-    ReadIndicators readIndicators(ParticipantStore participants, ProjectStore projects, IndicatorEngine engine) {
-        return new ReadIndicators(participants, projects, engine);
+    IndicatorProjection indicatorProjection(ParticipantStore participants, ProjectStore projects, IndicatorTally tally) {
+        return new IndicatorProjection(participants, projects, tally);
+    }
+
+    @Bean
+    ReadIndicators readIndicators(IndicatorTally tally, IndicatorEngine engine) {
+        return new ReadIndicators(tally, engine.catalogue());
     }
 
     /** Heartbeats keep proxies from closing an idle stream; the timeout makes a browser reconnect now and then. */

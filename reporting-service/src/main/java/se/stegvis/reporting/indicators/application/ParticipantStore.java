@@ -3,6 +3,7 @@ package se.stegvis.reporting.indicators.application;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
 
@@ -25,6 +26,9 @@ public interface ParticipantStore {
 
     /** Every participant of the project, for counting. */
     List<ProjectedParticipant> ofProject(String projectId);
+
+    /** Every stored participant, one at a time, for counting them all. */
+    void forEach(Consumer<ProjectedParticipant> action);
 
     void clear();
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 import se.stegvis.reporting.indicators.domain.ProjectDefinition;
 import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
@@ -17,6 +18,7 @@ final class InMemoryStores implements ParticipantStore, ProjectStore {
     private final Map<String, ProjectedParticipant.State> participants = new HashMap<>();
     private final Map<String, Long> revisions = new HashMap<>();
     private final Map<String, ProjectDefinition> projects = new TreeMap<>();
+    private int failAfter = -1;
 
     @Override
     public Map<String, Stored> participants(Collection<String> participantIds) {
@@ -26,9 +28,17 @@ final class InMemoryStores implements ParticipantStore, ProjectStore {
         return found;
     }
 
+    /** The next save stores this many participants, then fails, as a bulk write can. */
+    void failAfter(int stored) {
+        failAfter = stored;
+    }
+
     @Override
     public void save(List<Stored> changed) {
         for (Stored stored : changed) {
+            if (failAfter-- == 0) {
+                throw new IllegalStateException("the store failed part-way");
+            }
             String id = stored.participant().participantId();
             if (revisions.getOrDefault(id, 0L) != stored.revision()) {
                 throw new ConcurrentChange(id);
@@ -44,6 +54,11 @@ final class InMemoryStores implements ParticipantStore, ProjectStore {
         participants.values().stream().filter(state -> projectId.equals(state.projectId()))
                 .forEach(state -> found.add(new ProjectedParticipant(state)));
         return found;
+    }
+
+    @Override
+    public void forEach(Consumer<ProjectedParticipant> action) {
+        participants.values().forEach(state -> action.accept(new ProjectedParticipant(state)));
     }
 
     @Override

@@ -1,6 +1,8 @@
 package se.stegvis.reporting.indicators.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static se.stegvis.reporting.indicators.domain.InventedParticipants.CATALOGUE;
 import static se.stegvis.reporting.indicators.domain.InventedParticipants.PROJECT;
 import static se.stegvis.reporting.indicators.domain.InventedParticipants.T0;
@@ -17,17 +19,22 @@ import se.stegvis.reporting.indicators.domain.Gender;
 import se.stegvis.reporting.indicators.domain.IndicatorCount;
 import se.stegvis.reporting.indicators.domain.IndicatorEngine;
 import se.stegvis.reporting.indicators.domain.InventedParticipants;
+import se.stegvis.reporting.indicators.domain.ProjectDefinition;
 import se.stegvis.reporting.indicators.domain.ProjectFigures;
 import se.stegvis.reporting.indicators.domain.ProjectionEvent;
+import se.stegvis.reporting.indicators.domain.TargetFigures;
 import se.stegvis.reporting.indicators.domain.TargetUnit;
+import se.stegvis.service.command.NotFound;
 
 class IndicatorProjectionTest {
 
     private static final String ALEX = "0b6c3c9e-1111-4aaa-8bbb-000000000001";
 
     private final InMemoryStores stores = new InMemoryStores();
-    private final IndicatorProjection projection = new IndicatorProjection(stores, stores);
-    private final ReadIndicators read = new ReadIndicators(stores, stores, new IndicatorEngine(CATALOGUE));
+    private final IndicatorEngine engine = new IndicatorEngine(CATALOGUE);
+    private final IndicatorTally tally = new IndicatorTally(stores, stores, engine);
+    private final IndicatorProjection projection = new IndicatorProjection(stores, stores, tally);
+    private final ReadIndicators read = new ReadIndicators(tally, CATALOGUE);
 
     /** Enrolment, correction, activity, outcome, its retraction, leaving; plus a second outcome that stays. */
     private static List<ProjectionEvent> sixEvents() {
@@ -61,10 +68,10 @@ class IndicatorProjectionTest {
 
         int orders = 0;
         for (List<ProjectionEvent> order : permutations(events)) {
-            stores.clear();
+            projection.clear();
             defineProject();
             order.forEach(event -> projection.apply(List.of(event)));
-            assertThat(read.ofProject(PROJECT)).as("order %s", order).isEqualTo(inOrder);
+            assertThat(read.ofProject(PROJECT)).as("order %s", order).isEqualTo(inOrder).isEqualTo(countedFromTheStore());
             orders++;
         }
         assertThat(orders).isEqualTo(720);
@@ -122,6 +129,73 @@ class IndicatorProjectionTest {
 
         assertThat(heard).as("the project defined, then the events; their repetition changes nothing")
                 .containsExactly(Set.of(PROJECT), Set.of(PROJECT));
+    }
+
+    @Test
+    void the_running_counts_equal_a_count_of_the_stored_participants_after_every_batch() {
+        String sam = "0b6c3c9e-1111-4aaa-8bbb-000000000002";
+        defineProject();
+        List<ProjectionEvent> events = new ArrayList<>(sixEvents());
+        events.add(InventedParticipants.enrolled(sam, InventedParticipants.entry(Gender.MAN, 60, "labourMarketStatus", "UNEMPLOYED")));
+        events.add(InventedParticipants.activity(sam, "a2", "DIGITAL_GUIDANCE"));
+        events.add(InventedParticipants.outcome(sam, "o2", "EMPLOYED", "UPON_LEAVING", LocalDate.of(2025, 9, 1), T0.plusSeconds(300)));
+        events.add(InventedParticipants.activityRetracted(sam, "a2"));
+        events.add(InventedParticipants.erased(sam));
+        for (ProjectionEvent event : events) {
+            projection.apply(List.of(event));
+            assertThat(read.ofProject(PROJECT)).as("after %s", event).isEqualTo(countedFromTheStore());
+        }
+        assertThat(count(read.ofProject(PROJECT), "employed-upon-leaving").total()).isEqualTo(1);
+    }
+
+    @Test
+    void a_changed_project_definition_counts_its_participants_under_the_new_targets() {
+        defineProject();
+        projection.apply(sixEvents());
+        assertThat(read.ofProject(PROJECT).targets()).extracting(TargetFigures::counted).containsExactly(1, 0);
+
+        projection.apply(List.of(new ProjectDefinition("e-later", T0.plusSeconds(1_000), PROJECT, "Påhittat projekt", "Sydsverige",
+                "SE22", 120, List.of(InventedParticipants.target("studied", 10, TargetUnit.PARTICIPANTS, Set.of(),
+                        Set.of("DIGITAL_GUIDANCE", "STUDIES"), null, Map.of())))));
+
+        assertThat(read.ofProject(PROJECT).targets()).extracting(t -> t.target().code(), TargetFigures::counted)
+                .containsExactly(tuple("studied", 1));
+        assertThat(read.ofProject(PROJECT)).isEqualTo(countedFromTheStore());
+    }
+
+    @Test
+    void after_a_batch_fails_part_way_the_counts_are_made_again_from_what_was_stored() {
+        defineProject();
+        projection.apply(sixEvents());
+        String sam = "0b6c3c9e-1111-4aaa-8bbb-000000000002";
+        assertThat(read.ofProject(PROJECT).participants()).as("counting from here on").isEqualTo(1);
+        stores.failAfter(1);
+        List<ProjectionEvent> batch = List.of(
+                InventedParticipants.outcome(ALEX, "o9", "EMPLOYED", "UPON_LEAVING", LocalDate.of(2025, 8, 2), T0.plusSeconds(500)),
+                InventedParticipants.enrolled(sam, InventedParticipants.entry(Gender.WOMAN, 25)));
+        assertThatThrownBy(() -> projection.apply(batch)).isInstanceOf(IllegalStateException.class);
+
+        assertThat(read.ofProject(PROJECT)).as("one of two participants stored").isEqualTo(countedFromTheStore());
+        assertThat(read.ofProject(PROJECT).participants()).isEqualTo(1);
+        projection.apply(batch);
+        assertThat(read.ofProject(PROJECT).participants()).isEqualTo(2);
+        assertThat(count(read.ofProject(PROJECT), "employed-upon-leaving").total()).isEqualTo(1);
+        assertThat(read.ofProject(PROJECT)).isEqualTo(countedFromTheStore());
+    }
+
+    @Test
+    void a_project_not_defined_yet_has_no_figures_until_its_definition_arrives_with_its_participants_counted() {
+        projection.apply(sixEvents());
+        assertThatThrownBy(() -> read.ofProject(PROJECT)).isInstanceOf(NotFound.class);
+
+        defineProject();
+
+        assertThat(read.ofProject(PROJECT).participants()).isEqualTo(1);
+        assertThat(read.ofProject(PROJECT)).isEqualTo(countedFromTheStore());
+    }
+
+    private ProjectFigures countedFromTheStore() {
+        return engine.figures(stores.project(PROJECT).orElseThrow(), stores.ofProject(PROJECT));
     }
 
     private static IndicatorCount count(ProjectFigures figures, String code) {

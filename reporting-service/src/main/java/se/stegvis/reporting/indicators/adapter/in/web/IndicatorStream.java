@@ -103,8 +103,8 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
         for (StreamClient client = newcomers.poll(); client != null; client = newcomers.poll()) {
             fresh.add(client);
         }
-        if (changed.isEmpty() && fresh.isEmpty()) {
-            return;
+        if (fresh.isEmpty() && (changed.isEmpty() || clients.isEmpty())) {
+            return; // nobody to tell: a client that comes later is told the view of its time
         }
         try {
             ConsolidatedIndicatorsResponse view = ConsolidatedIndicatorsResponse.of(indicators.consolidated(),

@@ -25,6 +25,7 @@ import com.mongodb.client.MongoDatabase;
 
 import se.stegvis.reporting.indicators.application.ConcurrentChange;
 import se.stegvis.reporting.indicators.application.IndicatorProjection;
+import se.stegvis.reporting.indicators.application.IndicatorTally;
 import se.stegvis.reporting.indicators.application.ParticipantStore;
 import se.stegvis.reporting.indicators.application.ReadIndicators;
 import se.stegvis.reporting.indicators.domain.Gender;
@@ -76,8 +77,9 @@ class MongoReadModelIT {
     void shuffled_deliveries_with_repeats_end_in_the_view_of_one_delivery_in_order() {
         MongoParticipantStore participants = new MongoParticipantStore(database.getCollection("participants_shuffled"));
         MongoProjectStore projects = new MongoProjectStore(database.getCollection("projects_shuffled"));
-        IndicatorProjection projection = new IndicatorProjection(participants, projects);
-        ReadIndicators read = new ReadIndicators(participants, projects, new IndicatorEngine(CATALOGUE));
+        IndicatorTally tally = new IndicatorTally(participants, projects, new IndicatorEngine(CATALOGUE));
+        IndicatorProjection projection = new IndicatorProjection(participants, projects, tally);
+        ReadIndicators read = new ReadIndicators(tally, CATALOGUE);
         List<ProjectionEvent> events = events();
         projection.apply(events);
         ProjectFigures inOrder = read.ofProject(PROJECT);

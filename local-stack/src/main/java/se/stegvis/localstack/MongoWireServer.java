@@ -25,7 +25,6 @@ public final class MongoWireServer {
         Files.createDirectories(file.getParent());
         H2Backend backend = new H2Backend(file.toString());
         MongoServer server = new MongoServer(backend);
-        server.enableOplog();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("stopping the Mongo-wire server");

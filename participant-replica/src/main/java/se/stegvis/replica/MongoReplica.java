@@ -8,9 +8,12 @@ import static com.mongodb.client.model.Filters.not;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.bson.Document;
@@ -20,11 +23,10 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 
 import se.stegvis.events.EntryData;
 import se.stegvis.events.ParticipantEnrolled;
@@ -44,13 +46,17 @@ import se.stegvis.events.ProjectDefined;
  * distinct event delivered after a newer one (a relay that resends after a restart), which a set of seen eventIds
  * would let through, and it needs no list that grows with every event. {@code $max} on the date itself would be
  * wrong: a correction may move {@code enrolledOn} earlier. Erasure is a flag that is only ever set.
+ *
+ * <p>A participant is read by {@code _id}, changed in memory and written back on condition that its {@code revision}
+ * is still the one read (or, if it was absent, that nobody inserted it meanwhile); a lost race reads again. The flat
+ * filter {@code {_id, revision}} has a unique index of exactly those fields: MongoDB would answer it from {@code _id}
+ * alone, but mongo-java-server (local stack, tests) uses an index only for a filter of exactly its fields and would
+ * scan the whole collection on every event, which made a replay quadratic in participants.
  */
 public final class MongoReplica implements Replica {
 
     static final String PROJECTS = "replica_projects";
     static final String PARTICIPANTS = "replica_participants";
-
-    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
 
     private final MongoCollection<Document> projects;
     private final MongoCollection<Document> participants;
@@ -58,8 +64,8 @@ public final class MongoReplica implements Replica {
     public MongoReplica(MongoDatabase database) {
         this.projects = database.getCollection(PROJECTS);
         this.participants = database.getCollection(PARTICIPANTS);
-        // By project alone: a project has at most some hundred participants, and mongo-java-server ignores compound indexes.
         participants.createIndex(Indexes.ascending(ReplicaDocuments.PROJECT_ID));
+        participants.createIndex(Indexes.ascending("_id", ReplicaDocuments.REVISION), new IndexOptions().unique(true));
     }
 
     @Override
@@ -90,13 +96,13 @@ public final class MongoReplica implements Replica {
         } else if (event instanceof ParticipantEntryDataCorrected corrected) {
             entryData(corrected.getParticipantId(), corrected.getProjectId(), corrected.getEntryData(), corrected.getOccurredAt());
         } else if (event instanceof ParticipantLeft left) {
-            writeUnlessNewer(left.getParticipantId(), ReplicaDocuments.LEFT_AT, left.getOccurredAt(), Updates.combine(
-                    Updates.set(ReplicaDocuments.LEFT_ON, left.getLeftOn().toString()),
-                    Updates.setOnInsert(ReplicaDocuments.PROJECT_ID, left.getProjectId())));
+            writeUnlessNewer(left.getParticipantId(), left.getProjectId(), ReplicaDocuments.LEFT_AT, left.getOccurredAt(),
+                    document -> document.put(ReplicaDocuments.LEFT_ON, left.getLeftOn().toString()));
         } else if (event instanceof ParticipantErased erased) {
-            participants.updateOne(eq("_id", erased.getParticipantId().toString()), Updates.combine(
-                    Updates.set(ReplicaDocuments.ERASED, true),
-                    Updates.setOnInsert(ReplicaDocuments.PROJECT_ID, erased.getProjectId())), UPSERT);
+            write(erased.getParticipantId(), erased.getProjectId(), document -> {
+                document.put(ReplicaDocuments.ERASED, true);
+                return true;
+            });
         }
     }
 
@@ -117,29 +123,65 @@ public final class MongoReplica implements Replica {
     }
 
     private void entryData(UUID participantId, String projectId, EntryData entryData, Instant occurredAt) {
-        writeUnlessNewer(participantId, ReplicaDocuments.ENTRY_DATA_AT, occurredAt, Updates.combine(
-                Updates.set(ReplicaDocuments.PROJECT_ID, projectId),
-                Updates.set(ReplicaDocuments.ENROLLED_ON, entryData.getEnrolledOn().toString())));
+        writeUnlessNewer(participantId, projectId, ReplicaDocuments.ENTRY_DATA_AT, occurredAt, document -> {
+            document.put(ReplicaDocuments.PROJECT_ID, projectId);
+            document.put(ReplicaDocuments.ENROLLED_ON, entryData.getEnrolledOn().toString());
+        });
     }
 
     /**
-     * Writes the update (and the event's time into the version field) unless the stored part is newer. A missing
-     * document or a missing version field counts as older; the participant is created on first sight, whichever
-     * event that is (a leaving may arrive before its enrolment).
+     * Changes one part of the participant and sets its version to the event's time, unless the stored part is newer.
+     * A missing document or a missing version field counts as older; the participant is created on first sight,
+     * whichever event that is (a leaving may arrive before its enrolment).
      */
-    private void writeUnlessNewer(UUID participantId, String versionField, Instant occurredAt, Bson update) {
-        try {
-            participants.updateOne(and(eq("_id", participantId.toString()), not(gt(versionField, occurredAt))),
-                    Updates.combine(update, Updates.set(versionField, occurredAt)), UPSERT);
-        } catch (MongoWriteException e) {
-            ignoreIfStoredIsNewer(e);
+    private void writeUnlessNewer(UUID participantId, String projectId, String versionField, Instant occurredAt,
+            Consumer<Document> change) {
+        write(participantId, projectId, document -> {
+            Date stored = document.getDate(versionField);
+            if (stored != null && stored.toInstant().isAfter(occurredAt)) {
+                return false;
+            }
+            change.accept(document);
+            document.put(versionField, Date.from(occurredAt));
+            return true;
+        });
+    }
+
+    /**
+     * Reads the participant (or starts one in the event's project), lets {@code change} alter it (false: leave it as
+     * it is) and writes it back if nobody wrote it meanwhile; else reads it again.
+     */
+    private void write(UUID participantId, String projectId, Predicate<Document> change) {
+        String id = participantId.toString();
+        while (true) {
+            Document stored = participants.find(eq("_id", id)).first();
+            Document next = stored == null ? new Document("_id", id).append(ReplicaDocuments.PROJECT_ID, projectId) : new Document(stored);
+            if (!change.test(next)) {
+                return;
+            }
+            Number revision = stored == null ? null : stored.get(ReplicaDocuments.REVISION, Number.class);
+            next.put(ReplicaDocuments.REVISION, (revision == null ? 0 : revision.longValue()) + 1);
+            if (stored == null ? inserted(next) : participants.replaceOne(new Document("_id", id)
+                    .append(ReplicaDocuments.REVISION, revision), next).getMatchedCount() == 1) {
+                return;
+            }
         }
     }
 
-    /**
-     * The filter found no document that is not newer, so the upsert tried to insert one with an id that exists: the
-     * stored state is newer than the event, which is left out.
-     */
+    /** False when another writer inserted the participant first. */
+    private boolean inserted(Document document) {
+        try {
+            participants.insertOne(document);
+            return true;
+        } catch (MongoWriteException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return false;
+        }
+    }
+
+    /** The stored project is newer than the event (the upsert found no older one to replace): the event is left out. */
     private static void ignoreIfStoredIsNewer(MongoWriteException e) {
         if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
             throw e;

@@ -23,6 +23,7 @@ final class ReplicaDocuments {
     static final String LEFT_ON = "leftOn";
     static final String LEFT_AT = "leftAt";
     static final String ERASED = "erased";
+    static final String REVISION = "revision";
 
     private static final String PERIOD_START = "periodStart";
     private static final String PERIOD_END = "periodEnd";

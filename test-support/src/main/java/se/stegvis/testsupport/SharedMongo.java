@@ -6,7 +6,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
- * One real Mongo-wire server ({@code mongo-java-server}, in memory, oplog on) per test JVM, started on first use.
+ * One real Mongo-wire server ({@code mongo-java-server}, in memory) per test JVM, started on first use. Its oplog stays
+ * off: nothing here uses change streams, and with it on every write is also stored in {@code local.oplog.rs}, for good.
  * Test classes isolate themselves by database name.
  */
 public final class SharedMongo {
@@ -21,7 +22,6 @@ public final class SharedMongo {
     public static synchronized String connectionString() {
         if (server == null) {
             MemoryBackend backend = new MemoryBackend();
-            backend.enableOplog();
             server = new MongoServer(backend);
             server.bind("127.0.0.1", 0);
             InetSocketAddress address = server.getLocalAddress();

@@ -24,6 +24,8 @@ public final class FreshnessBenchmark {
     static final int RATE = Integer.getInteger("bench.freshness.rate", 200);
     static final int SECONDS = Integer.getInteger("bench.freshness.seconds", 180);
     static final int SENDERS = Integer.getInteger("bench.freshness.senders", 32);
+    /** Commands at the same rate on other participants before the clock starts: JIT, connections and caches warm up. */
+    static final int WARM_UP_SECONDS = Integer.getInteger("bench.freshness.warmUpSeconds", 30);
     /** Plain Kafka alone first, on the idle broker, for this long: what the same client latency is without the load. */
     static final int IDLE_SECONDS = Integer.getInteger("bench.freshness.idleSeconds", 20);
     static final String INDICATOR = "employed-upon-leaving";
@@ -46,19 +48,20 @@ public final class FreshnessBenchmark {
 
     private static void run(Path report) throws Exception {
         int count = RATE * SECONDS;
+        int warmUp = RATE * WARM_UP_SECONDS;
         try (MongoWireProcess mongo = MongoWireProcess.start("3g")) {
             ReplayBenchmark.createTopics();
             try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run(
                     "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN")) {
                 String registryUrl = "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
-                FreshnessParticipants participants = new FreshnessParticipants(count);
+                FreshnessParticipants participants = new FreshnessParticipants(warmUp + count);
                 participants.write(SharedKafka.bootstrapServers(), registryUrl);
                 try (ConfigurableApplicationContext outcomes = start(OutcomeServiceApplication.class, "freshness-outcome", registryUrl, mongo);
                      ConfigurableApplicationContext reporting = start(ReportingServiceApplication.class, "freshness-reporting", registryUrl, mongo)) {
                     participants.awaitReplica(outcomes.getBean(Replica.class));
                     String reportingUrl = url(reporting);
                     participants.awaitReporting(reportingUrl);
-                    Result result = measure(url(outcomes), reportingUrl, count);
+                    Result result = measure(url(outcomes), reportingUrl, warmUp, count);
                     new FreshnessReport(result, RATE, SECONDS, SENDERS).writeTo(report);
                     System.out.println("written to " + report);
                 }
@@ -66,12 +69,13 @@ public final class FreshnessBenchmark {
         }
     }
 
-    private static Result measure(String outcomeUrl, String reportingUrl, int count) throws Exception {
+    private static Result measure(String outcomeUrl, String reportingUrl, int warmUp, int count) throws Exception {
         RawKafkaLatency raw = new RawKafkaLatency(SharedKafka.bootstrapServers());
         List<Double> idle = Freshness.millis(raw.measure(new OpenLoop(RATE, 4), RATE * IDLE_SECONDS));
         System.out.printf("plain Kafka on the idle broker: p50 %.1f ms, p99 %.1f ms%n", Rounds.percentile(idle, 50), Rounds.percentile(idle, 99));
-        OutcomeCommands commands = new OutcomeCommands(outcomeUrl, count);
+        OutcomeCommands commands = new OutcomeCommands(outcomeUrl, warmUp, count);
         try (IndicatorStreamListener stream = new IndicatorStreamListener(reportingUrl, INDICATOR)) {
+            warmUp(outcomeUrl, stream, warmUp);
             CompletableFuture<long[]> rawLatencies = CompletableFuture.supplyAsync(() -> {
                 try {
                     return raw.measure(new OpenLoop(RATE, 4), count);
@@ -82,12 +86,27 @@ public final class FreshnessBenchmark {
             OpenLoop.Run run = new OpenLoop(RATE, SENDERS).run(count, commands::record);
             System.out.printf("%,d commands in %.1f s (%.1f/s), %d refused%n", count, run.elapsedNanos() / 1e9, run.perSecond(), commands.refused());
             long[] rawNanos = rawLatencies.get();
-            awaitQuiet(stream, commands.acknowledged().length);
-            Freshness pipeline = Freshness.attribute(commands.acknowledged(), stream.arrivals());
+            awaitQuiet(stream, warmUp + commands.acknowledged().length);
+            Freshness pipeline = Freshness.attribute(commands.acknowledged(), stream.arrivals(), warmUp);
             return new Result(pipeline, Freshness.millis(rawNanos), count, idle, Freshness.millis(commands.answerTimes()), run,
                     commands.refused(), commands.lastRefusal(),
                     stream.events(), stream.lastTotal(), stream.arrivals());
         }
+    }
+
+    /** The warm-up's commands, not measured; then until the stream shows them all, so the clock starts on a quiet system. */
+    private static void warmUp(String outcomeUrl, IndicatorStreamListener stream, int warmUp) throws Exception {
+        if (warmUp == 0) {
+            return;
+        }
+        OutcomeCommands commands = new OutcomeCommands(outcomeUrl, 0, warmUp);
+        OpenLoop.Run run = new OpenLoop(RATE, SENDERS).run(warmUp, commands::record);
+        awaitQuiet(stream, warmUp);
+        if (commands.refused() > 0 || stream.lastTotal() != warmUp) {
+            throw new IllegalStateException("warm-up: " + commands.refused() + " refused (" + commands.lastRefusal() + "), the stream shows "
+                    + stream.lastTotal() + " of " + warmUp);
+        }
+        System.out.printf("warm-up: %,d commands in %.1f s, all on the stream%n", warmUp, run.elapsedNanos() / 1e9);
     }
 
     /** Until the stream shows every acknowledged outcome, or nothing new has arrived for 30 s, or for 10 minutes at most. */

@@ -62,10 +62,18 @@ final class FreshnessReport {
     }
 
     /** When each stream event arrived (seconds after the first command was due) and the total it showed. */
+    /** The last event of every tenth second (the warm-up's before zero), so a lag that builds up shows without every event. */
     private String timeline() {
-        StringBuilder line = new StringBuilder("\nStream events, seconds after the first command was due: total shown. ");
-        for (IndicatorStreamListener.Arrival arrival : result.arrivals()) {
-            line.append(String.format("%.1f: %,d; ", (arrival.nanos() - result.commands().startNanos()) / 1e9, arrival.total()));
+        StringBuilder line = new StringBuilder(String.format("%nStream events (%,d in all), the last of every ten seconds, seconds after the "
+                + "first measured command was due: total shown. ", result.arrivals().size()));
+        List<IndicatorStreamListener.Arrival> arrivals = result.arrivals();
+        for (int i = 0; i < arrivals.size(); i++) {
+            long second = Math.floorDiv(arrivals.get(i).nanos() - result.commands().startNanos(), 1_000_000_000L);
+            boolean lastOfItsTen = i == arrivals.size() - 1
+                    || Math.floorDiv(Math.floorDiv(arrivals.get(i + 1).nanos() - result.commands().startNanos(), 1_000_000_000L), 10) != Math.floorDiv(second, 10);
+            if (lastOfItsTen) {
+                line.append(String.format("%.1f: %,d; ", (arrivals.get(i).nanos() - result.commands().startNanos()) / 1e9, arrivals.get(i).total()));
+            }
         }
         return line.append("\n").toString();
     }
@@ -88,13 +96,17 @@ final class FreshnessReport {
                 .append("- Command: `./mvnw -Pbench -pl benchmarks -am package -DskipTests` runs all benchmarks; this one alone, after ")
                 .append("`./mvnw -q -o install -DskipTests -pl benchmarks -am`: `./mvnw -Pbench -pl benchmarks compile exec:exec@freshness-benchmark`. ")
                 .append(String.format("It runs `se.stegvis.benchmarks.FreshnessBenchmark` in a forked JVM with -Xmx2g. This run: "
-                        + "-Dbench.freshness.rate=%d -Dbench.freshness.seconds=%d (the defaults: 200 and 180), %d sender threads.%n", rate, seconds, senders))
+                        + "-Dbench.freshness.rate=%d -Dbench.freshness.seconds=%d (the defaults: 200 and 180; warm-up -Dbench.freshness.warmUpSeconds, default 30), %d sender threads.%n", rate, seconds, senders))
                 .append("- One JVM holds the in-process KRaft broker (`SharedKafka`), the project's schema registry, outcome-service and ")
                 .append("reporting-service (each started with `SpringApplicationBuilder`, its own database) and the load; mongo-java-server ")
                 .append("(memory backend, as in the tests) runs in a child JVM (`MongoWireProcess`).\n")
-                .append(String.format("- Before the clock starts: one invented project and rate × seconds = %,d invented participants, each ", result.commands().count()))
+                .append(String.format("- Before the clock starts: one invented project and rate × (warm-up + measured seconds) = %,d invented "
+                        + "participants, each ", result.commands().count() + FreshnessBenchmark.RATE * FreshnessBenchmark.WARM_UP_SECONDS))
                 .append("enrolled and left on the same days (a batching producer, the project's serializer); the benchmark waits until ")
                 .append("outcome-service's `Replica` knows every one as left and reporting-service's `GET /api/indicators` counts them all.\n")
+                .append(String.format("- Warm-up: %d s of the same commands at the same rate on the first %,d of those participants, with the stream "
+                        + "open, until the stream shows them all; not measured (JIT compilation, connection pools, caches). The measured "
+                        + "commands go to the others.%n", FreshnessBenchmark.WARM_UP_SECONDS, FreshnessBenchmark.RATE * FreshnessBenchmark.WARM_UP_SECONDS))
                 .append("- Commands: one `EMPLOYED` outcome per participant, dated within four weeks after leaving (so it counts for ")
                 .append("`employed-upon-leaving`), `POST /api/participants/{id}/outcomes` over `HttpURLConnection`, open loop: command i is due ")
                 .append("at start + i / rate by `nanoTime` and sent as soon as a sender thread is free; it never waits for a slow answer to ")

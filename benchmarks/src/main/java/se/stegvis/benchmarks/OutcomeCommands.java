@@ -16,14 +16,17 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class OutcomeCommands {
 
     private final String outcomeUrl;
+    private final int first;
     private final AtomicLongArray acknowledged;
     private final AtomicLongArray answeredIn;
     private final AtomicInteger acks = new AtomicInteger();
     private final AtomicInteger refused = new AtomicInteger();
     private volatile String lastRefusal = "";
 
-    OutcomeCommands(String outcomeUrl, int count) {
+    /** Commands for the participants numbered {@code first} to {@code first + count - 1}. */
+    OutcomeCommands(String outcomeUrl, int first, int count) {
         this.outcomeUrl = outcomeUrl;
+        this.first = first;
         this.acknowledged = new AtomicLongArray(count);
         this.answeredIn = new AtomicLongArray(count);
     }
@@ -31,11 +34,11 @@ final class OutcomeCommands {
     void record(int index) throws Exception {
         long sent = System.nanoTime();
         HttpURLConnection connection = (HttpURLConnection) URI.create(outcomeUrl + "/api/participants/"
-                + FreshnessParticipants.id(index) + "/outcomes").toURL().openConnection();
+                + FreshnessParticipants.id(first + index) + "/outcomes").toURL().openConnection();
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
         connection.setRequestProperty("Content-Type", "application/json");
-        byte[] body = FreshnessParticipants.outcome(index).getBytes(StandardCharsets.UTF_8);
+        byte[] body = FreshnessParticipants.outcome(first + index).getBytes(StandardCharsets.UTF_8);
         connection.setFixedLengthStreamingMode(body.length);
         try (OutputStream out = connection.getOutputStream()) {
             out.write(body);

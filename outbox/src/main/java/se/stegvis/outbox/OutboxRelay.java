@@ -61,8 +61,8 @@ public final class OutboxRelay {
     }
 
     /**
-     * @param meters where {@code stegvis.outbox.pending}, {@code stegvis.outbox.published} and
-     *        {@code stegvis.outbox.publish.failures} are registered; may be null
+     * @param meters where {@code stegvis.outbox.pending} (one per collection, tag {@code collection}),
+     *        {@code stegvis.outbox.published} and {@code stegvis.outbox.publish.failures} are registered; may be null
      * @param valueSerializer a ready serializer (e.g. on an in-memory registry); null for one configured from the
      *        producer properties
      */
@@ -73,8 +73,12 @@ public final class OutboxRelay {
         this.producers = () -> new KafkaProducer<>(settings.producerConfig(), new StringSerializer(),
                 valueSerializer != null ? valueSerializer : configuredSerializer(settings));
         if (meters != null) {
-            Gauge.builder("stegvis.outbox.pending", this, OutboxRelay::pendingCountOrNaN)
-                    .description("Outbox entries not yet acknowledged by Kafka").register(meters);
+            // One gauge per collection, so a backlog names its aggregate; sum over collection for the service's total.
+            for (MongoCollection<Document> collection : this.collections) {
+                Gauge.builder("stegvis.outbox.pending", collection, OutboxRelay::pendingCountOrNaN)
+                        .tag("collection", collection.getNamespace().getCollectionName())
+                        .description("Outbox entries not yet acknowledged by Kafka, per collection").register(meters);
+            }
             FunctionCounter.builder("stegvis.outbox.published", published, AtomicLong::get)
                     .description("Outbox entries acknowledged by Kafka and removed").register(meters);
             FunctionCounter.builder("stegvis.outbox.publish.failures", failures, AtomicLong::get)
@@ -134,17 +138,23 @@ public final class OutboxRelay {
     public long pendingCount() {
         long count = 0;
         for (MongoCollection<Document> collection : collections) {
-            for (Document document : collection.find(Outbox.pending())
-                    .projection(Projections.include(Outbox.FIELD + "." + OutboxEntry.EVENT_ID))) {
-                count += document.getList(Outbox.FIELD, Object.class).size();
-            }
+            count += pendingCount(collection);
         }
         return count;
     }
 
-    private double pendingCountOrNaN() {
+    private static long pendingCount(MongoCollection<Document> collection) {
+        long count = 0;
+        for (Document document : collection.find(Outbox.pending())
+                .projection(Projections.include(Outbox.FIELD + "." + OutboxEntry.EVENT_ID))) {
+            count += document.getList(Outbox.FIELD, Object.class).size();
+        }
+        return count;
+    }
+
+    private static double pendingCountOrNaN(MongoCollection<Document> collection) {
         try {
-            return pendingCount();
+            return pendingCount(collection);
         } catch (RuntimeException e) {
             return Double.NaN;
         }

@@ -34,9 +34,13 @@ public final class ReplayBenchmark {
         }
     }
 
-    record RoundResult(Replayed raw, Replayed service, HeapSamples.Figures heap) {
+    record RoundResult(Replayed raw, Replayed inserting, Replayed service, HeapSamples.Figures heap) {
         double ratio() {
             return service.perSecond() / raw.perSecond();
+        }
+
+        double ratioToInserting() {
+            return service.perSecond() / inserting.perSecond();
         }
     }
 
@@ -66,7 +70,8 @@ public final class ReplayBenchmark {
                     ServiceReplay rebuild = new ServiceReplay("http://localhost:" + service.getEnvironment().getProperty("local.server.port"),
                             service.getBean(MeterRegistry.class));
                     awaitFirstProjection(rebuild, written.total());
-                    List<RoundResult> results = rounds(new RawDecodingReplay(SharedKafka.bootstrapServers(), registryUrl), rebuild, heap,
+                    List<RoundResult> results = rounds(new RawDecodingReplay(SharedKafka.bootstrapServers(), registryUrl),
+                            new DecodeAndInsertReplay(SharedKafka.bootstrapServers(), registryUrl, mongo.connectionString()), rebuild, heap,
                             written.total());
                     HeapSamples.Measured<Replayed> live = heap.liveDuring(() -> rebuild.replay(written.total()), LIVE_HEAP_EVERY_MILLIS);
                     System.out.printf("live heap during an untimed rebuild: %s%n", live.heap());
@@ -80,16 +85,20 @@ public final class ReplayBenchmark {
         }
     }
 
-    private static List<RoundResult> rounds(RawDecodingReplay raw, ServiceReplay rebuild, HeapSamples heap, long events) throws Exception {
+    private static List<RoundResult> rounds(RawDecodingReplay raw, DecodeAndInsertReplay inserting, ServiceReplay rebuild,
+            HeapSamples heap, long events) throws Exception {
         List<RoundResult> results = new ArrayList<>();
         for (int round = 0; round < WARM_UP_ROUNDS + MEASURED_ROUNDS; round++) {
-            Replayed rawFirst = round % 2 == 0 ? raw.replay(events, round) : null;
+            boolean baselinesFirst = round % 2 == 0;
+            Replayed rawFirst = baselinesFirst ? raw.replay(events, round) : null;
+            Replayed insertingFirst = baselinesFirst ? inserting.replay(events, round) : null;
             HeapSamples.Measured<Replayed> service = heap.during(() -> rebuild.replay(events));
-            Replayed rawTimed = rawFirst != null ? rawFirst : raw.replay(events, round);
-            RoundResult result = new RoundResult(rawTimed, service.result(), service.heap());
-            System.out.printf("round %d%s: raw %,.0f events/s, service %,.0f events/s, ratio %.3f, heap %s%n", round + 1,
-                    round < WARM_UP_ROUNDS ? " (warm-up)" : "", rawTimed.perSecond(), service.result().perSecond(), result.ratio(),
-                    service.heap());
+            Replayed rawTimed = baselinesFirst ? rawFirst : raw.replay(events, round);
+            Replayed insertingTimed = baselinesFirst ? insertingFirst : inserting.replay(events, round);
+            RoundResult result = new RoundResult(rawTimed, insertingTimed, service.result(), service.heap());
+            System.out.printf("round %d%s: raw %,.0f events/s, decode+insert %,.0f events/s, service %,.0f events/s, ratio %.3f "
+                    + "(to decode+insert %.3f), heap %s%n", round + 1, round < WARM_UP_ROUNDS ? " (warm-up)" : "", rawTimed.perSecond(),
+                    insertingTimed.perSecond(), service.result().perSecond(), result.ratio(), result.ratioToInserting(), service.heap());
             if (round >= WARM_UP_ROUNDS) {
                 results.add(result);
             }

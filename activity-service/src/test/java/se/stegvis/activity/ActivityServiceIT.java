@@ -2,11 +2,13 @@ package se.stegvis.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -205,6 +207,28 @@ class ActivityServiceIT {
         assertThat(service.context.getBean(MeterRegistry.class).find("stegvis.outbox.pending").gauge()).isNotNull();
     }
 
+    @Test
+    void prometheus_scrapes_the_outbox_and_the_replica_both_caught_up_once_a_command_is_published() {
+        UUID participant = enrolled();
+        Http.Reply recorded = http.post(activitiesOf(participant), "{\"type\": \"WORK_TRAINING\", \"date\": \"2025-02-13\", \"hours\": 2}");
+        assertThat(recorded.status()).isEqualTo(201);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String text = scrape();
+            return sample(text, "stegvis_outbox_pending", "collection=\"activities\"") == 0
+                    && sample(text, "stegvis_outbox_published_total", "") >= 1 && sample(text, "stegvis_replica_lag", "") == 0;
+        });
+
+        Http.Reply prometheus = http.get("/actuator/prometheus");
+        assertThat(prometheus.status()).isEqualTo(200);
+        assertThat(prometheus.contentType()).startsWith("text/plain").contains("version=0.0.4");
+        assertThat(prometheus.body()).contains("# HELP stegvis_outbox_pending Outbox entries not yet acknowledged by Kafka",
+                "# HELP stegvis_replica_lag Records behind", "stegvis_outbox_publish_failures_total", "stegvis_replica_skipped_total",
+                "application=\"activity-service\"");
+        assertThat(sample(prometheus.body(), "stegvis_replica_applied_total", "")).as("the project and the participant")
+                .isGreaterThanOrEqualTo(2);
+    }
+
     private static UUID enrolled() {
         UUID participant = upstream.enrol(PROJECT, ENROLLED);
         service.awaitParticipant(participant, p -> true);
@@ -223,6 +247,16 @@ class ActivityServiceIT {
         List<TopicReader.Message> events = TopicReader.await(EventTopic.ACTIVITIES.topicName(), RunningActivityService.registryUrl(),
                 messages -> messages.stream().filter(m -> participant.toString().equals(m.key())).count() >= count);
         return events.stream().filter(m -> participant.toString().equals(m.key())).toList();
+    }
+
+    private static String scrape() {
+        return http.get("/actuator/prometheus").body();
+    }
+
+    /** The value of the first sample of the metric whose labels contain the text, from the Prometheus text format. */
+    private static double sample(String scrape, String metric, String label) {
+        return scrape.lines().filter(line -> line.startsWith(metric + "{") && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(Double.NaN);
     }
 
     private static List<String> pointers(Http.Reply reply) {

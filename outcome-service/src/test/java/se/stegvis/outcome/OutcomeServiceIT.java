@@ -6,6 +6,7 @@ import static se.stegvis.events.FollowUpPoint.MONTHS_6;
 import static se.stegvis.events.FollowUpPoint.UPON_LEAVING;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -208,6 +210,37 @@ class OutcomeServiceIT {
                 .map(n -> n.get("participantId").asText() + " " + n.get("followUp").asText() + " " + n.get("dueOn").asText()
                         + " " + n.get("windowClosesOn").asText())
                 .toList();
+    }
+
+    @Test
+    void prometheus_scrapes_the_outbox_and_the_replica_both_caught_up_once_a_command_is_published() {
+        UUID participant = replicated(upstream.enrolled(project, ENROLLED));
+        assertThat(record(participant, "{\"type\": \"STEP_FORWARD\", \"date\": \"2025-06-02\"}").status()).isEqualTo(201);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String text = scrape();
+            return sample(text, "stegvis_outbox_pending", "collection=\"outcomes\"") == 0
+                    && sample(text, "stegvis_outbox_published_total", "") >= 1 && sample(text, "stegvis_replica_lag", "") == 0;
+        });
+
+        Http.Reply prometheus = http.get("/actuator/prometheus");
+        assertThat(prometheus.status()).isEqualTo(200);
+        assertThat(prometheus.contentType()).startsWith("text/plain").contains("version=0.0.4");
+        assertThat(prometheus.body()).contains("# HELP stegvis_outbox_pending Outbox entries not yet acknowledged by Kafka",
+                "# HELP stegvis_replica_lag Records behind", "stegvis_outbox_publish_failures_total", "stegvis_replica_skipped_total",
+                "application=\"outcome-service\"");
+        assertThat(sample(prometheus.body(), "stegvis_replica_applied_total", "")).as("the project and the participant")
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    private static String scrape() {
+        return http.get("/actuator/prometheus").body();
+    }
+
+    /** The value of the first sample of the metric whose labels contain the text, from the Prometheus text format. */
+    private static double sample(String scrape, String metric, String label) {
+        return scrape.lines().filter(line -> line.startsWith(metric + "{") && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(Double.NaN);
     }
 
     private static void assertProblem(Http.Reply reply, String... pointers) {

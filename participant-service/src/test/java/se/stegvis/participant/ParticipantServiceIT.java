@@ -3,6 +3,7 @@ package se.stegvis.participant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -291,6 +293,41 @@ class ParticipantServiceIT {
         assertThat(openApi.status()).isEqualTo(200);
         assertThat(openApi.body()).contains("/api/projects/{projectId}/participants", "/api/participants/{participantId}/leave",
                 "/api/projects/{projectId}");
+    }
+
+    @Test
+    void prometheus_scrapes_the_outbox_of_each_collection_which_is_empty_again_once_a_command_is_published() {
+        double publishedBefore = sample(scrape(), "stegvis_outbox_published_total", "");
+        Http.Reply enrolled = http.post("/api/projects/23-069-S06/participants", InventedPeople.enrolment(InventedPeople.identityNumber(
+                LocalDate.of(1993, 8, 21), 579), "Mätt", "Räknad", "NONE", "2025-05-05", "YOUNG_PEOPLE_AT_RISK"), Map.of());
+        assertThat(enrolled.status()).isEqualTo(201);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String text = scrape();
+            return sample(text, "stegvis_outbox_pending", "collection=\"participants\"") == 0
+                    && sample(text, "stegvis_outbox_published_total", "") >= publishedBefore + 1;
+        });
+
+        Http.Reply prometheus = http.get("/actuator/prometheus");
+        assertThat(prometheus.status()).isEqualTo(200);
+        assertThat(prometheus.contentType()).startsWith("text/plain").contains("version=0.0.4");
+        assertThat(prometheus.body()).contains("# HELP stegvis_outbox_pending Outbox entries not yet acknowledged by Kafka",
+                "application=\"participant-service\"", "# TYPE stegvis_outbox_published_total counter",
+                "stegvis_outbox_publish_failures_total");
+        assertThat(sample(prometheus.body(), "stegvis_outbox_pending", "collection=\"projects\"")).isZero();
+        for (String endpoint : List.of("env", "configprops", "heapdump", "loggers")) {
+            assertThat(http.get("/actuator/" + endpoint).status()).as("nothing that could carry personal data").isEqualTo(404);
+        }
+    }
+
+    private static String scrape() {
+        return http.get("/actuator/prometheus").body();
+    }
+
+    /** The value of the first sample of the metric whose labels contain the text, from the Prometheus text format. */
+    private static double sample(String scrape, String metric, String label) {
+        return scrape.lines().filter(line -> line.startsWith(metric + "{") && line.contains(label))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(Double.NaN);
     }
 
     private static MongoCollection<Document> participants() {

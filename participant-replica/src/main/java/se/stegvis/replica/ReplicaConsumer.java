@@ -152,6 +152,7 @@ public final class ReplicaConsumer {
         } catch (WakeupException e) {
             return true;
         } catch (RuntimeException e) {
+            measureWhatIsLeft();
             progress.behind();
             log.warn("Participant replica round failed, retrying after a pause: {}", e.toString());
             recreateConsumerAfter(e);
@@ -214,6 +215,21 @@ public final class ReplicaConsumer {
         }
     }
 
+    /**
+     * After a failed round the lag is what the last fetches brought less where the consumer stands now (no broker
+     * call), so the gauge shows the backlog growing while MongoDB or the registry is away instead of its last value.
+     */
+    private void measureWhatIsLeft() {
+        KafkaConsumer<String, Object> current = consumer;
+        if (current != null) {
+            try {
+                progress.measure(current);
+            } catch (RuntimeException e) {
+                log.debug("The replica's lag could not be measured after a failed round: {}", e.toString());
+            }
+        }
+    }
+
     /** Back to the first record of the batch on each partition, so a failed write is tried again, not passed over. */
     private void rewind(ConsumerRecords<String, Object> records) {
         for (TopicPartition partition : records.partitions()) {
@@ -227,6 +243,7 @@ public final class ReplicaConsumer {
             log.warn("Cannot decode {} offset {} while the schema registry is unavailable ({}), retrying after a pause",
                     partition, e.offset(), DecodeFailure.classes(e));
             consumer.seek(partition, e.offset());
+            measureWhatIsLeft();
             return false;
         }
         progress.skipped();

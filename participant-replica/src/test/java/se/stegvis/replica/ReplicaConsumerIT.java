@@ -154,6 +154,8 @@ class ReplicaConsumerIT {
 
         await().atMost(PATIENCE).until(() -> registry.refusedCalls() >= 3);
         assertThat(replica.participant(participantId)).isEmpty();
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(meters.get("stegvis.replica.lag").gauge().value())
+                .as("the waiting records show as lag").isGreaterThanOrEqualTo(1));
         // Garbage other tests left on the shared topics fails before any registry call and may be skipped; events may not.
         assertThat(meters.get("stegvis.replica.applied").functionCounter().count()).isZero();
 

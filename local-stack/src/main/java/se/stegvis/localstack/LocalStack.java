@@ -5,8 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+
+import se.stegvis.localstack.demo.DemoData;
+import se.stegvis.localstack.demo.DemoLoadFailed;
+import se.stegvis.localstack.demo.DemoSettings;
 
 /**
  * Runs the whole system on this machine until Ctrl-C: Kafka, the Mongo-wire server, the registry and every built
@@ -27,8 +32,11 @@ public final class LocalStack {
 
     public static void main(String[] args) throws Exception {
         StackSettings settings;
+        DemoSettings demo;
         try {
-            settings = StackSettings.from(System.getProperties(), args);
+            Map<String, String> values = StackSettings.values(System.getProperties(), args);
+            settings = StackSettings.from(values);
+            demo = DemoSettings.from(values);
         } catch (IllegalArgumentException e) {
             System.err.println("[stack] " + e.getMessage());
             System.exit(2);
@@ -48,7 +56,25 @@ public final class LocalStack {
             stack.stop();
             System.exit(1);
         }
+        if (demo.loadWithStack()) {
+            stack.loadDemoData(demo);
+        }
         new CountDownLatch(1).await();
+    }
+
+    /**
+     * The invented participants of {@code -Dstegvis.demo=true}, through the services' APIs as any client would send
+     * them. A failed load leaves the stack running: it is still of use, and the cause is printed.
+     */
+    void loadDemoData(DemoSettings demo) {
+        try {
+            DemoData.load(demo, System.out);
+            say(RUNNING + " with demo data. Press Ctrl-C to stop.");
+        } catch (DemoLoadFailed e) {
+            if (!stopping) {
+                say("demo data not loaded: " + e.getMessage());
+            }
+        }
     }
 
     boolean start(StackPlan plan, KafkaBroker kafka) throws Exception {

@@ -30,6 +30,14 @@ public record StackSettings(Path root, Path dataDir, Map<String, Integer> ports,
     static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
 
     public static StackSettings from(Properties systemProperties, String[] args) {
+        return from(values(systemProperties, args));
+    }
+
+    /**
+     * Every {@code stegvis.*} value given, arguments over system properties, blank ones left out; shared with the
+     * demo-data loader so that it reads the same ports the same way.
+     */
+    public static Map<String, String> values(Properties systemProperties, String[] args) {
         Map<String, String> values = new HashMap<>();
         systemProperties.stringPropertyNames().stream()
                 .filter(name -> name.startsWith(PREFIX))
@@ -43,10 +51,10 @@ public record StackSettings(Path root, Path dataDir, Map<String, Integer> ports,
             values.put(option.substring(0, equals), option.substring(equals + 1));
         }
         values.values().removeIf(String::isBlank);
-        return from(values);
+        return values;
     }
 
-    static StackSettings from(Map<String, String> values) {
+    public static StackSettings from(Map<String, String> values) {
         Path root = Path.of(values.getOrDefault("stegvis.root", ".")).toAbsolutePath().normalize();
         Path dataDir = root.resolve(values.getOrDefault("stegvis.data.dir", "data")).toAbsolutePath().normalize();
         Map<String, Integer> ports = new HashMap<>();
@@ -92,7 +100,8 @@ public record StackSettings(Path root, Path dataDir, Map<String, Integer> ports,
         return (int) port;
     }
 
-    private static long parseLong(Map<String, String> values, String property, long fallback) {
+    /** The number a property gives, or the fallback when it is not given. */
+    public static long parseLong(Map<String, String> values, String property, long fallback) {
         String value = values.get(property);
         if (value == null) {
             return fallback;

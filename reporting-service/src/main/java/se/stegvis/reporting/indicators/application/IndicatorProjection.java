@@ -87,6 +87,11 @@ public final class IndicatorProjection {
         return changedProjects;
     }
 
+    /** True when the read model holds no project and no participant: new, or thrown away. */
+    public boolean isEmpty() {
+        return projects.projects().isEmpty() && participants.isEmpty();
+    }
+
     /** Empties the read model, for a replay from the start. */
     public void clear() {
         synchronized (tally) {

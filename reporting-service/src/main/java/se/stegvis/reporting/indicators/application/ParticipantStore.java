@@ -30,5 +30,8 @@ public interface ParticipantStore {
     /** Every stored participant, one at a time, for counting them all. */
     void forEach(Consumer<ProjectedParticipant> action);
 
+    /** True when no participant is stored. */
+    boolean isEmpty();
+
     void clear();
 }

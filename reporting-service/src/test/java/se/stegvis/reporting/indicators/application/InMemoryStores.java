@@ -62,6 +62,11 @@ final class InMemoryStores implements ParticipantStore, ProjectStore {
     }
 
     @Override
+    public boolean isEmpty() {
+        return participants.isEmpty();
+    }
+
+    @Override
     public boolean save(ProjectDefinition definition) {
         if (!definition.supersedes(projects.get(definition.projectId()))) {
             return false;

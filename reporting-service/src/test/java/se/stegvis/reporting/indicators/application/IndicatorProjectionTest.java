@@ -118,6 +118,17 @@ class IndicatorProjectionTest {
     }
 
     @Test
+    void the_read_model_is_empty_until_a_project_or_a_participant_is_stored_and_again_once_cleared() {
+        assertThat(projection.isEmpty()).isTrue();
+        projection.apply(List.of(sixEvents().get(0)));
+        assertThat(projection.isEmpty()).as("a participant before their project").isFalse();
+        projection.clear();
+        assertThat(projection.isEmpty()).isTrue();
+        defineProject();
+        assertThat(projection.isEmpty()).as("a project without participants").isFalse();
+    }
+
+    @Test
     void subscribers_hear_which_projects_changed_after_each_batch() {
         List<Set<String>> heard = new ArrayList<>();
         projection.subscribe(heard::add);

@@ -109,6 +109,11 @@ public final class MongoParticipantStore implements ParticipantStore {
     }
 
     @Override
+    public boolean isEmpty() {
+        return documents.find().projection(Projections.include("_id")).limit(1).first() == null;
+    }
+
+    @Override
     public void clear() {
         documents.deleteMany(new Document());
     }

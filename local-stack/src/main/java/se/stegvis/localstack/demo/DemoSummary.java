@@ -23,8 +23,8 @@ final class DemoSummary {
 
     String describe(long seconds) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "loaded in %d s: %d invented participants (%d new), %d activities (%d new) and %d slips retracted,"
-                        + " %d left (%d before this run), %d outcomes (%d new) and %d slips retracted",
+                "loaded in %d s: %d invented participants (%d new); %d activities (%d new), slips retracted: %d;"
+                        + " %d left (%d before this run); %d outcomes (%d new), slips retracted: %d",
                 seconds, participants, newParticipants, activities, newActivities, activitySlips, leftNow + leftBefore,
                 leftBefore, outcomesRecorded + outcomesThere, outcomesRecorded, outcomesRetracted));
         if (enrolledOtherwise > 0) {

@@ -1,0 +1,156 @@
+package se.stegvis.localstack;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Commands through the public HTTP APIs, sent continuously: every interval an invented person is enrolled (with an
+ * Idempotency-Key), then gets one DIGITAL_GUIDANCE activity and one STEP_FORWARD outcome. Each command is retried as
+ * the APIs document: no answer or a 5xx with the same request and Idempotency-Key, a 404 not-known-yet after its
+ * Retry-After. Nothing blocks: every request is asynchronous, every retry scheduled. What was accepted goes to the
+ * {@link Ledger}.
+ */
+final class CommandLoad implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final long FIRST_BACKOFF_MILLIS = 200;
+    private static final long MAX_BACKOFF_MILLIS = 2000;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "command-load");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final StackPorts ports;
+    private final Ledger ledger;
+    private final AtomicInteger people;
+    private final String run;
+    private final AtomicInteger open = new AtomicInteger();
+    private ScheduledFuture<?> starting;
+
+    /** @param people the next invented person's number, shared by every load on one stack */
+    CommandLoad(StackPorts ports, Ledger ledger, AtomicInteger people, String run) {
+        this.ports = ports;
+        this.ledger = ledger;
+        this.people = people;
+        this.run = run;
+    }
+
+    /** A new person's commands begin every {@code interval} until {@link #stopStarting()}. */
+    void start(Duration interval) {
+        starting = scheduler.scheduleAtFixedRate(this::beginJourney, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void stopStarting() {
+        starting.cancel(false);
+    }
+
+    /** Waits until every command begun has been accepted or refused. */
+    void awaitFinished(Duration patience) {
+        await("every command begun answered 2xx (" + open.get() + " open)").atMost(patience)
+                .pollInterval(Duration.ofMillis(200)).until(() -> open.get() == 0);
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+
+    private void beginJourney() {
+        int n = people.getAndIncrement();
+        send(new Command(Ledger.Kind.ENROLMENT, ports.port("participant"), "/api/projects/" + InventedPeople.PROJECT + "/participants",
+                InventedPeople.enrolment(n), run + "-enrol-" + n, null), participantId -> {
+            String date = InventedPeople.ENROLLED_ON.plusDays(7).toString();
+            send(new Command(Ledger.Kind.ACTIVITY, ports.port("activity"), "/api/participants/" + participantId + "/activities",
+                    "{\"type\": \"DIGITAL_GUIDANCE\", \"date\": \"" + date + "\", \"hours\": 1.5}", run + "-activity-" + n,
+                    participantId), activityId -> send(new Command(Ledger.Kind.OUTCOME, ports.port("outcome"),
+                    "/api/participants/" + participantId + "/outcomes",
+                    "{\"type\": \"STEP_FORWARD\", \"date\": \"" + InventedPeople.ENROLLED_ON.plusDays(30) + "\"}",
+                    run + "-outcome-" + n, participantId), outcomeId -> { }));
+        });
+    }
+
+    /** One command: its request, and the field of a 2xx answer that holds the id it created. */
+    private record Command(Ledger.Kind kind, int port, String path, String body, String idempotencyKey, String participantId) {
+
+        HttpRequest request() {
+            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        }
+
+        String idField() {
+            switch (kind) {
+                case ENROLMENT: return "participantId";
+                case ACTIVITY: return "activityId";
+                default: return "outcomeId";
+            }
+        }
+    }
+
+    private void send(Command command, Consumer<String> then) {
+        ledger.commandBegun();
+        open.incrementAndGet();
+        attempt(command, then, 0);
+    }
+
+    private void attempt(Command command, Consumer<String> then, int failures) {
+        ledger.attempted();
+        http.sendAsync(command.request(), HttpResponse.BodyHandlers.ofString())
+                .whenComplete((response, failure) -> answered(command, then, failures, response, failure));
+    }
+
+    private void answered(Command command, Consumer<String> then, int failures, HttpResponse<String> response, Throwable failure) {
+        if (failure != null) {
+            retry(command, then, failures, "no answer", backoff(failures));
+        } else if (response.statusCode() / 100 == 2) {
+            String id = id(response.body(), command.idField());
+            ledger.accepted(command.kind(), id, command.participantId() == null ? id : command.participantId());
+            then.accept(id);
+            open.decrementAndGet();
+        } else if (response.statusCode() >= 500) {
+            retry(command, then, failures, "5xx", backoff(failures));
+        } else if (response.statusCode() == 404 && response.body().contains("not-known-yet")) {
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            retry(command, then, failures, "404 not-known-yet", TimeUnit.SECONDS.toMillis(seconds));
+        } else {
+            ledger.refused(command.kind() + " " + command.path() + ": " + response.statusCode() + " " + response.body());
+            open.decrementAndGet();
+        }
+    }
+
+    private void retry(Command command, Consumer<String> then, int failures, String reason, long delayMillis) {
+        ledger.retrying(reason);
+        if (!scheduler.isShutdown()) {
+            scheduler.schedule(() -> attempt(command, then, failures + 1), delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static long backoff(int failures) {
+        return Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(failures, 8));
+    }
+
+    private static String id(String body, String field) {
+        try {
+            return JSON.readTree(body).get(field).asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

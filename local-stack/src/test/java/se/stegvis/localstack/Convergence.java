@@ -1,0 +1,130 @@
+package se.stegvis.localstack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * The "converged" checks after a fault: reporting-service shows exactly what the loads had accepted, and the topics
+ * hold exactly one event (one distinct eventId) per accepted command, none missing, none extra. Every load's ledger
+ * on this stack counts, so a later fault that loses an earlier command fails too.
+ */
+final class Convergence {
+
+    /** The figures of project 23-073-S03 that count the load's commands (one activity and one outcome per person). */
+    record ViewCounts(int participants, int guided, int steppedForward) {
+
+        ViewCounts plus(long participants, long guided, long steppedForward) {
+            return new ViewCounts(this.participants + (int) participants, this.guided + (int) guided,
+                    this.steppedForward + (int) steppedForward);
+        }
+
+        boolean reached(ViewCounts expected) {
+            return participants >= expected.participants && guided >= expected.guided && steppedForward >= expected.steppedForward;
+        }
+    }
+
+    /** What a scenario's check found. */
+    record Result(ViewCounts view, ViewCounts expected, Instant at, TopicCounts topics) {
+    }
+
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+    private final StackHttp http;
+    private final String bootstrapServers;
+    private final String registryUrl;
+    private final ViewCounts baseline;
+    private final Set<String> enrolledBefore;
+    private final List<Ledger> ledgers = new ArrayList<>();
+
+    /** Notes what the stack holds before any load: the view's figures and the project's enrolments on the topic. */
+    Convergence(StackHttp http, String bootstrapServers, String registryUrl) {
+        this.http = http;
+        this.bootstrapServers = bootstrapServers;
+        this.registryUrl = registryUrl;
+        this.baseline = view();
+        this.enrolledBefore = TopicCounts.read(bootstrapServers, registryUrl).enrolments.idsIn(InventedPeople.PROJECT);
+    }
+
+    /** Waits for the view to reach every ledger's commands (or the patience to run out), then reads the topics. */
+    Result await(Ledger ledger) {
+        ledgers.add(ledger);
+        ViewCounts expected = baseline.plus(accepted(Ledger.Kind.ENROLMENT).size(), accepted(Ledger.Kind.ACTIVITY).size(),
+                accepted(Ledger.Kind.OUTCOME).size());
+        try {
+            Awaitility.await("the view to count every accepted command").atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions().until(this::view, view -> view.reached(expected));
+        } catch (ConditionTimeoutException e) {
+            // assertExact says what is missing
+        }
+        Instant at = Instant.now();
+        return new Result(view(), expected, at, TopicCounts.read(bootstrapServers, registryUrl));
+    }
+
+    /** Asserts the view and the topics hold exactly what every ledger so far accepted. */
+    void assertExact(Result result) {
+        assertThat(result.view()).as("reporting-service's figures of %s (participants, with DIGITAL_GUIDANCE, with STEP_FORWARD)",
+                InventedPeople.PROJECT).isEqualTo(result.expected());
+        Set<String> participants = accepted(Ledger.Kind.ENROLMENT);
+        for (Ledger.Kind kind : Ledger.Kind.values()) {
+            TopicCounts.Announced announced = result.topics().of(kind);
+            Set<String> onTopics = kind == Ledger.Kind.ENROLMENT ? enrolledSinceStart(announced) : announced.idsOf(participants);
+            assertThat(onTopics).as("%s on the topics against those accepted", kind).isEqualTo(accepted(kind));
+            assertThat(accepted(kind).stream().filter(id -> announced.eventIdsOf(id) != 1)
+                    .map(id -> id + ": " + announced.eventIdsOf(id) + " distinct eventIds").toList())
+                    .as("accepted %s commands without exactly one event", kind).isEmpty();
+        }
+    }
+
+    /** One ledger's commands on the topics. */
+    record EventFigures(int distinct, int countedTwice, int redelivered) {
+    }
+
+    static EventFigures eventFigures(Ledger ledger, TopicCounts topics) {
+        int distinct = 0;
+        int twice = 0;
+        int records = 0;
+        for (Ledger.Kind kind : Ledger.Kind.values()) {
+            TopicCounts.Announced announced = topics.of(kind);
+            Set<String> ids = ledger.ids(kind);
+            distinct += announced.distinctEvents(ids);
+            twice += (int) ids.stream().filter(id -> announced.eventIdsOf(id) > 1).count();
+            records += announced.records(ids);
+        }
+        return new EventFigures(distinct, twice, records - distinct);
+    }
+
+    ViewCounts view() {
+        JsonNode figures = http.get("reporting", "/api/projects/" + InventedPeople.PROJECT + "/indicators");
+        return new ViewCounts(figures.get("participants").asInt(), counted(figures, "digital-guidance"), counted(figures, "step-forward"));
+    }
+
+    private static int counted(JsonNode figures, String target) {
+        for (JsonNode each : figures.get("targets")) {
+            if (each.get("code").asText().equals(target)) {
+                return each.get("counted").asInt();
+            }
+        }
+        throw new AssertionError("no target " + target + " in " + figures);
+    }
+
+    private Set<String> enrolledSinceStart(TopicCounts.Announced enrolments) {
+        Set<String> enrolled = new HashSet<>(enrolments.idsIn(InventedPeople.PROJECT));
+        enrolled.removeAll(enrolledBefore);
+        return enrolled;
+    }
+
+    private Set<String> accepted(Ledger.Kind kind) {
+        Set<String> ids = new HashSet<>();
+        ledgers.forEach(ledger -> ids.addAll(ledger.ids(kind)));
+        return ids;
+    }
+}

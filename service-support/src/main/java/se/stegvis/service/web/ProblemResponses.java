@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -28,10 +29,12 @@ import se.stegvis.service.command.Violation;
 /**
  * Every error as RFC 9457 problem+json. A rejected request names each field at fault in {@code errors} (JSON
  * pointers into the body, as RFC 9457's own example does) and in {@code field} (the first). Bad input is a 4xx,
- * never a 500; an unexpected failure is a 500 that says nothing about the data.
+ * never a 500; an unexpected failure is a 500 that says nothing about the data. What never reaches an endpoint is
+ * answered the same way by {@link ProblemErrorController} and {@link TomcatProblemAnswers}.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
+@Import({ProblemErrorController.class, TomcatProblemAnswers.class})
 public class ProblemResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);

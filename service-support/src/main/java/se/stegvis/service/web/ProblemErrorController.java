@@ -1,0 +1,32 @@
+package se.stegvis.service.web;
+
+import java.util.List;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The error page: what the servlet container refuses inside the application but before any endpoint (a TRACE, a path
+ * into WEB-INF, an error raised in a filter) as problem+json, in place of Spring Boot's {@code {"timestamp", "error"}}.
+ */
+@RestController
+public class ProblemErrorController implements ErrorController {
+
+    @RequestMapping("${server.error.path:${error.path:/error}}")
+    public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+        if (status == null || status.is5xxServerError()) {
+            return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side", List.of());
+        }
+        return ProblemResponses.problem(status, String.valueOf(status.value()),
+                "Refused before it reached an endpoint: " + status.getReasonPhrase(), List.of());
+    }
+}

@@ -1,0 +1,80 @@
+package se.stegvis.service.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Requests that Tomcat or the servlet container refuse before any endpoint sees them, on a real embedded Tomcat with
+ * what every service imports: each answer is problem+json like every other refusal, and echoes nothing of the request.
+ */
+class ProblemAnswersBeforeAnyEndpointIT {
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(ProblemResponses.class)
+    static class AnyService {
+    }
+
+    private static ConfigurableApplicationContext service;
+    private static String base;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        service = new SpringApplicationBuilder(AnyService.class).properties("server.port=0", "spring.main.banner-mode=off").run();
+        base = "http://127.0.0.1:" + service.getEnvironment().getProperty("local.server.port");
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
+
+    @Test
+    void a_malformed_uri_refused_by_tomcat_is_a_400_problem() throws Exception {
+        for (String path : new String[] {"/api/projects/..%2F..%2Fetc%2Fpasswd", "/api/participants/%00", "/a%5Cb",
+                "/api/../../etc/passwd"}) {
+            assertProblem(send(HttpRequest.newBuilder(URI.create(base + path))), 400);
+        }
+    }
+
+    @Test
+    void headers_too_large_are_a_400_problem() throws Exception {
+        assertProblem(send(HttpRequest.newBuilder(URI.create(base + "/api/projects")).header("X-Stegvis-User", "u".repeat(20_000))), 400);
+    }
+
+    @Test
+    void what_the_container_refuses_inside_the_application_is_a_problem_too() throws Exception {
+        assertProblem(send(HttpRequest.newBuilder(URI.create(base + "/WEB-INF/web.xml"))), 404);
+        assertProblem(send(HttpRequest.newBuilder(URI.create(base + "/api/projects")).method("TRACE", HttpRequest.BodyPublishers.noBody())), 405);
+    }
+
+    @Test
+    void an_unknown_path_stays_a_404_problem() throws Exception {
+        assertProblem(send(HttpRequest.newBuilder(URI.create(base + "/api/nothing-here"))), 404);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void assertProblem(HttpResponse<String> answer, int status) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.body()).contains("\"type\":\"" + ProblemResponses.TYPES, "\"title\":", "\"detail\":", "\"status\":" + status)
+                .doesNotContain("passwd", "uuuu", "<html");
+    }
+}

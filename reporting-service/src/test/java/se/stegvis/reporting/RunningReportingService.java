@@ -34,13 +34,18 @@ final class RunningReportingService implements AutoCloseable {
     }
 
     static RunningReportingService start(String... settings) {
+        return startOn(SharedMongo.freshDatabase("reporting-it"), "reporting-it-" + UUID.randomUUID(), settings);
+    }
+
+    /** On the given database and consumer group: to start again where an earlier start left off. */
+    static RunningReportingService startOn(String mongoUri, String groupId, String... settings) {
         String registryUrl = registryUrl();
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-                "--spring.mongodb.uri=" + SharedMongo.freshDatabase("reporting-it"),
+                "--spring.mongodb.uri=" + mongoUri,
                 "--stegvis.schema-registry.url=" + registryUrl,
-                "--stegvis.projection.group-id=reporting-it-" + UUID.randomUUID(),
+                "--stegvis.projection.group-id=" + groupId,
                 "--management.health.mongodb.enabled=false"));
         args.addAll(List.of(settings));
         return new RunningReportingService(new SpringApplicationBuilder(ReportingServiceApplication.class).run(args.toArray(String[]::new)));

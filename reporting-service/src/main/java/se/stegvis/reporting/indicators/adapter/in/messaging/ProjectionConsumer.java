@@ -52,6 +52,7 @@ public final class ProjectionConsumer implements Replay {
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
     private CountDownLatch stopping;
+    private boolean storeChecked;
 
     public ProjectionConsumer(ProjectionSettings settings, IndicatorProjection projection, DeadLetters deadLetters,
             io.micrometer.core.instrument.MeterRegistry meters, java.time.Clock clock) {
@@ -131,6 +132,9 @@ public final class ProjectionConsumer implements Replay {
             if (consumer == null) {
                 consumer = subscribedConsumer();
             }
+            if (!storeChecked) {
+                replayIfEmpty();
+            }
             if (rebuild.due(consumer.assignment())) {
                 beginRebuild();
             }
@@ -149,6 +153,20 @@ public final class ProjectionConsumer implements Replay {
             }
             return false;
         }
+    }
+
+    /**
+     * A read model found empty when the consumer first runs (thrown away while the service was stopped, or new) is
+     * rebuilt from the start of every topic: the offsets the group committed describe a store that is gone, and going
+     * on from them would leave out everything before. Checked once, on this thread, before the first poll; whatever
+     * that poll applies is emptied again when the replay begins (once partitions are assigned).
+     */
+    private void replayIfEmpty() {
+        if (projection.isEmpty()) {
+            rebuild.request();
+            log.info("The read model is empty: replaying every topic from its start");
+        }
+        storeChecked = true;
     }
 
     /**

@@ -1,5 +1,7 @@
 package se.stegvis.service.web;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 
 import jakarta.servlet.RequestDispatcher;
@@ -23,10 +25,21 @@ public class ProblemErrorController implements ErrorController {
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value ? HttpStatus.resolve(value) : null;
-        if (status == null || status.is5xxServerError()) {
-            return ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side", List.of());
+        ResponseEntity<ProblemDetail> answer = status == null || status.is5xxServerError()
+                ? ProblemResponses.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side", List.of())
+                : ProblemResponses.problem(status, String.valueOf(status.value()),
+                        "Refused before it reached an endpoint: " + status.getReasonPhrase(), List.of());
+        answer.getBody().setInstance(requested(request));
+        return answer;
+    }
+
+    /** The path the client asked for, not this error page's: Spring would otherwise name {@code /error}. */
+    private static URI requested(HttpServletRequest request) {
+        Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        try {
+            return new URI(null, null, path instanceof String text ? text : "/", null);
+        } catch (URISyntaxException unusable) {
+            return URI.create("/");
         }
-        return ProblemResponses.problem(status, String.valueOf(status.value()),
-                "Refused before it reached an endpoint: " + status.getReasonPhrase(), List.of());
     }
 }

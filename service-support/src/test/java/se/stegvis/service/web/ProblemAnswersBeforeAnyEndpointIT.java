@@ -59,7 +59,10 @@ class ProblemAnswersBeforeAnyEndpointIT {
     @Test
     void what_the_container_refuses_inside_the_application_is_a_problem_too() throws Exception {
         assertProblem(send(HttpRequest.newBuilder(URI.create(base + "/WEB-INF/web.xml"))), 404);
-        assertProblem(send(HttpRequest.newBuilder(URI.create(base + "/api/projects")).method("TRACE", HttpRequest.BodyPublishers.noBody())), 405);
+        HttpResponse<String> trace = send(HttpRequest.newBuilder(URI.create(base + "/api/projects")).method("TRACE",
+                HttpRequest.BodyPublishers.noBody()));
+        assertProblem(trace, 405);
+        assertThat(trace.body()).as("the path asked for, not the error page's").contains("\"instance\":\"/api/projects\"");
     }
 
     @Test

@@ -57,17 +57,17 @@ final class HostileBodies {
         add(e, "empty body", "").at("");
         for (String text : List.of("null", "[]", "42", "\"text\"", "true", "{", "{\"type\":", "{}}", "{} {}", "{'single': 'quotes'}",
                 "{\"a\": NaN}", "{\"a\": 1,}", "\u0000", "<xml/>", "[{}]")) {
-            add(e, "malformed JSON " + text, text).expect(400);
+            add(e, "malformed JSON " + text, text).at("");
         }
-        add(e, "arrays nested 100,000 deep", "[".repeat(100_000) + "]".repeat(100_000)).expect(400);
-        add(e, "objects nested 10,000 deep", "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000)).expect(400);
+        add(e, "arrays nested 100,000 deep", "[".repeat(100_000) + "]".repeat(100_000)).at("");
+        add(e, "objects nested 10,000 deep", "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000)).at("");
         add(e, "a 5 MB string in an unknown field", with(e.valid().get(), "/padding", "x".repeat(FIVE_MB))).at("/padding");
-        add(e, "5 MB of array", "[" + "1,".repeat(FIVE_MB / 2) + "1]").expect(400);
+        add(e, "5 MB of array", "[" + "1,".repeat(FIVE_MB / 2) + "1]").at("");
         add(e, "unknown field: placement municipality", with(e.valid().get(), "/placementMunicipality", "Lund")).at("/placementMunicipality");
         add(e, "unknown field: free-text note", with(e.valid().get(), "/note", "lives at Storgatan 1")).at("/note");
         add(e, "NoSQL operator as an unknown field", with(e.valid().get(), "/$where", "sleep(1000)")).at("/$where");
         Probe invalidUtf8 = new Probe("invalid UTF-8", e.method(), e.url(), Probe.JSON, new byte[] {'{', '"', (byte) 0xC3, 0x28, '"',
-                ':', '1', '}'}, Map.of(), 400, null);
+                ':', '1', '}'}, Map.of(), 400, "");
         probes.add(invalidUtf8);
     }
 
@@ -83,7 +83,7 @@ final class HostileBodies {
         add(e, "person as a string", with(valid, "/person", "Sveepa Borstqvist")).at("/person");
         add(e, "person as an array", with(valid, "/person", List.of("x"))).at("/person");
         add(e, "unknown field in person: address", with(valid, "/person/address", "Storgatan 1, Lund")).at("/person/address");
-        add(e, "enrolledOn as a number", with(valid, "/enrolledOn", 20250203)).expect(400);
+        add(e, "enrolledOn as a number", with(valid, "/enrolledOn", 20250203)).at("/enrolledOn");
         add(e, "flag as a word", with(valid, "/thirdCountryNational", "yes")).at("/thirdCountryNational");
         add(e, "flag as an object", with(valid, "/homeless", Map.of())).at("/homeless");
         add(e, "gender as a list", with(valid, "/gender", List.of("WOMAN"))).at("/gender");

@@ -12,6 +12,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 
 import org.awaitility.Awaitility;
@@ -175,6 +180,83 @@ class OutcomeServiceIT {
         assertThat(events).extracting(m -> m.event().getClass().getSimpleName()).containsExactly("OutcomeRecorded", "OutcomeRetracted");
         assertThat(((OutcomeRetracted) events.get(1).event()).getOutcomeId().toString()).isEqualTo(outcomeId);
         assertThat(outcomes().find(new Document("_id", outcomeId)).first().getBoolean("retracted")).isTrue();
+    }
+
+    @Test
+    void a_retry_with_the_same_idempotency_key_answers_the_first_outcome_and_another_outcome_under_it_is_refused() {
+        UUID participant = replicated(upstream.left(project, ENROLLED, LocalDate.of(2025, 7, 20)));
+        String body = "{\"type\": \"EMPLOYED\", \"date\": \"2025-08-04\"}";
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+
+        Http.Reply first = http.post(outcomesPath(participant), body, key);
+        Http.Reply retry = http.post(outcomesPath(participant), body, key);
+        Http.Reply other = http.post(outcomesPath(participant), body.replace("2025-08-04", "2025-08-05"), key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        String outcomeId = first.json().get("outcomeId").asText();
+        assertThat(retry.json().get("outcomeId").asText()).isEqualTo(outcomeId);
+        assertThat(retry.json().get("followUp").asText()).isEqualTo("UPON_LEAVING");
+        assertThat(retry.raw().headers().firstValue("Location")).contains("/api/outcomes/" + outcomeId);
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.contentType()).startsWith("application/problem+json");
+        assertThat(other.json().get("type").asText()).endsWith("/idempotency-key-reused");
+        assertThat(outcomes().countDocuments(new Document("participantId", participant.toString()))).isEqualTo(1);
+        assertThat(recordedIdsOnTheTopic(participant)).containsExactly(outcomeId);
+    }
+
+    @Test
+    void simultaneous_retries_with_one_idempotency_key_all_answer_one_outcome() throws Exception {
+        UUID participant = replicated(upstream.enrolled(project, ENROLLED));
+        String body = "{\"type\": \"STEP_FORWARD\", \"date\": \"2025-06-03\"}";
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        int retries = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(retries);
+        try {
+            List<CompletableFuture<Http.Reply>> sent = IntStream.range(0, retries)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+                        awaitQuietly(start);
+                        return http.post(outcomesPath(participant), body, key);
+                    }, pool)).toList();
+            start.countDown();
+            List<Http.Reply> replies = sent.stream().map(CompletableFuture::join).toList();
+
+            assertThat(replies).extracting(Http.Reply::status).containsOnly(201);
+            assertThat(replies).extracting(reply -> reply.json().get("outcomeId").asText()).hasSize(retries).containsOnly(
+                    replies.get(0).json().get("outcomeId").asText());
+            assertThat(outcomes().countDocuments(new Document("participantId", participant.toString()))).isEqualTo(1);
+            assertThat(recordedIdsOnTheTopic(participant)).containsExactly(replies.get(0).json().get("outcomeId").asText());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String outcomesPath(UUID participantId) {
+        return "/api/participants/" + participantId + "/outcomes";
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The ids of the participant's OutcomeRecorded events, read once a later marker outcome (without a key) is on the
+     * topic too, so a second event of the keyed outcome would have had its chance to show; the marker is left out.
+     */
+    private static List<String> recordedIdsOnTheTopic(UUID participantId) {
+        String marker = record(participantId, "{\"type\": \"JOB_SEARCHING\", \"date\": \"" + TODAY + "\"}")
+                .json().get("outcomeId").asText();
+        List<TopicReader.Message> messages = TopicReader.await(EventTopic.OUTCOMES.topicName(), RunningOutcomeService.registryUrl(),
+                all -> all.stream().anyMatch(m -> m.event() instanceof OutcomeRecorded recorded
+                        && recorded.getOutcomeId().toString().equals(marker)));
+        return messages.stream().filter(m -> participantId.toString().equals(m.key()))
+                .filter(m -> m.event() instanceof OutcomeRecorded).map(m -> ((OutcomeRecorded) m.event()).getOutcomeId().toString())
+                .filter(id -> !id.equals(marker)).toList();
     }
 
     @Test

@@ -11,7 +11,11 @@ import se.stegvis.outcome.outcomes.domain.OutcomeEvent;
 /** Where outcomes are kept. Each change is one single-document write that carries its event to the outbox. */
 public interface OutcomeStore {
 
-    void add(OutcomeEvent.Recorded recorded);
+    /** Throws IdempotencyKeyTaken when another request got in first with the same key (null for none). */
+    void add(OutcomeEvent.Recorded recorded, String idempotencyKey);
+
+    /** The outcome first recorded under this Idempotency-Key. */
+    Optional<Outcome> byIdempotencyKey(String key);
 
     Optional<Outcome> find(UUID outcomeId);
 

@@ -2,11 +2,13 @@ package se.stegvis.outcome.outcomes.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import se.stegvis.outcome.outcomes.domain.Outcome;
 import se.stegvis.outcome.outcomes.domain.OutcomeEvent;
 import se.stegvis.outcome.outcomes.domain.Participant;
 import se.stegvis.service.command.EventsPending;
@@ -28,13 +30,46 @@ public class RecordOutcome {
         this.clock = clock;
     }
 
+    /** Records a new outcome, without an Idempotency-Key. */
     public OutcomeEvent.Recorded record(UUID participantId, String type, LocalDate date) {
+        return recordNew(participantId, type, date, null);
+    }
+
+    /**
+     * The outcome recorded. A retry with the same Idempotency-Key (null for none) is answered with the first one,
+     * also when it raced the first request and lost at the store's unique index.
+     */
+    public Outcome record(UUID participantId, String type, LocalDate date, String idempotencyKey) {
+        Optional<Outcome> replayed = replay(idempotencyKey, participantId, type, date);
+        if (replayed.isPresent()) {
+            return replayed.get();
+        }
+        try {
+            return Outcome.recorded(recordNew(participantId, type, date, idempotencyKey));
+        } catch (IdempotencyKeyTaken raced) {
+            return replay(idempotencyKey, participantId, type, date).orElseThrow(() -> raced);
+        }
+    }
+
+    private OutcomeEvent.Recorded recordNew(UUID participantId, String type, LocalDate date, String idempotencyKey) {
         Participant participant = facts.recordable(participantId);
         OutcomeEvent.Recorded recorded = participant.record(facts.projectOf(participant), UUID.randomUUID(), type, date,
                 LocalDate.now(clock), clock.instant());
-        store.add(recorded);
+        store.add(recorded, idempotencyKey);
         eventsPending.signal(recorded.outcomeId().toString());
         log.info("Recorded outcome {} for participant {} at {}", recorded.outcomeId(), participantId, recorded.followUp());
         return recorded;
+    }
+
+    private Optional<Outcome> replay(String idempotencyKey, UUID participantId, String type, LocalDate date) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return store.byIdempotencyKey(idempotencyKey).map(first -> {
+            if (!first.sameAs(participantId, type, date)) {
+                throw new IdempotencyKeyReused();
+            }
+            return first;
+        });
     }
 }

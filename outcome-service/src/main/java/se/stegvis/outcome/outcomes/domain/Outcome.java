@@ -2,6 +2,7 @@ package se.stegvis.outcome.outcomes.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +16,11 @@ public record Outcome(UUID id, UUID participantId, String projectId, String type
     public static Outcome recorded(OutcomeEvent.Recorded event) {
         return new Outcome(event.outcomeId(), event.participantId(), event.projectId(), event.type(), event.date(),
                 event.followUp(), false);
+    }
+
+    /** Whether recording this type at this date for this participant asks for this very outcome. */
+    public boolean sameAs(UUID participant, String otherType, LocalDate otherDate) {
+        return participantId.equals(participant) && type.equals(otherType) && Objects.equals(date, otherDate);
     }
 
     /** The event that retracts it, or none if it was retracted already: retracting twice publishes once. */

@@ -55,11 +55,23 @@ final class Fakes {
 
         final Map<UUID, Outcome> outcomes = new LinkedHashMap<>();
         final List<OutcomeEvent> outbox = new ArrayList<>();
+        final Map<String, UUID> keys = new LinkedHashMap<>();
 
         @Override
-        public void add(OutcomeEvent.Recorded recorded) {
+        public void add(OutcomeEvent.Recorded recorded, String idempotencyKey) {
+            if (idempotencyKey != null && keys.containsKey(idempotencyKey)) {
+                throw new IdempotencyKeyTaken();
+            }
             outcomes.put(recorded.outcomeId(), Outcome.recorded(recorded));
+            if (idempotencyKey != null) {
+                keys.put(idempotencyKey, recorded.outcomeId());
+            }
             outbox.add(recorded);
+        }
+
+        @Override
+        public Optional<Outcome> byIdempotencyKey(String key) {
+            return Optional.ofNullable(keys.get(key)).map(outcomes::get);
         }
 
         @Override

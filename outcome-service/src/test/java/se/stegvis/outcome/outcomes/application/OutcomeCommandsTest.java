@@ -11,12 +11,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import se.stegvis.outcome.outcomes.domain.Outcome;
 import se.stegvis.outcome.outcomes.domain.OutcomeEvent;
 import se.stegvis.outcome.outcomes.domain.Participant;
 import se.stegvis.outcome.outcomes.domain.Project;
@@ -81,6 +84,52 @@ class OutcomeCommandsTest {
     }
 
     @Test
+    void a_retry_with_the_same_idempotency_key_answers_the_first_outcome_and_stores_and_publishes_nothing_more() {
+        Outcome first = record.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-1");
+
+        Outcome retried = record.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-1");
+
+        assertThat(retried.id()).isEqualTo(first.id());
+        assertThat(retried.followUp()).isEqualTo(UPON_LEAVING);
+        assertThat(store.outcomes).hasSize(1);
+        assertThat(store.outbox).hasSize(1);
+        assertThat(signalled).containsExactly(first.id().toString());
+    }
+
+    @Test
+    void the_same_idempotency_key_with_another_outcome_is_refused_and_nothing_is_stored_or_published() {
+        Outcome first = record.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-2");
+
+        assertThatThrownBy(() -> record.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 2), "key-2"))
+                .isInstanceOf(IdempotencyKeyReused.class);
+        assertThatThrownBy(() -> record.record(participant.id(), "JOB_SEARCHING", LocalDate.of(2025, 8, 1), "key-2"))
+                .isInstanceOf(IdempotencyKeyReused.class);
+        assertThat(store.outcomes).containsOnlyKeys(first.id());
+        assertThat(store.outbox).hasSize(1);
+        assertThat(signalled).containsExactly(first.id().toString());
+    }
+
+    @Test
+    void outcomes_without_a_key_or_under_different_keys_are_each_recorded() {
+        record.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), null);
+        record.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), null);
+        record.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-3");
+        record.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-4");
+
+        assertThat(store.outbox).hasSize(4);
+    }
+
+    @Test
+    void a_retry_that_loses_the_race_to_its_own_first_request_is_answered_with_the_first_outcome() {
+        Outcome first = new Outcome(UUID.randomUUID(), participant.id(), PROJECT.id(), "EMPLOYED", LocalDate.of(2025, 8, 1),
+                UPON_LEAVING, false);
+        RecordOutcome raced = new RecordOutcome(facts, new FirstRequestWinsMeanwhile(first), signalled::add, CLOCK);
+
+        assertThat(raced.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-5")).isEqualTo(first);
+        assertThat(signalled).isEmpty();
+    }
+
+    @Test
     void retracting_twice_stores_one_retraction() {
         OutcomeEvent.Recorded recorded = record.record(participant.id(), "STEP_FORWARD", LocalDate.of(2025, 9, 1));
 
@@ -96,5 +145,45 @@ class OutcomeCommandsTest {
     @Test
     void retracting_an_unknown_outcome_is_not_found() {
         assertThatThrownBy(() -> retract.retract(UUID.randomUUID())).isInstanceOf(NotFound.class);
+    }
+
+    /** Finds nothing before the write; the write is refused because the first request stored its outcome meanwhile. */
+    private static final class FirstRequestWinsMeanwhile implements OutcomeStore {
+
+        private final Outcome first;
+        private boolean looked;
+
+        FirstRequestWinsMeanwhile(Outcome first) {
+            this.first = first;
+        }
+
+        @Override
+        public Optional<Outcome> byIdempotencyKey(String key) {
+            if (!looked) {
+                looked = true;
+                return Optional.empty();
+            }
+            return Optional.of(first);
+        }
+
+        @Override
+        public void add(OutcomeEvent.Recorded recorded, String idempotencyKey) {
+            throw new IdempotencyKeyTaken();
+        }
+
+        @Override
+        public Optional<Outcome> find(UUID outcomeId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean retract(OutcomeEvent.Retracted retracted) {
+            return false;
+        }
+
+        @Override
+        public List<Outcome> currentOf(Collection<UUID> participantIds) {
+            return List.of();
+        }
     }
 }

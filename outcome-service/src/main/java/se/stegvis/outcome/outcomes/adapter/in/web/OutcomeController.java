@@ -10,12 +10,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.stegvis.outcome.outcomes.application.ReadOutcomes;
 import se.stegvis.outcome.outcomes.application.RecordOutcome;
 import se.stegvis.outcome.outcomes.application.RetractOutcome;
-import se.stegvis.outcome.outcomes.domain.OutcomeEvent;
+import se.stegvis.outcome.outcomes.domain.Outcome;
 
 /** Record, list and retract a participant's outcomes. */
 @RestController
@@ -32,10 +33,11 @@ public class OutcomeController {
     }
 
     @PostMapping("/api/participants/{participantId}/outcomes")
-    public ResponseEntity<RecordedOutcomeResponse> record(@PathVariable UUID participantId, @RequestBody OutcomeRequest request) {
-        OutcomeEvent.Recorded recorded = recordOutcome.record(participantId, request.type(), request.date());
-        return ResponseEntity.created(URI.create("/api/outcomes/" + recorded.outcomeId()))
-                .body(new RecordedOutcomeResponse(recorded.outcomeId().toString(), recorded.followUp().name()));
+    public ResponseEntity<RecordedOutcomeResponse> record(@PathVariable UUID participantId, @RequestBody OutcomeRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        Outcome recorded = recordOutcome.record(participantId, request.type(), request.date(), idempotencyKey);
+        return ResponseEntity.created(URI.create("/api/outcomes/" + recorded.id()))
+                .body(new RecordedOutcomeResponse(recorded.id().toString(), recorded.followUp().name()));
     }
 
     @GetMapping("/api/participants/{participantId}/outcomes")

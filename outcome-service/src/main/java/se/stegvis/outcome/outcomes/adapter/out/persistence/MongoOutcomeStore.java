@@ -12,13 +12,17 @@ import java.util.UUID;
 
 import org.bson.Document;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 
 import se.stegvis.outbox.Outbox;
 import se.stegvis.outbox.OutboxEntry;
 import se.stegvis.outcome.outcomes.adapter.out.messaging.OutcomeEvents;
+import se.stegvis.outcome.outcomes.application.IdempotencyKeyTaken;
 import se.stegvis.outcome.outcomes.application.OutcomeStore;
 import se.stegvis.outcome.outcomes.domain.Outcome;
 import se.stegvis.outcome.outcomes.domain.OutcomeEvent;
@@ -26,20 +30,40 @@ import se.stegvis.schemas.EventTopic;
 
 /**
  * Outcomes in MongoDB, one document each, with their pending events in the document's outbox: recording is one
- * insert, retraction one conditional update, each carrying its event.
+ * insert, retraction one conditional update, each carrying its event. An Idempotency-Key is kept in the outcome's
+ * document under a unique (sparse) index, so of two requests racing with one key exactly one insert succeeds.
  */
 public class MongoOutcomeStore implements OutcomeStore {
+
+    private static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
     private final MongoCollection<Document> outcomes;
 
     public MongoOutcomeStore(MongoCollection<Document> outcomes) {
         this.outcomes = outcomes;
         outcomes.createIndex(Indexes.ascending(OutcomeDocuments.PARTICIPANT_ID));
+        outcomes.createIndex(Indexes.ascending(IDEMPOTENCY_KEY), new IndexOptions().unique(true).sparse(true));
     }
 
     @Override
-    public void add(OutcomeEvent.Recorded recorded) {
-        outcomes.insertOne(Outbox.withEntries(OutcomeDocuments.state(Outcome.recorded(recorded)), List.of(entry(recorded))));
+    public void add(OutcomeEvent.Recorded recorded, String idempotencyKey) {
+        Document document = OutcomeDocuments.state(Outcome.recorded(recorded));
+        if (idempotencyKey != null) {
+            document.append(IDEMPOTENCY_KEY, idempotencyKey);
+        }
+        try {
+            outcomes.insertOne(Outbox.withEntries(document, List.of(entry(recorded))));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY && idempotencyKey != null) {
+                throw new IdempotencyKeyTaken();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<Outcome> byIdempotencyKey(String key) {
+        return Optional.ofNullable(outcomes.find(eq(IDEMPOTENCY_KEY, key)).first()).map(OutcomeDocuments::outcome);
     }
 
     @Override

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * people enrolled is anywhere but sealed in participant-service: not on any topic, in any log or in any database.
  */
 @ExtendWith(SharedStack.class)
+@Order(1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
@@ -45,28 +46,37 @@ class EndToEndIT {
     @Order(2)
     void no_name_or_identity_number_of_the_enrolled_people_is_on_a_topic_in_a_log_or_in_a_database(SharedStack.Running stack)
             throws Exception {
-        new ScenarioChecks(scenario).awaitIndicators();
+        new ScenarioChecks(scenario).awaitIndicators(); // the read model holds everything before it is searched
         PersonalDataSearch search = new PersonalDataSearch(stack);
         search.plantControl();
-        Set<String> numbers = Stream.concat(scenario.cast.stream(), Stream.of(PersonalDataSearch.CONTROL))
-                .flatMap(member -> member.numberForms().stream()).collect(Collectors.toSet());
-        Set<String> names = Stream.concat(scenario.cast.stream(), Stream.of(PersonalDataSearch.CONTROL))
-                .flatMap(member -> member.names().stream()).collect(Collectors.toSet());
+        List<CastMember> searched = Stream.concat(scenario.cast.stream(), Stream.of(PersonalDataSearch.CONTROL)).toList();
+        Set<String> names = values(searched, CastMember::names);
         names.add(ScenarioCast.ONBOARDED);
 
-        PiiScanner scanner = search.scan(numbers, names);
+        PiiScanner scanner = search.scan(values(searched, CastMember::numberForms), names);
 
-        Set<String> control = Set.copyOf(PersonalDataSearch.CONTROL.names());
-        Predicate<PiiScanner.Hit> isControl = hit -> control.contains(hit.value())
-                || PersonalDataSearch.CONTROL.numberForms().contains(hit.value());
+        Set<String> enrolled = values(scenario.cast, CastMember::names);
+        enrolled.addAll(values(scenario.cast, CastMember::numberForms));
         assertThat(scanner.hits()).as("personal data of the enrolled people outside participant-service's sealed store")
-                .filteredOn(isControl.negate()).filteredOn(hit -> !hit.value().equals(ScenarioCast.ONBOARDED)).isEmpty();
-        for (String value : concat(PersonalDataSearch.CONTROL.names(), PersonalDataSearch.CONTROL.numberForms())) {
+                .filteredOn(hit -> enrolled.contains(hit.value())).isEmpty();
+        assertFoundWherePlanted(scanner);
+        assertEverySourceRead(scanner, search);
+        System.out.printf("[EndToEndIT] searched for %d values: %s%n", enrolled.size(), scanner.bytesScanned());
+    }
+
+    /** The control person is found in the topic, the database and the log they were planted in, and nowhere else. */
+    private static void assertFoundWherePlanted(PiiScanner scanner) {
+        CastMember control = PersonalDataSearch.CONTROL;
+        for (String value : Stream.concat(control.names().stream(), control.numberForms().stream()).toList()) {
             assertThat(wheres(scanner, value)).as("where the planted %s was found", value).containsExactlyInAnyOrder(
                     "topic " + PersonalDataSearch.CONTROL_TOPIC + "/0@0", "log " + PersonalDataSearch.CONTROL_LOG,
                     "database " + PersonalDataSearch.CONTROL_DATABASE + ".planted",
                     "database " + PersonalDataSearch.CONTROL_DATABASE + ".planted as JSON");
         }
+    }
+
+    /** The onboarded project's id is in every event topic, decoded, and in every service's database: all were read. */
+    private void assertEverySourceRead(PiiScanner scanner, PersonalDataSearch search) {
         List<String> whereTheProjectIs = wheres(scanner, ScenarioCast.ONBOARDED);
         for (String topic : List.of("projects", "participants", "activities", "outcomes")) {
             assertThat(whereTheProjectIs).as("the search decoded stegvis.%s.v1", topic)
@@ -79,14 +89,13 @@ class EndToEndIT {
         assertThat(String.join("\n", search.decodedEvents())).as("every participant's events, decoded")
                 .contains(scenario.cast.stream().map(member -> member.participantId).toList());
         assertThat(scanner.bytesScanned()).containsKeys("topics", "decoded events", "logs", "databases");
-        System.out.printf("[EndToEndIT] searched for %d values: %s%n", numbers.size() + names.size(), scanner.bytesScanned());
+    }
+
+    private static Set<String> values(List<CastMember> people, Function<CastMember, List<String>> of) {
+        return people.stream().flatMap(member -> of.apply(member).stream()).collect(Collectors.toSet());
     }
 
     private static List<String> wheres(PiiScanner scanner, String value) {
         return scanner.hits().stream().filter(hit -> hit.value().equals(value)).map(PiiScanner.Hit::where).distinct().toList();
-    }
-
-    private static List<String> concat(List<String> first, List<String> second) {
-        return Stream.concat(first.stream(), second.stream()).toList();
     }
 }

@@ -88,11 +88,22 @@ final class HostileBodies {
         add(e, "flag as an object", with(valid, "/homeless", Map.of())).at("/homeless");
         add(e, "gender as a list", with(valid, "/gender", List.of("WOMAN"))).at("/gender");
         add(e, "NoSQL operator object as targetGroup", with(valid, "/targetGroup", new Raw(NOSQL))).at("/targetGroup");
+        add(e, "protection unknown", with(valid, "/person/protection", "TOP_SECRET")).at("/person/protection");
+        add(e, "targetGroup of another project", with(valid, "/targetGroup", "GANG_DEFECTOR")).at("/targetGroup");
+        enrolmentDates(e, valid);
+        enrolmentStrings(e, valid);
+    }
+
+    private void enrolmentDates(Endpoint e, Map<String, Object> valid) {
         for (String date : List.of("2025-02-30", "2025-13-01", "yesterday", "2025/02/03", "", "+10000-01-01", "0000-00-00")) {
             add(e, "enrolledOn " + date, with(valid, "/enrolledOn", date)).at("/enrolledOn");
         }
         add(e, "enrolledOn before the project", with(valid, "/enrolledOn", f.today.minusYears(3).toString())).at("/enrolledOn");
         add(e, "enrolledOn after the project", with(valid, "/enrolledOn", f.today.plusYears(2).toString())).at("/enrolledOn");
+    }
+
+    /** Hostile strings where codes go, numbers that are no identity number, and names no one has (with a bad number). */
+    private void enrolmentStrings(Endpoint e, Map<String, Object> valid) {
         for (String hostile : List.of(DROP, SCRIPT, NOSQL, "../../etc/passwd", "${jndi:ldap://127.0.0.1/x}", "%s%n%x", "WOMAN\u0000")) {
             add(e, "gender " + hostile, with(valid, "/gender", hostile)).at("/gender");
             add(e, "targetGroup " + hostile, with(valid, "/targetGroup", hostile)).at("/targetGroup");
@@ -109,8 +120,6 @@ final class HostileBodies {
             add(e, "givenName " + name.strip() + " and a bad number", with(badNumber, "/person/givenName", name))
                     .at("/person/personalIdentityNumber");
         }
-        add(e, "protection unknown", with(valid, "/person/protection", "TOP_SECRET")).at("/person/protection");
-        add(e, "targetGroup of another project", with(valid, "/targetGroup", "GANG_DEFECTOR")).at("/targetGroup");
     }
 
     private void project() {

@@ -22,9 +22,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * One local stack for the test classes of this JVM that ask for it ({@code @ExtendWith(SharedStack.class)} and a
  * {@link Running} parameter): started the way {@code ./mvnw -Pstack} starts it, on free ports and a temporary data
- * directory, the first time a class needs it. It is stopped once every class of {@link #USERS} has run, so that it
- * does not idle beside the stacks of other tests; should one of them not run, when the whole test run ends (JUnit
- * closes what its root store holds). Its component logs are copied to {@code target/shared-stack-logs}.
+ * directory, the first time a class needs it. It is stopped once every class of {@link #USERS} has run (they run
+ * first, see {@code junit-platform.properties}), so that it does not idle beside the stacks of other tests; should one
+ * of them not run, when the whole test run ends (JUnit closes what its root store holds). Its component logs are
+ * copied to {@code target/shared-stack-logs}.
  */
 final class SharedStack implements ParameterResolver, AfterAllCallback {
 

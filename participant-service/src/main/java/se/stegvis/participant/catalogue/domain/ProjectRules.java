@@ -86,8 +86,8 @@ public final class ProjectRules {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < codes.size(); i++) {
             String code = codes.get(i);
-            check(found, pattern.matcher(code).matches(), at + "/" + i, "'" + code + "' is not a valid code (" + pattern + ")");
-            check(found, seen.add(code), at + "/" + i, "'" + code + "' appears twice");
+            check(found, pattern.matcher(code).matches(), at + "/" + i, "is not a valid code (" + pattern + ")");
+            check(found, seen.add(code), at + "/" + i, "appears twice in the list");
         }
     }
 

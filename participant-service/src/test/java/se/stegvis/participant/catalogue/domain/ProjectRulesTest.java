@@ -54,6 +54,14 @@ class ProjectRulesTest {
     }
 
     @Test
+    void a_refused_code_is_named_by_its_pointer_and_never_quoted_back() {
+        Project project = new Project(UTVAG.id(), UTVAG.name(), UTVAG.owner(), UTVAG.region(), UTVAG.period(), 120,
+                UTVAG.targetGroups(), List.of("<script>", "<script>"), UTVAG.outcomeTypes(), List.of(), UTVAG.followUpPoints());
+        assertThat(ProjectRules.violations(project)).isNotEmpty()
+                .allSatisfy(violation -> assertThat(violation.message()).doesNotContain("<script>"));
+    }
+
+    @Test
     void an_unknown_region_and_a_bad_organisation_number_are_refused() {
         Project project = new Project(UTVAG.id(), UTVAG.name(), new Project.Owner("X", "2120001125"),
                 new Project.Region("Nowhere", "XX99"), UTVAG.period(), 120, UTVAG.targetGroups(), UTVAG.activityTypes(),

@@ -35,6 +35,7 @@ import se.stegvis.events.OutcomeRecorded;
 import se.stegvis.events.OutcomeRetracted;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.testing.Http;
+import se.stegvis.testing.PrometheusText;
 import se.stegvis.testing.TopicReader;
 import se.stegvis.testsupport.SharedKafka;
 import se.stegvis.testsupport.SharedMongo;
@@ -301,8 +302,8 @@ class OutcomeServiceIT {
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             String text = scrape();
-            return sample(text, "stegvis_outbox_pending", "collection=\"outcomes\"") == 0
-                    && sample(text, "stegvis_outbox_published_total", "") >= 1 && sample(text, "stegvis_replica_lag", "") == 0;
+            return PrometheusText.sample(text, "stegvis_outbox_pending", "collection=\"outcomes\"") == 0
+                    && PrometheusText.sample(text, "stegvis_outbox_published_total", "") >= 1 && PrometheusText.sample(text, "stegvis_replica_lag", "") == 0;
         });
 
         Http.Reply prometheus = http.get("/actuator/prometheus");
@@ -311,7 +312,7 @@ class OutcomeServiceIT {
         assertThat(prometheus.body()).contains("# HELP stegvis_outbox_pending Outbox entries not yet acknowledged by Kafka",
                 "# HELP stegvis_replica_lag Records behind", "stegvis_outbox_publish_failures_total", "stegvis_replica_skipped_total",
                 "application=\"outcome-service\"");
-        assertThat(sample(prometheus.body(), "stegvis_replica_applied_total", "")).as("the project and the participant")
+        assertThat(PrometheusText.sample(prometheus.body(), "stegvis_replica_applied_total", "")).as("the project and the participant")
                 .isGreaterThanOrEqualTo(2);
     }
 
@@ -320,11 +321,6 @@ class OutcomeServiceIT {
     }
 
     /** The value of the first sample of the metric whose labels contain the text, from the Prometheus text format. */
-    private static double sample(String scrape, String metric, String label) {
-        return scrape.lines().filter(line -> line.startsWith(metric + "{") && line.contains(label))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(Double.NaN);
-    }
-
     private static void assertProblem(Http.Reply reply, String... pointers) {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");

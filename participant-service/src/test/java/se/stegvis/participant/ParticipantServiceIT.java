@@ -34,6 +34,7 @@ import se.stegvis.events.ParticipantEntryDataCorrected;
 import se.stegvis.events.ProjectDefined;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.testing.Http;
+import se.stegvis.testing.PrometheusText;
 import se.stegvis.testing.TopicReader;
 import se.stegvis.testsupport.SharedMongo;
 
@@ -297,15 +298,15 @@ class ParticipantServiceIT {
 
     @Test
     void prometheus_scrapes_the_outbox_of_each_collection_which_is_empty_again_once_a_command_is_published() {
-        double publishedBefore = sample(scrape(), "stegvis_outbox_published_total", "");
+        double publishedBefore = PrometheusText.sample(scrape(), "stegvis_outbox_published_total", "");
         Http.Reply enrolled = http.post("/api/projects/23-069-S06/participants", InventedPeople.enrolment(InventedPeople.identityNumber(
                 LocalDate.of(1993, 8, 21), 579), "Mätt", "Räknad", "NONE", "2025-05-05", "YOUNG_PEOPLE_AT_RISK"), Map.of());
         assertThat(enrolled.status()).isEqualTo(201);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             String text = scrape();
-            return sample(text, "stegvis_outbox_pending", "collection=\"participants\"") == 0
-                    && sample(text, "stegvis_outbox_published_total", "") >= publishedBefore + 1;
+            return PrometheusText.sample(text, "stegvis_outbox_pending", "collection=\"participants\"") == 0
+                    && PrometheusText.sample(text, "stegvis_outbox_published_total", "") >= publishedBefore + 1;
         });
 
         Http.Reply prometheus = http.get("/actuator/prometheus");
@@ -314,7 +315,7 @@ class ParticipantServiceIT {
         assertThat(prometheus.body()).contains("# HELP stegvis_outbox_pending Outbox entries not yet acknowledged by Kafka",
                 "application=\"participant-service\"", "# TYPE stegvis_outbox_published_total counter",
                 "stegvis_outbox_publish_failures_total");
-        assertThat(sample(prometheus.body(), "stegvis_outbox_pending", "collection=\"projects\"")).isZero();
+        assertThat(PrometheusText.sample(prometheus.body(), "stegvis_outbox_pending", "collection=\"projects\"")).isZero();
         for (String endpoint : List.of("env", "configprops", "heapdump", "loggers")) {
             assertThat(http.get("/actuator/" + endpoint).status()).as("nothing that could carry personal data").isEqualTo(404);
         }
@@ -325,11 +326,6 @@ class ParticipantServiceIT {
     }
 
     /** The value of the first sample of the metric whose labels contain the text, from the Prometheus text format. */
-    private static double sample(String scrape, String metric, String label) {
-        return scrape.lines().filter(line -> line.startsWith(metric + "{") && line.contains(label))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(Double.NaN);
-    }
-
     private static MongoCollection<Document> participants() {
         return mongo.getDatabase(DATABASE).getCollection("participants");
     }

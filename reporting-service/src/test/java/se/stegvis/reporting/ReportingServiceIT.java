@@ -26,6 +26,7 @@ import se.stegvis.events.ParticipantEnrolled;
 import se.stegvis.reporting.indicators.adapter.in.messaging.DeadLetters;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.testing.Http;
+import se.stegvis.testing.PrometheusText;
 import se.stegvis.testing.UpstreamEvents;
 import se.stegvis.testsupport.SharedKafka;
 
@@ -105,21 +106,22 @@ class ReportingServiceIT {
         String project = newProject();
         topics.publish(InventedEvents.project(project, "Skrapat"));
         awaitProject(project, v -> true);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sample(scrape(), "stegvis_reporting_lag") == 0);
-        double deadLettersBefore = sample(scrape(), "stegvis_reporting_dead_letters_total");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> PrometheusText.sample(scrape(), "stegvis_reporting_lag", "") == 0);
+        double deadLettersBefore = PrometheusText.sample(scrape(), "stegvis_reporting_dead_letters_total", "");
 
         topics.publishRaw(EventTopic.OUTCOMES, UUID.randomUUID().toString(), "inte avro".getBytes(StandardCharsets.UTF_8));
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             String text = scrape();
-            return sample(text, "stegvis_reporting_dead_letters_total") > deadLettersBefore && sample(text, "stegvis_reporting_lag") == 0;
+            return PrometheusText.sample(text, "stegvis_reporting_dead_letters_total", "") > deadLettersBefore
+                    && PrometheusText.sample(text, "stegvis_reporting_lag", "") == 0;
         });
         Http.Reply prometheus = http.get("/actuator/prometheus");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.contentType()).startsWith("text/plain").contains("version=0.0.4");
         assertThat(prometheus.body()).contains("# HELP stegvis_reporting_lag Records behind", "# TYPE stegvis_reporting_dead_letters_total counter",
                 "stegvis_reporting_events_applied_total", "stegvis_reporting_stream_clients", "application=\"reporting-service\"");
-        assertThat(sample(prometheus.body(), "stegvis_reporting_dead_letters_total")).isEqualTo(deadLettersBefore + 1);
+        assertThat(PrometheusText.sample(prometheus.body(), "stegvis_reporting_dead_letters_total", "")).isEqualTo(deadLettersBefore + 1);
     }
 
     private static String scrape() {
@@ -127,11 +129,6 @@ class ReportingServiceIT {
     }
 
     /** The value of the metric's first sample, from the Prometheus text format. */
-    private static double sample(String scrape, String metric) {
-        return scrape.lines().filter(line -> line.startsWith(metric + "{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst().orElse(Double.NaN);
-    }
-
     @Test
     void events_published_with_the_projects_serializer_end_up_in_the_indicators() {
         String project = newProject();

@@ -2,15 +2,10 @@ package se.stegvis.benchmarks;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.bson.Document;
 
 import com.mongodb.client.MongoClient;
@@ -18,9 +13,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.InsertManyOptions;
 
-import se.stegvis.schemas.EventTopic;
-import se.stegvis.schemas.serde.AvroSerdeConfig;
-import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
 
 /**
  * The second baseline, for the store's share: the plain decoding consumer, plus one unordered bulk insert per poll
@@ -43,22 +35,12 @@ final class DecodeAndInsertReplay {
 
     /** Reads until {@code expected} records are decoded and inserted, timed from the subscription (group join included). */
     ReplayBenchmark.Replayed replay(long expected, int round) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "replay-benchmark-insert-" + round + "-" + System.nanoTime());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
-        config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
-        config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
-        ConfluentAvroDeserializer values = new ConfluentAvroDeserializer();
-        values.configure(config, false);
         try (MongoClient client = MongoClients.create(mongoConnectionString)) {
             MongoCollection<Document> store = client.getDatabase("replay-benchmark-insert").getCollection("round_" + round);
             store.drop();
             long start = System.nanoTime();
-            try (KafkaConsumer<byte[], Object> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), values)) {
-                consumer.subscribe(Arrays.stream(EventTopic.values()).map(EventTopic::topicName).toList());
+            try (KafkaConsumer<byte[], Object> consumer = RawDecodingReplay.decodingConsumer(bootstrapServers, registryUrl,
+                    "replay-benchmark-insert-" + round)) {
                 long inserted = 0;
                 while (inserted < expected) {
                     List<Document> batch = new ArrayList<>();

@@ -31,11 +31,14 @@ final class RawDecodingReplay {
         this.registryUrl = registryUrl;
     }
 
-    /** Reads until {@code expected} records are decoded, timed from the subscription (group join included). */
-    ReplayBenchmark.Replayed replay(long expected, int round) {
+    /**
+     * A consumer in a new group of its own ({@code groupPrefix} and the time), subscribed to the four topics from the
+     * earliest offsets, 1,000 records per poll like the projection, values decoded with the specific reader.
+     */
+    static KafkaConsumer<byte[], Object> decodingConsumer(String bootstrapServers, String registryUrl, String groupPrefix) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, "replay-benchmark-raw-" + round + "-" + System.nanoTime());
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + "-" + System.nanoTime());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);
@@ -43,9 +46,15 @@ final class RawDecodingReplay {
         config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
         ConfluentAvroDeserializer values = new ConfluentAvroDeserializer();
         values.configure(config, false);
+        KafkaConsumer<byte[], Object> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), values);
+        consumer.subscribe(Arrays.stream(EventTopic.values()).map(EventTopic::topicName).toList());
+        return consumer;
+    }
+
+    /** Reads until {@code expected} records are decoded, timed from the subscription (group join included). */
+    ReplayBenchmark.Replayed replay(long expected, int round) {
         long start = System.nanoTime();
-        try (KafkaConsumer<byte[], Object> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), values)) {
-            consumer.subscribe(Arrays.stream(EventTopic.values()).map(EventTopic::topicName).toList());
+        try (KafkaConsumer<byte[], Object> consumer = decodingConsumer(bootstrapServers, registryUrl, "replay-benchmark-raw-" + round)) {
             long decoded = 0;
             while (decoded < expected) {
                 for (ConsumerRecord<byte[], Object> record : consumer.poll(Duration.ofMillis(200))) {

@@ -118,7 +118,7 @@ public final class MongoReplica implements Replica {
             projects.replaceOne(and(eq("_id", defined.getProjectId()),
                     not(gt(ReplicaDocuments.OCCURRED_AT, defined.getOccurredAt()))), state, new ReplaceOptions().upsert(true));
         } catch (MongoWriteException e) {
-            ignoreIfStoredIsNewer(e);
+            ignoreIfDuplicateKey(e);
         }
     }
 
@@ -174,15 +174,16 @@ public final class MongoReplica implements Replica {
             participants.insertOne(document);
             return true;
         } catch (MongoWriteException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
+            ignoreIfDuplicateKey(e);
             return false;
         }
     }
 
-    /** The stored project is newer than the event (the upsert found no older one to replace): the event is left out. */
-    private static void ignoreIfStoredIsNewer(MongoWriteException e) {
+    /**
+     * A duplicate key means another document with this id is there: for a project, a newer one the upsert's filter did
+     * not match (the event is left out); for a participant, one inserted meanwhile (the write reads again).
+     */
+    private static void ignoreIfDuplicateKey(MongoWriteException e) {
         if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
             throw e;
         }

@@ -44,14 +44,14 @@ public final class IndicatorTally {
 
     /** The figures of one project, empty if it is not defined (yet). */
     public synchronized Optional<ProjectFigures> figures(String projectId) {
-        return Optional.ofNullable(counted().get(projectId)).map(project -> project.figures(engine.catalogue()));
+        return Optional.ofNullable(counted().get(projectId)).map(ProjectCounts::figures);
     }
 
     /** The figures of every defined project, in the project store's order. */
     public synchronized List<ProjectFigures> figures() {
         Map<String, ProjectCounts> all = counted();
         return projects.projects().stream().map(ProjectDefinition::projectId).filter(all::containsKey)
-                .map(id -> all.get(id).figures(engine.catalogue())).toList();
+                .map(id -> all.get(id).figures()).toList();
     }
 
     /** A participant of the stored batch moved from what they counted as before to what they count as now. */

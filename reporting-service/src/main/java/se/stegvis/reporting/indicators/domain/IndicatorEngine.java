@@ -25,7 +25,7 @@ public final class IndicatorEngine {
     public ProjectFigures figures(ProjectDefinition project, List<ProjectedParticipant> participants) {
         ProjectCounts counts = counts(project);
         participants.forEach(participant -> counts.add(participant.counted(catalogue), participant.lastOccurredAt()));
-        return counts.figures(catalogue);
+        return counts.figures();
     }
 
     /** Empty counts for the project, to be kept up to date participant by participant. */

@@ -14,6 +14,7 @@ import java.util.Map;
 public final class ProjectCounts {
 
     private final ProjectDefinition project;
+    private final IndicatorCatalogue catalogue;
     private final List<Criterion> indicatorCriteria;
     private final List<Criterion> targetCriteria;
     private final int[][] indicators;
@@ -23,6 +24,7 @@ public final class ProjectCounts {
 
     ProjectCounts(ProjectDefinition project, IndicatorCatalogue catalogue) {
         this.project = project;
+        this.catalogue = catalogue;
         this.indicatorCriteria = catalogue.indicators().stream().map(IndicatorDefinition::criterion).toList();
         this.targetCriteria = project.targets().stream().map(TargetDefinition::criterion).toList();
         this.indicators = new int[indicatorCriteria.size()][Gender.values().length];
@@ -66,7 +68,7 @@ public final class ProjectCounts {
     }
 
     /** The figures the counts make now. */
-    public ProjectFigures figures(IndicatorCatalogue catalogue) {
+    public ProjectFigures figures() {
         List<IndicatorCount> counts = new ArrayList<>();
         for (int i = 0; i < indicators.length; i++) {
             counts.add(count(catalogue.indicators().get(i).code(), indicators[i]));

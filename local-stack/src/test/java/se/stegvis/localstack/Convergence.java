@@ -45,12 +45,17 @@ final class Convergence {
     private final Set<String> enrolledBefore;
     private final List<Ledger> ledgers = new ArrayList<>();
 
-    /** Notes what the stack holds before any load: the view's figures and the project's enrolments on the topic. */
+    /**
+     * Notes what the stack holds before any load: the view's figures and the project's enrolments on the topic. A
+     * stack that has just said it is running may not have projected its catalogue yet (the project is announced through
+     * participant-service's outbox): until reporting-service knows the project, it answers 404, so that is awaited.
+     */
     Convergence(StackHttp http, String bootstrapServers, String registryUrl) {
         this.http = http;
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
-        this.baseline = view();
+        this.baseline = Awaitility.await("reporting-service to know " + InventedPeople.PROJECT).atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(this::view, view -> true);
         this.enrolledBefore = TopicCounts.read(bootstrapServers, registryUrl).enrolments.idsIn(InventedPeople.PROJECT);
     }
 

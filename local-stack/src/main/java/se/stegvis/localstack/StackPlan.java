@@ -37,7 +37,10 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
                     "--spring.mongodb.uri=mongodb://127.0.0.1:" + mongoPort + "/stegvis-" + service,
                     "--stegvis.schema-registry.url=http://127.0.0.1:" + settings.port("registry"),
                     // mongo-java-server does not answer "hello", which Boot's MongoDB health indicator sends.
-                    "--management.health.mongodb.enabled=false"));
+                    "--management.health.mongodb.enabled=false",
+                    // One instance of each service here: its consumer group's static member, so a restarted service
+                    // takes its partitions back at once instead of waiting for the old session to time out.
+                    "--stegvis.kafka.instance-id=" + service + "-service.local"));
             if (service.equals("participant")) {
                 arguments.add("--stegvis.crypto.master-key-file=" + masterKeyFile(settings));
             }

@@ -66,7 +66,8 @@ class StackPlanTest {
                 "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
                 "--spring.mongodb.uri=mongodb://127.0.0.1:37017/stegvis-outcome",
                 "--stegvis.schema-registry.url=http://127.0.0.1:18081",
-                "--management.health.mongodb.enabled=false");
+                "--management.health.mongodb.enabled=false",
+                "--stegvis.kafka.instance-id=outcome-service.local");
         assertThat(outcome.address()).isEqualTo("http://127.0.0.1:18093");
         assertThat(outcome.waitsFor()).isEqualTo("GET /actuator/health to answer 200");
     }

@@ -10,12 +10,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -154,7 +156,14 @@ public final class ReplicaConsumer {
         } catch (RuntimeException e) {
             measureWhatIsLeft();
             progress.behind();
-            log.warn("Participant replica round failed, retrying after a pause: {}", e.toString());
+            if (e instanceof FencedInstanceIdException) {
+                Map<String, Object> config = settings.consumerConfig();
+                log.error("Another consumer joined group {} under this one's group.instance.id {}: each running instance "
+                        + "needs an id of its own (stegvis.kafka.instance-id); retrying after a pause",
+                        config.get(ConsumerConfig.GROUP_ID_CONFIG), config.get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
+            } else {
+                log.warn("Participant replica round failed, retrying after a pause: {}", e.toString());
+            }
             recreateConsumerAfter(e);
             return false;
         }

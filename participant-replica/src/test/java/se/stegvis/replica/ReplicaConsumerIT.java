@@ -15,6 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +37,7 @@ import se.stegvis.testsupport.SharedKafka;
 class ReplicaConsumerIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final Duration CRASHED_SESSION = PATIENCE.multipliedBy(3);
     private static final LocalDate FEB_3 = LocalDate.of(2025, 2, 3);
     private static final LocalDate FEB_1 = LocalDate.of(2025, 2, 1);
     private static final LocalDate JULY_20 = LocalDate.of(2025, 7, 20);
@@ -129,6 +134,19 @@ class ReplicaConsumerIT {
     }
 
     @Test
+    void restarted_under_its_instance_id_after_a_crash_it_takes_its_partitions_back_without_waiting_for_the_old_session() {
+        ReplicaSettings settings = settings().withInstanceId("activity-service-1")
+                .withConsumerProperty(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) CRASHED_SESSION.toMillis());
+        crashMemberOf(settings);
+        topics.publish(enrolled(projectId, participantId, FEB_3, 1));
+
+        start(settings, deserializerOn(TopicWriter.REGISTRY), new SimpleMeterRegistry());
+
+        // A dynamic member would get no partition before the crashed member's session (longer than PATIENCE) ended.
+        await().atMost(PATIENCE).until(() -> replica.participant(participantId).isPresent());
+    }
+
+    @Test
     void undecodable_records_are_skipped_and_counted_and_later_records_still_arrive() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         ReplicaConsumer consumer = start(meters);
@@ -182,12 +200,34 @@ class ReplicaConsumerIT {
     }
 
     private ReplicaConsumer start(MeterRegistry meters, Deserializer<Object> values) {
-        ReplicaSettings settings = ReplicaSettings.of(SharedKafka.bootstrapServers(), "http://unused.invalid", groupId)
-                .withBackoff(Duration.ofMillis(50), Duration.ofMillis(200));
+        return start(settings(), values, meters);
+    }
+
+    private ReplicaConsumer start(ReplicaSettings settings, Deserializer<Object> values, MeterRegistry meters) {
         ReplicaConsumer consumer = new ReplicaConsumer(settings, replica, meters, values);
         consumers.add(consumer);
         consumer.start();
         return consumer;
+    }
+
+    private ReplicaSettings settings() {
+        return ReplicaSettings.of(SharedKafka.bootstrapServers(), "http://unused.invalid", groupId)
+                .withBackoff(Duration.ofMillis(50), Duration.ofMillis(200));
+    }
+
+    /**
+     * A member of the group, under the settings' instance id, that gets the topics' partitions and then ends as a
+     * killed process would: without leaving the group, so the group holds its partitions until its session ends.
+     */
+    private static void crashMemberOf(ReplicaSettings settings) {
+        KafkaConsumer<byte[], byte[]> member = new KafkaConsumer<>(settings.consumerConfig(), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        member.subscribe(List.of(EventTopic.PROJECTS.topicName(), EventTopic.PARTICIPANTS.topicName()));
+        await().atMost(PATIENCE).until(() -> {
+            member.poll(Duration.ofMillis(100));
+            return !member.assignment().isEmpty();
+        });
+        member.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
     }
 
     private static Deserializer<Object> deserializerOn(SchemaRegistryClient registry) {

@@ -37,6 +37,16 @@ class ReplicaSettingsTest {
     }
 
     @Test
+    void a_crashed_member_is_given_up_after_10_s_and_an_instance_id_makes_the_member_static() {
+        assertThat(settings.consumerConfig()).containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000)
+                .containsEntry(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000)
+                .doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        assertThat(settings.withInstanceId(" activity-service-1 ").consumerConfig())
+                .containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "activity-service-1");
+        assertThat(settings.withInstanceId(" ").consumerConfig()).doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+    }
+
+    @Test
     void the_back_off_doubles_after_each_failure_up_to_its_ceiling() {
         ReplicaSettings backingOff = settings.withBackoff(Duration.ofMillis(100), Duration.ofMillis(500));
 

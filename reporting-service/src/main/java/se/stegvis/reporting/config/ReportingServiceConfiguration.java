@@ -97,10 +97,11 @@ public class ReportingServiceConfiguration {
             @Value("${stegvis.schema-registry.url}") String registryUrl,
             @Value("${stegvis.projection.group-id:" + PROJECTION_GROUP + "}") String groupId,
             @Value("${stegvis.kafka.partitions:3}") int partitions,
-            @Value("${stegvis.kafka.replication-factor:1}") short replicationFactor) {
+            @Value("${stegvis.kafka.replication-factor:1}") short replicationFactor,
+            @Value("${stegvis.kafka.instance-id:}") String instanceId) {
         ProjectionSettings defaults = ProjectionSettings.of(bootstrapServers, registryUrl, groupId);
         return new ProjectionSettings(bootstrapServers, registryUrl, groupId, defaults.pollTimeout(), defaults.initialBackoff(),
-                defaults.maxBackoff(), partitions, replicationFactor);
+                defaults.maxBackoff(), partitions, replicationFactor, instanceId);
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

@@ -14,7 +14,7 @@ import se.stegvis.replica.ReplicaSettings;
 /**
  * The participant replica a service that records for participants keeps in its own database, fed from the projects
  * and participants topics by its own consumer group ({@code stegvis.replica.group-id}, by default the application's
- * name + {@code .replica}). Needs the {@code participant-replica} module on the class path.
+ * name + {@code .replica}); with {@code stegvis.kafka.instance-id} set, a static member of it. Needs the {@code participant-replica} module on the class path.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReplicaConfiguration {
@@ -28,7 +28,9 @@ public class ReplicaConfiguration {
     ReplicaConsumer replicaConsumer(MongoReplica replica, MeterRegistry meters,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
             @Value("${stegvis.schema-registry.url}") String registryUrl,
-            @Value("${stegvis.replica.group-id:${spring.application.name}.replica}") String groupId) {
-        return new ReplicaConsumer(ReplicaSettings.of(bootstrapServers, registryUrl, groupId), replica, meters);
+            @Value("${stegvis.replica.group-id:${spring.application.name}.replica}") String groupId,
+            @Value("${stegvis.kafka.instance-id:}") String instanceId) {
+        return new ReplicaConsumer(ReplicaSettings.of(bootstrapServers, registryUrl, groupId).withInstanceId(instanceId),
+                replica, meters);
     }
 }

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.FencedInstanceIdException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -146,7 +147,13 @@ public final class ProjectionConsumer implements Replay {
         } catch (WakeupException e) {
             return true;
         } catch (RuntimeException e) {
-            log.warn("Projection round failed, retrying after a pause: {}", DecodeFailure.classes(e));
+            if (e instanceof FencedInstanceIdException) {
+                log.error("Another consumer joined group {} under this one's group.instance.id {}: run one instance per "
+                        + "read model, each with an id of its own (stegvis.kafka.instance-id); retrying after a pause",
+                        settings.groupId(), settings.instanceId());
+            } else {
+                log.warn("Projection round failed, retrying after a pause: {}", DecodeFailure.classes(e));
+            }
             rewind(records);
             if (e instanceof KafkaException && !(e instanceof RetriableException)) {
                 closeConsumer();

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -52,6 +54,12 @@ public final class OutboxRelay {
     private final CountDownLatch stopping = new CountDownLatch(1);
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    /** Counts the backlog for the gauges, so a scrape never waits on MongoDB longer than {@link PendingGauge#WAIT}. */
+    private final ExecutorService gaugeCounts = Executors.newSingleThreadExecutor(runnable -> {
+        Thread counting = new Thread(runnable, "outbox-pending-count");
+        counting.setDaemon(true);
+        return counting;
+    });
     private Thread thread;
     private Producer<String, Object> producer;
 
@@ -75,7 +83,8 @@ public final class OutboxRelay {
         if (meters != null) {
             // One gauge per collection, so a backlog names its aggregate; sum over collection for the service's total.
             for (MongoCollection<Document> collection : this.collections) {
-                Gauge.builder("stegvis.outbox.pending", collection, OutboxRelay::pendingCountOrNaN)
+                PendingGauge pending = new PendingGauge(() -> pendingCount(collection), gaugeCounts);
+                Gauge.builder("stegvis.outbox.pending", pending, PendingGauge::value)
                         .tag("collection", collection.getNamespace().getCollectionName())
                         .description("Outbox entries not yet acknowledged by Kafka, per collection").register(meters);
             }
@@ -101,6 +110,7 @@ public final class OutboxRelay {
      * acknowledged stay pending for the next relay either way.
      */
     public void stop() {
+        gaugeCounts.shutdownNow();
         stopping.countDown();
         doorbell.ring();
         Thread running;
@@ -150,14 +160,6 @@ public final class OutboxRelay {
             count += document.getList(Outbox.FIELD, Object.class).size();
         }
         return count;
-    }
-
-    private static double pendingCountOrNaN(MongoCollection<Document> collection) {
-        try {
-            return pendingCount(collection);
-        } catch (RuntimeException e) {
-            return Double.NaN;
-        }
     }
 
     private boolean stopping() {

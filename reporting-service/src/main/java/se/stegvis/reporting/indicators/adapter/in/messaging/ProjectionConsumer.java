@@ -154,6 +154,7 @@ public final class ProjectionConsumer implements Replay {
             } else {
                 log.warn("Projection round failed, retrying after a pause: {}", DecodeFailure.classes(e));
             }
+            measureWhatIsLeft(records);
             rewind(records);
             if (e instanceof KafkaException && !(e instanceof RetriableException)) {
                 closeConsumer();
@@ -216,6 +217,22 @@ public final class ProjectionConsumer implements Replay {
         Map<TopicPartition, OffsetAndMetadata> next = records.nextOffsets();
         if (!next.isEmpty()) {
             consumer.commitSync(next);
+        }
+    }
+
+    /**
+     * After a failed round the lag is what the last fetches brought less where the consumer stands, plus the failed
+     * batch it goes back over (no broker call): while MongoDB or the registry is away the gauge shows the backlog
+     * growing instead of its last value.
+     */
+    private void measureWhatIsLeft(ConsumerRecords<byte[], byte[]> failed) {
+        KafkaConsumer<byte[], byte[]> current = consumer;
+        if (current != null) {
+            try {
+                metrics.measure(current, failed.count());
+            } catch (RuntimeException e) {
+                log.debug("The projection's lag could not be measured after a failed round: {}", e.getClass().getName());
+            }
         }
     }
 

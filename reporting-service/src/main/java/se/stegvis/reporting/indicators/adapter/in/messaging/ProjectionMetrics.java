@@ -44,7 +44,15 @@ final class ProjectionMetrics {
 
     /** From the high watermarks the last fetches brought: no call to the broker. */
     void measure(Consumer<?, ?> consumer) {
-        long behind = 0;
+        measure(consumer, 0);
+    }
+
+    /**
+     * As {@link #measure(Consumer)}, with records polled but to be read again (a failed batch before its rewind):
+     * the consumer's position is past them, the projection is not.
+     */
+    void measure(Consumer<?, ?> consumer, int polledAgain) {
+        long behind = polledAgain;
         boolean known = !consumer.assignment().isEmpty();
         for (TopicPartition partition : consumer.assignment()) {
             OptionalLong partitionLag = consumer.currentLag(partition);

@@ -85,6 +85,7 @@ public final class OutboxRelay {
             for (MongoCollection<Document> collection : this.collections) {
                 PendingGauge pending = new PendingGauge(() -> pendingCount(collection), gaugeCounts);
                 Gauge.builder("stegvis.outbox.pending", pending, PendingGauge::value)
+                        .strongReference(true) // nothing else holds it: a weakly held gauge turns NaN at the next GC
                         .tag("collection", collection.getNamespace().getCollectionName())
                         .description("Outbox entries not yet acknowledged by Kafka, per collection").register(meters);
             }

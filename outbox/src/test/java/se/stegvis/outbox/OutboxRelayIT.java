@@ -99,6 +99,18 @@ class OutboxRelayIT {
     }
 
     @Test
+    void the_backlog_gauges_count_for_as_long_as_the_relay_lives_not_until_the_next_garbage_collection() {
+        start(relay(settings(), serializer()));
+
+        System.gc(); // Micrometer holds a gauge's object weakly unless told otherwise; nothing else holds these
+
+        for (String collection : List.of("participants", "activities")) {
+            assertThat(meters.get("stegvis.outbox.pending").tag("collection", collection).gauge().value())
+                    .as("the %s backlog", collection).isNotNaN();
+        }
+    }
+
+    @Test
     void a_write_goes_out_on_wake_up_without_waiting_for_the_next_poll() {
         OutboxRelay relay = start(relay(settings().withIdlePollInterval(Duration.ofHours(1)), serializer()));
         await().atMost(PATIENCE).until(() -> meters.get("stegvis.outbox.pending").gauge().value() == 0);

@@ -85,6 +85,9 @@ final class HostileBodies {
         add(e, "unknown field in person: address", with(valid, "/person/address", "Storgatan 1, Lund")).at("/person/address");
         add(e, "enrolledOn as a number", with(valid, "/enrolledOn", 20250203)).at("/enrolledOn");
         add(e, "flag as a word", with(valid, "/thirdCountryNational", "yes")).at("/thirdCountryNational");
+        add(e, "flag as the string true", with(valid, "/thirdCountryNational", "true")).at("/thirdCountryNational");
+        add(e, "flag as a number", with(valid, "/homeless", 1)).at("/homeless");
+        add(e, "gender as its index", with(valid, "/gender", 0)).at("/gender");
         add(e, "flag as an object", with(valid, "/homeless", Map.of())).at("/homeless");
         add(e, "gender as a list", with(valid, "/gender", List.of("WOMAN"))).at("/gender");
         add(e, "NoSQL operator object as targetGroup", with(valid, "/targetGroup", new Raw(NOSQL))).at("/targetGroup");
@@ -114,6 +117,9 @@ final class HostileBodies {
         }
         add(e, "identity number as a number", with(valid, "/person/personalIdentityNumber", 199001011235L))
                 .at("/person/personalIdentityNumber");
+        String validNumber = (String) ((Map<?, ?>) valid.get("person")).get("personalIdentityNumber");
+        add(e, "a valid identity number as a number", with(valid, "/person/personalIdentityNumber",
+                Long.parseLong(validNumber.replace("-", "")))).at("/person/personalIdentityNumber");
         Map<String, Object> badNumber = parse(with(valid, "/person/personalIdentityNumber", "19900101-1235"));
         for (String name : List.of(DROP, SCRIPT, "${jndi:ldap://127.0.0.1/x}", "Sveepa\u0000", "Sveepa\r\nX-Injected: 1", "x".repeat(101),
                 "", "   ")) {
@@ -129,6 +135,8 @@ final class HostileBodies {
             add(e, "without " + field, without(valid, field)).at(field);
         }
         add(e, "plannedParticipants as a word", with(valid, "/plannedParticipants", "ten")).at("/plannedParticipants");
+        add(e, "plannedParticipants as a string of digits", with(valid, "/plannedParticipants", "10")).at("/plannedParticipants");
+        add(e, "plannedParticipants as a fraction", with(valid, "/plannedParticipants", 10.7)).at("/plannedParticipants");
         add(e, "plannedParticipants beyond int", with(valid, "/plannedParticipants", new Raw("99999999999999999999"))).expect(400);
         add(e, "plannedParticipants 0", with(valid, "/plannedParticipants", 0)).at("/plannedParticipants");
         add(e, "plannedParticipants negative", with(valid, "/plannedParticipants", -5)).at("/plannedParticipants");
@@ -180,7 +188,7 @@ final class HostileBodies {
         add(e, "date before the enrolment", with(valid, "/date", f.enrolledOn.minusDays(1).toString())).at("/date");
         add(e, "date tomorrow", with(valid, "/date", f.today.plusDays(1).toString())).at("/date");
         add(e, "date impossible", with(valid, "/date", "2025-04-31")).at("/date");
-        for (Object hours : List.of(0, -1, 24.01, 1.234, new Raw("1e400"), new Raw("99999999999999999999999"), "many", true)) {
+        for (Object hours : List.of(0, -1, 24.01, 1.234, new Raw("1e400"), new Raw("99999999999999999999999"), "many", true, "1.5")) {
             add(e, "hours " + (hours instanceof Raw raw ? raw.json() : hours), with(valid, "/hours", hours)).at("/hours");
         }
         add(e, "type, date and hours all wrong", "{\"type\": \"SKYDIVING\", \"date\": \""

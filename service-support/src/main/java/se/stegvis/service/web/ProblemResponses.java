@@ -34,7 +34,7 @@ import se.stegvis.service.command.Violation;
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
-@Import({ProblemErrorController.class, TomcatProblemAnswers.class})
+@Import({ProblemErrorController.class, TomcatProblemAnswers.class, StrictJsonTypes.class})
 public class ProblemResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);

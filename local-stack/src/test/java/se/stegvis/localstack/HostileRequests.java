@@ -133,6 +133,9 @@ final class HostileRequests {
                 .header("Idempotency-Key", SweepFixture.ENROLMENT_KEY).atWith(422, "Idempotency-Key"));
         probes.add(Probe.json("an activity key reused for another activity", "POST", f.participantUrl(f.urls.activity()) + "/activities",
                 JsonEdits.with(f.activity(), "/hours", 3)).header("Idempotency-Key", SweepFixture.ACTIVITY_KEY).atWith(422, "Idempotency-Key"));
+        probes.add(Probe.json("an outcome key reused for another outcome", "POST", f.participantUrl(f.urls.outcome()) + "/outcomes",
+                JsonEdits.with(f.outcome(), "/type", "STEP_FORWARD")).header("Idempotency-Key", SweepFixture.OUTCOME_KEY)
+                .atWith(422, "Idempotency-Key"));
         probes.add(Probe.json("an enrolment key reused with a bad body", "POST", f.enrolmentUrl(), "{}")
                 .header("Idempotency-Key", SweepFixture.ENROLMENT_KEY).at("/person"));
         probes.add(Probe.json("an empty key with a bad body", "POST", f.enrolmentUrl(), "{}").header("Idempotency-Key", "").at("/person"));

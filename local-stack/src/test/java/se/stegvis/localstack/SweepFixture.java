@@ -20,6 +20,7 @@ final class SweepFixture {
     static final String PROJECT = "2024-E2E-SWEEP";
     static final String ENROLMENT_KEY = "sweep-enrolment";
     static final String ACTIVITY_KEY = "sweep-activity";
+    static final String OUTCOME_KEY = "sweep-outcome";
     static final CastMember PERSON = new CastMember("SWEEP", PROJECT, "SWEEPERS", null, "198104157212",
             CastMember.Form.TWELVE_WITH_DASH, "Sveepo", "Felquorst");
     /** Valid but never enrolled: every request carrying this person is refused for another reason. */
@@ -49,7 +50,7 @@ final class SweepFixture {
         assertThat(activity.status()).as("the sweep's activity: %s", activity.describe()).isEqualTo(201);
         activityId = activity.json().path("activityId").asString();
         Reply outcome = ServiceCalls.untilKnown(() -> http.json("POST", participantUrl(urls.outcome()) + "/outcomes",
-                WholeSystemScenario.json(outcome())));
+                WholeSystemScenario.json(outcome()), Map.of("Idempotency-Key", OUTCOME_KEY)));
         assertThat(outcome.status()).as("the sweep's outcome: %s", outcome.describe()).isEqualTo(201);
         outcomeId = outcome.json().path("outcomeId").asString();
         await("reporting-service to count the sweep's participant").atMost(WholeSystemScenario.PATIENCE).until(() -> {

@@ -61,8 +61,8 @@ final class HostileBodies {
         }
         add(e, "arrays nested 100,000 deep", "[".repeat(100_000) + "]".repeat(100_000)).at("");
         add(e, "objects nested 10,000 deep", "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000)).at("");
-        add(e, "a 5 MB string in an unknown field", with(e.valid().get(), "/padding", "x".repeat(FIVE_MB))).at("/padding");
-        add(e, "5 MB of array", "[" + "1,".repeat(FIVE_MB / 2) + "1]").at("");
+        add(e, "a 5 MB string in an unknown field", with(e.valid().get(), "/padding", "x".repeat(FIVE_MB))).tooLarge();
+        add(e, "5 MB of array", "[" + "1,".repeat(FIVE_MB / 2) + "1]").tooLarge();
         add(e, "unknown field: placement municipality", with(e.valid().get(), "/placementMunicipality", "Lund")).at("/placementMunicipality");
         add(e, "unknown field: free-text note", with(e.valid().get(), "/note", "lives at Storgatan 1")).at("/note");
         add(e, "NoSQL operator as an unknown field", with(e.valid().get(), "/$where", "sleep(1000)")).at("/$where");
@@ -84,6 +84,7 @@ final class HostileBodies {
         add(e, "person as an array", with(valid, "/person", List.of("x"))).at("/person");
         add(e, "unknown field in person: address", with(valid, "/person/address", "Storgatan 1, Lund")).at("/person/address");
         add(e, "enrolledOn as a number", with(valid, "/enrolledOn", 20250203)).at("/enrolledOn");
+        add(e, "a 2 MB given name", with(valid, "/person/givenName", "x".repeat(2 * 1024 * 1024))).tooLarge();
         add(e, "flag as a word", with(valid, "/thirdCountryNational", "yes")).at("/thirdCountryNational");
         add(e, "flag as the string true", with(valid, "/thirdCountryNational", "true")).at("/thirdCountryNational");
         add(e, "flag as a number", with(valid, "/homeless", 1)).at("/homeless");
@@ -220,6 +221,11 @@ final class HostileBodies {
 
         void expect(int status) {
             into.add(probe.expect(status));
+        }
+
+        /** Over the services' 1 MiB limit: a 413 at the whole body, before anything reads it. */
+        void tooLarge() {
+            into.add(probe.atWith(413, ""));
         }
     }
 

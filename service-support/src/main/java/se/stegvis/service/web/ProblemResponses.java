@@ -34,7 +34,7 @@ import se.stegvis.service.command.Violation;
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
-@Import({ProblemErrorController.class, TomcatProblemAnswers.class, StrictJsonTypes.class})
+@Import({ProblemErrorController.class, TomcatProblemAnswers.class, StrictJsonTypes.class, RequestBodyLimit.class})
 public class ProblemResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
@@ -67,6 +67,12 @@ public class ProblemResponses {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.BodyTooLarge) {
+                return problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The body is larger than this service takes",
+                        List.of(new Violation("", "is larger than " + RequestBodyLimit.MAX_BYTES + " bytes")));
+            }
+        }
         Violation violation = UnreadableBody.violation(e);
         return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "The body is not the JSON this endpoint takes", List.of(violation));
     }

@@ -118,9 +118,8 @@ final class HostileBodies {
         }
         add(e, "identity number as a number", with(valid, "/person/personalIdentityNumber", 199001011235L))
                 .at("/person/personalIdentityNumber");
-        String validNumber = (String) ((Map<?, ?>) valid.get("person")).get("personalIdentityNumber");
         add(e, "a valid identity number as a number", with(valid, "/person/personalIdentityNumber",
-                Long.parseLong(validNumber.replace("-", "")))).at("/person/personalIdentityNumber");
+                Long.parseLong(SweepFixture.OTHER.identityNumber))).at("/person/personalIdentityNumber");
         Map<String, Object> badNumber = parse(with(valid, "/person/personalIdentityNumber", "19900101-1235"));
         for (String name : List.of(DROP, SCRIPT, "${jndi:ldap://127.0.0.1/x}", "Sveepa\u0000", "Sveepa\r\nX-Injected: 1", "x".repeat(101),
                 "", "   ")) {

@@ -140,7 +140,7 @@ class ReplicaConsumerIT {
         crashMemberOf(settings);
         topics.publish(enrolled(projectId, participantId, FEB_3, 1));
 
-        start(settings, deserializerOn(TopicWriter.REGISTRY), new SimpleMeterRegistry());
+        start(settings, new SimpleMeterRegistry(), deserializerOn(TopicWriter.REGISTRY));
 
         // A dynamic member would get no partition before the crashed member's session (longer than PATIENCE) ended.
         await().atMost(PATIENCE).until(() -> replica.participant(participantId).isPresent());
@@ -200,10 +200,10 @@ class ReplicaConsumerIT {
     }
 
     private ReplicaConsumer start(MeterRegistry meters, Deserializer<Object> values) {
-        return start(settings(), values, meters);
+        return start(settings(), meters, values);
     }
 
-    private ReplicaConsumer start(ReplicaSettings settings, Deserializer<Object> values, MeterRegistry meters) {
+    private ReplicaConsumer start(ReplicaSettings settings, MeterRegistry meters, Deserializer<Object> values) {
         ReplicaConsumer consumer = new ReplicaConsumer(settings, replica, meters, values);
         consumers.add(consumer);
         consumer.start();

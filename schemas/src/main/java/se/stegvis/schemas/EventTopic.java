@@ -15,6 +15,7 @@ import se.stegvis.events.ParticipantEntryDataCorrected;
 import se.stegvis.events.ParticipantErased;
 import se.stegvis.events.ParticipantLeft;
 import se.stegvis.events.ProjectDefined;
+import se.stegvis.events.ProjectMembersChanged;
 
 /**
  * The topics of the event contract and the value schema of each.
@@ -32,7 +33,8 @@ public enum EventTopic {
             ParticipantEntryDataCorrected.getClassSchema(), ParticipantLeft.getClassSchema(),
             ParticipantErased.getClassSchema()),
     ACTIVITIES("stegvis.activities.v1", ActivityRecorded.getClassSchema(), ActivityRetracted.getClassSchema()),
-    OUTCOMES("stegvis.outcomes.v1", OutcomeRecorded.getClassSchema(), OutcomeRetracted.getClassSchema());
+    OUTCOMES("stegvis.outcomes.v1", OutcomeRecorded.getClassSchema(), OutcomeRetracted.getClassSchema()),
+    MEMBERSHIPS("stegvis.memberships.v1", ProjectMembersChanged.getClassSchema());
 
     private final String topicName;
     private final Schema valueSchema;
@@ -44,6 +46,15 @@ public enum EventTopic {
 
     public String topicName() {
         return topicName;
+    }
+
+    /**
+     * Whether the topic carries each key's full state, so that compaction keeps exactly what a consumer needs: the
+     * project catalogue and the project memberships (keyed by project id). The participant-scoped topics carry
+     * changes and keep every event.
+     */
+    public boolean compacted() {
+        return this == PROJECTS || this == MEMBERSHIPS;
     }
 
     /** The subject under which the value schema is registered: Confluent's TopicNameStrategy. */

@@ -38,7 +38,7 @@ public final class EventCatalogue {
                 .append("| topic | key | subject | events |\n| --- | --- | --- | --- |\n");
         for (EventTopic topic : EventTopic.values()) {
             md.append("| `").append(topic.topicName()).append("` | ")
-              .append(topic == EventTopic.PROJECTS ? "project id" : "participant id").append(" | `")
+              .append(topic.compacted() ? "project id" : "participant id").append(" | `")
               .append(topic.valueSubject()).append("` | ")
               .append(topic.eventSchemas().stream().map(Schema::getName).collect(Collectors.joining(", "))).append(" |\n");
         }

@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 import se.stegvis.schemas.EventTopic;
 
 /**
- * Creates the topics a service writes, if they are missing: the projects topic compacted (it carries each project's
- * full state), every participant-scoped topic with the one partition count they share (co-partitioning: the key is
+ * Creates the topics a service writes, if they are missing: the projects and memberships topics compacted (each
+ * carries a project's full state), every participant-scoped topic with the one partition count they share (co-partitioning: the key is
  * the participant id, so partition p of each holds the same participants). Runs in the background and retries,
  * since a service must start and accept commands while Kafka is down.
  */
@@ -82,7 +82,7 @@ public final class EventTopicDeclaration {
     }
 
     private NewTopic topic(EventTopic topic) {
-        if (topic == EventTopic.PROJECTS) {
+        if (topic.compacted()) {
             return new NewTopic(topic.topicName(), 1, replicationFactor)
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
         }

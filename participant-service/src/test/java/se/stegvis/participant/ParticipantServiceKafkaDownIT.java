@@ -28,7 +28,7 @@ class ParticipantServiceKafkaDownIT {
             broker.start();
             try (RunningParticipantService service = RunningParticipantService.start("kafka-down-" + UUID.randomUUID(),
                     broker.bootstrapServers())) {
-                Http http = new Http(service.baseUrl());
+                Http http = service.staff("it-staff");
                 awaitTopics(broker.bootstrapServers());
                 broker.stop();
 

@@ -5,7 +5,9 @@ import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import se.stegvis.testing.Http;
 import se.stegvis.testing.SharedRegistry;
+import se.stegvis.testing.TestIssuer;
 import se.stegvis.testsupport.SharedKafka;
 import se.stegvis.testsupport.SharedMongo;
 
@@ -38,13 +40,42 @@ final class RunningParticipantService implements AutoCloseable {
                 "--spring.mongodb.uri=" + SharedMongo.connectionString() + "/" + database,
                 "--stegvis.schema-registry.url=" + registryUrl,
                 "--stegvis.crypto.master-key=" + TestMasterKey.BASE64,
+                "--management.server.port=0",
                 "--management.health.mongodb.enabled=false"));
+        arguments.addAll(TestIssuer.shared().serviceArguments());
         return new RunningParticipantService(new SpringApplicationBuilder(ParticipantServiceApplication.class)
                 .run(arguments.toArray(String[]::new)));
     }
 
     String baseUrl() {
         return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** The management port: metrics and the other actuator endpoints. */
+    String managementUrl() {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.management.port");
+    }
+
+    /** A client signed in as the subject, with the global roles given. */
+    Http as(String subject, String... roles) {
+        return new Http(baseUrl()).withToken(TestIssuer.shared().token(subject, roles));
+    }
+
+    /** A client signed in as STAFF of the three projects the catalogue starts with. */
+    Http staff(String subject) {
+        for (String projectId : List.of("23-073-S03", "23-069-S06", "23-079-S13")) {
+            grant(projectId, subject, "STAFF");
+        }
+        return as(subject);
+    }
+
+    /** Makes the subject a member of the project, as an admin does. */
+    void grant(String projectId, String subject, String role) {
+        Http.Reply reply = as("it-admin", "admin").put("/api/projects/" + projectId + "/members/" + subject,
+                "{\"role\": \"" + role + "\"}");
+        if (reply.status() != 200 && reply.status() != 201) {
+            throw new IllegalStateException("Could not make " + subject + " " + role + " of " + projectId + ": " + reply.body());
+        }
     }
 
     @Override

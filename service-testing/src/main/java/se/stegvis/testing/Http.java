@@ -16,9 +16,25 @@ public final class Http {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final String bearerToken;
 
     public Http(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private Http(String baseUrl, String bearerToken) {
         this.baseUrl = baseUrl;
+        this.bearerToken = bearerToken;
+    }
+
+    /** The same client sending {@code Authorization: Bearer <token>} with every request. */
+    public Http withToken(String token) {
+        return new Http(baseUrl, token);
+    }
+
+    /** The same client with no token: what a caller who has not signed in sends. */
+    public Http anonymous() {
+        return new Http(baseUrl, null);
     }
 
     public record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
@@ -48,11 +64,18 @@ public final class Http {
         return send("DELETE", path, null, Map.of());
     }
 
+    public Reply put(String path, String body) {
+        return send("PUT", path, body, Map.of());
+    }
+
     public Reply send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
+        }
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
         }
         headers.forEach(request::header);
         try {

@@ -1,6 +1,7 @@
 package se.stegvis.testing;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -16,6 +17,14 @@ import se.stegvis.testsupport.SharedKafka;
  */
 public final class SharedRegistry {
 
+    private static final List<String> BOOT_SECURITY_DEFAULTS = List.of(
+            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
+            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
+            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration");
+
     private static ConfigurableApplicationContext registry;
 
     public static synchronized String url() {
@@ -24,7 +33,10 @@ public final class SharedRegistry {
                     Arrays.stream(EventTopic.values()).map(EventTopic::topicName).toArray(String[]::new));
             registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run("--server.port=0",
                     "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-                    "--stegvis.registry.topic=_schemas_service_tests");
+                    "--stegvis.registry.topic=_schemas_service_tests",
+                    // It runs in a service's test JVM, where Spring Security is on the class path for the service:
+                    // Boot's defaults for it (a generated password on every path) are not the registry's rules.
+                    "--spring.autoconfigure.exclude=" + String.join(",", BOOT_SECURITY_DEFAULTS));
         }
         return "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
     }

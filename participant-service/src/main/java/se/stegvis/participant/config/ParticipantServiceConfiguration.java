@@ -16,12 +16,20 @@ import org.springframework.context.annotation.Import;
 
 import com.mongodb.client.MongoDatabase;
 
+import se.stegvis.access.Memberships;
+import se.stegvis.access.web.AccessConfiguration;
+import se.stegvis.participant.audit.adapter.out.persistence.MongoAuditTrail;
+import se.stegvis.participant.audit.application.AuditTrail;
+import se.stegvis.participant.audit.application.ReadAuditTrail;
 import se.stegvis.participant.catalogue.adapter.out.persistence.MongoProjectCatalogue;
 import se.stegvis.participant.catalogue.application.CachedProjectCatalogue;
 import se.stegvis.participant.catalogue.application.DefineProject;
 import se.stegvis.participant.catalogue.application.ProjectCatalogue;
 import se.stegvis.participant.catalogue.application.ReadCatalogue;
 import se.stegvis.participant.catalogue.application.SeedCatalogue;
+import se.stegvis.participant.members.adapter.out.persistence.MongoMemberStore;
+import se.stegvis.participant.members.application.ManageMembers;
+import se.stegvis.participant.members.application.MemberStore;
 import se.stegvis.participant.participants.adapter.out.crypto.DuplicateFingerprint;
 import se.stegvis.participant.participants.adapter.out.crypto.KeyedRequestFingerprints;
 import se.stegvis.participant.participants.adapter.out.crypto.MasterKey;
@@ -36,9 +44,12 @@ import se.stegvis.service.command.EventsPending;
 import se.stegvis.service.config.Outboxes;
 import se.stegvis.service.config.WritingServiceConfiguration;
 
-/** Explicit wiring of participant-service: stores, crypto, the outbox relay and the use cases. */
+/**
+ * Explicit wiring of participant-service: stores, crypto, the outbox relay, sign-in and the use cases. The
+ * memberships are this service's own data, so it decides on callers from its own store.
+ */
 @Configuration(proxyBeanMethods = false)
-@Import(WritingServiceConfiguration.class)
+@Import({WritingServiceConfiguration.class, AccessConfiguration.class})
 public class ParticipantServiceConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ParticipantServiceConfiguration.class);
@@ -66,7 +77,8 @@ public class ParticipantServiceConfiguration {
 
     @Bean
     Outboxes outboxes() {
-        return new Outboxes(List.of("projects", "participants"), List.of(EventTopic.PROJECTS, EventTopic.PARTICIPANTS));
+        return new Outboxes(List.of("projects", "participants", "memberships"),
+                List.of(EventTopic.PROJECTS, EventTopic.PARTICIPANTS, EventTopic.MEMBERSHIPS));
     }
 
     @Bean
@@ -91,6 +103,31 @@ public class ParticipantServiceConfiguration {
     }
 
     @Bean
+    MemberStore memberStore(MongoDatabase database) {
+        return new MongoMemberStore(database.getCollection("memberships"));
+    }
+
+    @Bean
+    Memberships memberships(MemberStore store) {
+        return store::projectsOf;
+    }
+
+    @Bean
+    ManageMembers manageMembers(MemberStore store, ReadCatalogue catalogue, EventsPending eventsPending, Clock clock) {
+        return new ManageMembers(store, catalogue, eventsPending, clock);
+    }
+
+    @Bean
+    AuditTrail auditTrail(MongoDatabase database) {
+        return new MongoAuditTrail(database.getCollection("audit"));
+    }
+
+    @Bean
+    ReadAuditTrail readAuditTrail(AuditTrail trail) {
+        return new ReadAuditTrail(trail);
+    }
+
+    @Bean
     ParticipantRegistry participantRegistry(MongoDatabase database, MasterKey masterKey) {
         return new MongoParticipantRegistry(database.getCollection("participants"), new PersonalDataCipher(masterKey),
                 new DuplicateFingerprint(masterKey));
@@ -98,18 +135,18 @@ public class ParticipantServiceConfiguration {
 
     @Bean
     EnrolParticipant enrolParticipant(ParticipantRegistry registry, ReadCatalogue catalogue, EventsPending eventsPending,
-            MasterKey masterKey, Clock clock) {
-        return new EnrolParticipant(registry, catalogue, eventsPending, new KeyedRequestFingerprints(masterKey), clock);
+            MasterKey masterKey, AuditTrail audit, Clock clock) {
+        return new EnrolParticipant(registry, catalogue, eventsPending, new KeyedRequestFingerprints(masterKey), audit, clock);
     }
 
     @Bean
     ChangeParticipant changeParticipant(ParticipantRegistry registry, ReadCatalogue catalogue, EventsPending eventsPending,
-            Clock clock) {
-        return new ChangeParticipant(registry, catalogue, eventsPending, clock);
+            AuditTrail audit, Clock clock) {
+        return new ChangeParticipant(registry, catalogue, eventsPending, audit, clock);
     }
 
     @Bean
-    ReadParticipants readParticipants(ParticipantRegistry registry) {
-        return new ReadParticipants(registry);
+    ReadParticipants readParticipants(ParticipantRegistry registry, AuditTrail audit, Clock clock) {
+        return new ReadParticipants(registry, audit, clock);
     }
 }

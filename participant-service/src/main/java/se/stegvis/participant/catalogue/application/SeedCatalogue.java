@@ -24,7 +24,7 @@ public class SeedCatalogue {
             return;
         }
         for (Project project : ProjectCatalogueSeed.projects()) {
-            defineProject.define(project);
+            defineProject.store(project);
             log.info("Catalogue seeded with project {}", project.id());
         }
     }

@@ -4,6 +4,10 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
+import se.stegvis.access.Caller;
+import se.stegvis.participant.audit.application.AuditTrail;
+import se.stegvis.participant.audit.domain.AuditAction;
+import se.stegvis.participant.audit.domain.AuditEntry;
 import se.stegvis.participant.catalogue.application.ReadCatalogue;
 import se.stegvis.participant.catalogue.domain.Project;
 import se.stegvis.participant.participants.application.ParticipantRegistry.IdempotentRequest;
@@ -13,18 +17,23 @@ import se.stegvis.participant.participants.domain.ParticipantEvent;
 import se.stegvis.participant.participants.domain.PersonalData;
 import se.stegvis.service.command.EventsPending;
 
-/** Enrols a person in a project: validated, stored with its event in one write, answered with a random id. */
+/**
+ * Enrols a person in a project: for STAFF of that project, validated, stored with its event in one write, written
+ * to the audit trail, answered with a random id.
+ */
 public class EnrolParticipant {
 
     private final ParticipantRegistry registry;
     private final ReadCatalogue catalogue;
     private final EventsPending eventsPending;
     private final RequestFingerprints fingerprints;
+    private final AuditTrail audit;
     private final Clock clock;
 
     public EnrolParticipant(ParticipantRegistry registry, ReadCatalogue catalogue, EventsPending eventsPending,
-            RequestFingerprints fingerprints, Clock clock) {
+            RequestFingerprints fingerprints, AuditTrail audit, Clock clock) {
         this.registry = registry;
+        this.audit = audit;
         this.fingerprints = fingerprints;
         this.catalogue = catalogue;
         this.eventsPending = eventsPending;
@@ -38,7 +47,15 @@ public class EnrolParticipant {
      * first request (both found no earlier answer, the first one's write won) is still answered with the first
      * enrolment: the store's refusal is checked against the Idempotency-Key before it becomes a 409.
      */
-    public UUID enrol(String projectId, PersonalData person, EntryFacts facts, String idempotencyKey) {
+    public UUID enrol(Caller caller, String projectId, PersonalData person, EntryFacts facts, String idempotencyKey) {
+        catalogue.project(projectId);
+        caller.require(caller.isStaffOf(projectId), "enrol participants in project " + projectId);
+        UUID participantId = enrolled(projectId, person, facts, idempotencyKey);
+        audit.record(AuditEntry.of(clock.instant(), caller.subject(), AuditAction.ENROL, projectId, participantId));
+        return participantId;
+    }
+
+    private UUID enrolled(String projectId, PersonalData person, EntryFacts facts, String idempotencyKey) {
         String requestFingerprint = idempotencyKey == null ? null : fingerprints.of(canonical(projectId, person, facts));
         Optional<UUID> replayed = replay(idempotencyKey, requestFingerprint);
         if (replayed.isPresent()) {

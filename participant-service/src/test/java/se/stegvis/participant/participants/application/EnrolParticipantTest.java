@@ -14,6 +14,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import se.stegvis.access.Caller;
+import se.stegvis.access.ProjectRole;
+import se.stegvis.access.Refused;
+import se.stegvis.participant.audit.domain.AuditAction;
+import se.stegvis.participant.audit.domain.AuditEntry;
+import se.stegvis.participant.audit.domain.AuditQuery;
+import se.stegvis.participant.audit.application.AuditTrail;
+
 import se.stegvis.participant.catalogue.application.ProjectCatalogue;
 import se.stegvis.participant.catalogue.application.ReadCatalogue;
 import se.stegvis.participant.catalogue.domain.Project;
@@ -44,17 +52,40 @@ class EnrolParticipantTest {
             LabourMarketStatus.LONG_TERM_UNEMPLOYED, EducationLevel.ISCED_0_2, DeclarableAnswer.DECLINED, DeclarableAnswer.NO,
             false, true, false, false);
 
+    private static final Caller STAFF = new Caller("staff-1", java.util.Set.of(), java.util.Map.of(UTVAG.id(), ProjectRole.STAFF));
+
     private final RacedRegistry registry = new RacedRegistry();
     private final List<String> signalled = new ArrayList<>();
+    private final List<AuditEntry> audited = new ArrayList<>();
     private final EnrolParticipant enrol = new EnrolParticipant(registry, new ReadCatalogue(new OneProject()), signalled::add,
-            request -> "fingerprint-of:" + request, Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
+            request -> "fingerprint-of:" + request, new ListedAudit(), Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void only_staff_of_the_project_enrol_and_a_refusal_stores_signals_and_audits_nothing() {
+        for (Caller refused : List.of(new Caller("owner-1", java.util.Set.of(), java.util.Map.of(UTVAG.id(), ProjectRole.OWNER)),
+                new Caller("staff-elsewhere", java.util.Set.of(), java.util.Map.of("23-069-S06", ProjectRole.STAFF)),
+                new Caller("admin-1", java.util.Set.of(se.stegvis.access.GlobalRole.ADMIN), java.util.Map.of()))) {
+            assertThatThrownBy(() -> enrol.enrol(refused, UTVAG.id(), PERSON, FACTS, null)).isInstanceOf(Refused.class);
+        }
+        assertThat(registry.added).isZero();
+        assertThat(signalled).isEmpty();
+        assertThat(audited).isEmpty();
+    }
+
+    @Test
+    void an_enrolment_is_audited_with_who_what_and_which_participant() {
+        registry.wonBy(null, null);
+        UUID id = enrol.enrol(STAFF, UTVAG.id(), PERSON, FACTS, null);
+
+        assertThat(audited).containsExactly(AuditEntry.of(Instant.parse("2025-03-01T10:00:00Z"), "staff-1", AuditAction.ENROL, UTVAG.id(), id));
+    }
 
     @Test
     void a_retry_that_loses_the_race_to_its_own_first_request_is_answered_with_the_first_enrolment() {
         UUID first = UUID.randomUUID();
         registry.wonBySameRequest(first, new AlreadyEnrolled(first));
 
-        assertThat(enrol.enrol(UTVAG.id(), PERSON, FACTS, "key-1")).isEqualTo(first);
+        assertThat(enrol.enrol(STAFF, UTVAG.id(), PERSON, FACTS, "key-1")).isEqualTo(first);
         assertThat(signalled).isEmpty();
     }
 
@@ -64,7 +95,7 @@ class EnrolParticipantTest {
         registry.wonBy(new ParticipantRegistry.IdempotentRequest("key-2", "fingerprint-of:another request", first),
                 new IdempotencyKeyReused());
 
-        assertThatThrownBy(() -> enrol.enrol(UTVAG.id(), PERSON, FACTS, "key-2")).isInstanceOf(IdempotencyKeyReused.class);
+        assertThatThrownBy(() -> enrol.enrol(STAFF, UTVAG.id(), PERSON, FACTS, "key-2")).isInstanceOf(IdempotencyKeyReused.class);
     }
 
     @Test
@@ -72,9 +103,9 @@ class EnrolParticipantTest {
         UUID existing = UUID.randomUUID();
         registry.wonBy(null, new AlreadyEnrolled(existing));
 
-        assertThatThrownBy(() -> enrol.enrol(UTVAG.id(), PERSON, FACTS, "key-3"))
+        assertThatThrownBy(() -> enrol.enrol(STAFF, UTVAG.id(), PERSON, FACTS, "key-3"))
                 .isInstanceOfSatisfying(AlreadyEnrolled.class, e -> assertThat(e.existingParticipantId()).isEqualTo(existing));
-        assertThatThrownBy(() -> enrol.enrol(UTVAG.id(), PERSON, FACTS, null)).isInstanceOf(AlreadyEnrolled.class);
+        assertThatThrownBy(() -> enrol.enrol(STAFF, UTVAG.id(), PERSON, FACTS, null)).isInstanceOf(AlreadyEnrolled.class);
     }
 
     /** Finds nothing before the write; the write is refused because another request got in first. */
@@ -84,6 +115,7 @@ class EnrolParticipantTest {
         private UUID sameRequestWinner;
         private RuntimeException refusal;
         private boolean written;
+        private int added;
 
         void wonBy(IdempotentRequest winner, RuntimeException refusal) {
             this.winner = winner;
@@ -107,7 +139,10 @@ class EnrolParticipantTest {
             if (sameRequestWinner != null) {
                 winner = new IdempotentRequest(request.key(), request.requestFingerprint(), sameRequestWinner);
             }
-            throw refusal;
+            if (refusal != null) {
+                throw refusal;
+            }
+            added++;
         }
 
         @Override
@@ -151,6 +186,18 @@ class EnrolParticipantTest {
         @Override
         public boolean store(ProjectDefinition definition) {
             throw new UnsupportedOperationException();
+        }
+    }
+
+    private final class ListedAudit implements AuditTrail {
+        @Override
+        public void record(AuditEntry entry) {
+            audited.add(entry);
+        }
+
+        @Override
+        public List<AuditEntry> find(AuditQuery query) {
+            return List.copyOf(audited);
         }
     }
 }

@@ -11,10 +11,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.stegvis.access.Caller;
 import se.stegvis.participant.catalogue.application.DefineProject;
 import se.stegvis.participant.catalogue.application.ReadCatalogue;
 
-/** The project catalogue: integrators add and change projects here, with no code change. */
+/** The project catalogue: anyone signed in reads it; integrators add and change projects here, with no code change. */
 @RestController
 @RequestMapping("/api/projects")
 public class ProjectController {
@@ -39,8 +40,8 @@ public class ProjectController {
 
     /** 201 for a new project, 200 for a change; either way the full state is published. */
     @PutMapping("/{projectId}")
-    public ResponseEntity<ProjectResponse> define(@PathVariable String projectId, @RequestBody ProjectRequest request) {
-        boolean created = defineProject.define(request.toProject(projectId));
+    public ResponseEntity<ProjectResponse> define(Caller caller, @PathVariable String projectId, @RequestBody ProjectRequest request) {
+        boolean created = defineProject.define(caller, () -> request.toProject(projectId));
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(ProjectResponse.of(readCatalogue.project(projectId)));
     }

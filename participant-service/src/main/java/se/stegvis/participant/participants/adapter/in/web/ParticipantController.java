@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.stegvis.access.Caller;
 import se.stegvis.participant.participants.application.ChangeParticipant;
 import se.stegvis.participant.participants.application.EnrolParticipant;
 import se.stegvis.participant.participants.application.ParticipantRegistry.ParticipantRecord;
@@ -24,12 +25,9 @@ import se.stegvis.participant.participants.domain.LeavingReason;
 import se.stegvis.participant.participants.domain.PersonalData;
 import se.stegvis.service.command.RequestFields;
 
-/** Enrol, read, correct, leave and erase participants. */
+/** Enrol, read, correct, leave and erase participants; who may is decided in the use cases, on the caller. */
 @RestController
 public class ParticipantController {
-
-    /** Who reads, for the audit log of shielded people's data, until the service sits behind real authentication. */
-    static final String READER_HEADER = "X-Stegvis-User";
 
     private final EnrolParticipant enrolParticipant;
     private final ChangeParticipant changeParticipant;
@@ -43,53 +41,51 @@ public class ParticipantController {
     }
 
     @PostMapping("/api/projects/{projectId}/participants")
-    public ResponseEntity<Map<String, String>> enrol(@PathVariable String projectId, @RequestBody EnrolmentRequest request,
+    public ResponseEntity<Map<String, String>> enrol(Caller caller, @PathVariable String projectId, @RequestBody EnrolmentRequest request,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         RequestFields fields = new RequestFields();
         PersonalData person = request.person(fields);
         EntryFacts facts = request.facts(fields);
         fields.throwIfAny();
-        UUID participantId = enrolParticipant.enrol(projectId, person, facts, idempotencyKey);
+        UUID participantId = enrolParticipant.enrol(caller, projectId, person, facts, idempotencyKey);
         return ResponseEntity.created(URI.create("/api/participants/" + participantId))
                 .body(Map.of("participantId", participantId.toString()));
     }
 
     @GetMapping("/api/projects/{projectId}/participants")
-    public List<ParticipantResponse> ofProject(@PathVariable String projectId) {
-        return readParticipants.ofProject(projectId).stream().map(ParticipantResponse::of).toList();
+    public List<ParticipantResponse> ofProject(Caller caller, @PathVariable String projectId) {
+        return readParticipants.ofProject(caller, projectId).stream().map(ParticipantResponse::of).toList();
     }
 
     @GetMapping("/api/participants/{participantId}")
-    public ParticipantResponse one(@PathVariable UUID participantId,
-            @RequestHeader(name = READER_HEADER, required = false, defaultValue = "anonymous") String reader) {
-        return ParticipantResponse.of(readParticipants.one(participantId, reader));
+    public ParticipantResponse one(Caller caller, @PathVariable UUID participantId) {
+        return ParticipantResponse.of(readParticipants.one(caller, participantId));
     }
 
     @PatchMapping("/api/participants/{participantId}")
-    public ParticipantResponse correct(@PathVariable UUID participantId, @RequestBody EnrolmentRequest request,
-            @RequestHeader(name = READER_HEADER, required = false, defaultValue = "anonymous") String reader) {
-        ParticipantRecord stored = readParticipants.one(participantId, reader);
+    public ParticipantResponse correct(Caller caller, @PathVariable UUID participantId, @RequestBody EnrolmentRequest request) {
+        ParticipantRecord stored = changeParticipant.existing(caller, participantId);
         RequestFields fields = new RequestFields();
         PersonalData person = request.person() == null ? null : request.person().toPersonalData(fields, stored.person());
         EntryFacts facts = request.facts(fields, stored.participant().entryData());
         fields.throwIfAny();
-        return ParticipantResponse.of(changeParticipant.correct(participantId, person, facts));
+        return ParticipantResponse.of(changeParticipant.correct(caller, participantId, person, facts));
     }
 
     @PostMapping("/api/participants/{participantId}/leave")
-    public Map<String, String> leave(@PathVariable UUID participantId, @RequestBody LeaveRequest request) {
+    public Map<String, String> leave(Caller caller, @PathVariable UUID participantId, @RequestBody LeaveRequest request) {
         RequestFields fields = new RequestFields();
         fields.required("/leftOn", request.leftOn());
         LeavingReason reason = fields.required("/reason", request.reason()) == null ? null
                 : fields.symbol("/reason", LeavingReason.class, request.reason());
         fields.throwIfAny();
-        changeParticipant.leave(participantId, request.leftOn(), reason);
+        changeParticipant.leave(caller, participantId, request.leftOn(), reason);
         return Map.of("participantId", participantId.toString(), "leftOn", request.leftOn().toString(), "reason", reason.name());
     }
 
     @DeleteMapping("/api/participants/{participantId}")
-    public ResponseEntity<Void> erase(@PathVariable UUID participantId) {
-        changeParticipant.erase(participantId);
+    public ResponseEntity<Void> erase(Caller caller, @PathVariable UUID participantId) {
+        changeParticipant.erase(caller, participantId);
         return ResponseEntity.noContent().build();
     }
 }

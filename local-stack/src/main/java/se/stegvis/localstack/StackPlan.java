@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the stack starts, in order: Kafka, the Mongo-wire server, the registry, then every service whose
- * executable jar has been built (reporting last). Missing jars are reported in {@link #skipped()}.
+ * What the stack starts, in order: Kafka, the Mongo-wire server, the registry, the OpenID Connect issuer, then every
+ * service whose executable jar has been built (reporting last). Missing jars are reported in {@link #skipped()}.
  */
 public record StackPlan(List<StackComponent> components, List<String> skipped) {
 
@@ -31,6 +31,14 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
 
         addJar(components, skipped, settings, java, "registry", "schema-registry",
                 List.of("--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort));
+        // The issuer's URL says localhost, as the browser and the services will write it: a token's iss must equal
+        // the issuer-uri the services check, and the dashboard (on localhost too) is the origin that exchanges codes.
+        String issuer = "http://localhost:" + settings.port("issuer");
+        String dashboard = "http://localhost:" + settings.port("reporting");
+        addJar(components, skipped, settings, java, "issuer", "local-issuer", List.of(
+                "--stegvis.issuer.url=" + issuer,
+                "--stegvis.issuer.dashboard-redirect-uris=" + dashboard + "/",
+                "--stegvis.issuer.allowed-origins=" + dashboard));
         for (String service : SERVICES) {
             List<String> arguments = new ArrayList<>(List.of(
                     "--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort,
@@ -40,7 +48,8 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
                     "--management.health.mongodb.enabled=false",
                     // One instance of each service here: its consumer group's static member, so a restarted service
                     // takes its partitions back at once instead of waiting for the old session to time out.
-                    "--stegvis.kafka.instance-id=" + service + "-service.local"));
+                    "--stegvis.kafka.instance-id=" + service + "-service.local",
+                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer));
             if (service.equals("participant")) {
                 arguments.add("--stegvis.crypto.master-key-file=" + masterKeyFile(settings));
             }

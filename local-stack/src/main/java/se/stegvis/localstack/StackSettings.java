@@ -20,11 +20,11 @@ public record StackSettings(Path root, Path dataDir, Map<String, Integer> ports,
 
     /** Default ports by component key; see {@link #portProperty(String)}. */
     static final Map<String, Integer> DEFAULT_PORTS = Map.of(
-            "kafka", 9092, "kafka.controller", 9093, "mongo", 27017, "registry", 8081,
+            "kafka", 9092, "kafka.controller", 9093, "mongo", 27017, "registry", 8081, "issuer", 8094,
             "participant", 8091, "activity", 8092, "outcome", 8093, "reporting", 8090);
 
     static final Map<String, String> DEFAULT_READY_PATHS = Map.of(
-            "registry", "/subjects", "participant", "/actuator/health", "activity", "/actuator/health",
+            "registry", "/subjects", "issuer", "/.well-known/openid-configuration", "participant", "/actuator/health", "activity", "/actuator/health",
             "outcome", "/actuator/health", "reporting", "/actuator/health");
 
     static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";

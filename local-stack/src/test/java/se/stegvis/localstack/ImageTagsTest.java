@@ -18,7 +18,7 @@ class ImageTagsTest {
     void compose_uses_exactly_the_image_tags_of_the_root_pom() throws IOException {
         String pom = Files.readString(Path.of("../pom.xml"));
         String compose = Files.readString(Path.of("../docker-compose.yml"));
-        for (String name : List.of("image.kafka", "image.schema-registry", "image.mongo")) {
+        for (String name : List.of("image.kafka", "image.schema-registry", "image.mongo", "image.keycloak")) {
             Matcher tag = Pattern.compile("<" + Pattern.quote(name) + ">([^<]+)</").matcher(pom);
             assertThat(tag.find()).as(name + " in pom.xml").isTrue();
             assertThat(tag.group(1)).as(name).matches("[a-z0-9./-]+:[0-9][0-9.]*");

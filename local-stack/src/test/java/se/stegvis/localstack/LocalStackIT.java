@@ -66,8 +66,8 @@ class LocalStackIT {
 
     @Test
     void runs_every_component_stops_them_all_on_sigterm_and_keeps_the_data_for_the_next_start() throws Exception {
-        for (String module : List.of("schema-registry", "participant-service", "activity-service", "outcome-service",
-                "reporting-service")) {
+        for (String module : List.of("schema-registry", "local-issuer", "participant-service", "activity-service",
+                "outcome-service", "reporting-service")) {
             assertThat(StackPlan.executableJar(ROOT, module)).as("build the services first (mvn package)").isRegularFile();
         }
         StackPorts ports = StackPorts.free();
@@ -90,6 +90,10 @@ class LocalStackIT {
             assertThat(documents(mongo).find(Filters.eq("_id", "first")).first()).containsEntry("run", 1);
         }
         assertThat(get(ports.port("registry"), registryPath).statusCode()).isEqualTo(200);
+        HttpResponse<String> discovery = get(ports.port("issuer"), "/.well-known/openid-configuration");
+        assertThat(discovery.statusCode()).isEqualTo(200);
+        assertThat(discovery.body()).as("the issuer the services are given")
+                .contains("\"issuer\":\"http://localhost:" + ports.port("issuer") + "\"");
         for (String service : SERVICES) {
             HttpResponse<String> health = get(ports.port(service), "/actuator/health");
             assertThat(health.statusCode()).as(service).isEqualTo(200);

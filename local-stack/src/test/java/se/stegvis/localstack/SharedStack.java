@@ -88,8 +88,8 @@ final class SharedStack implements ParameterResolver, AfterAllCallback {
     }
 
     private static Running start() {
-        for (String module : List.of("schema-registry", "participant-service", "activity-service", "outcome-service",
-                "reporting-service")) {
+        for (String module : List.of("schema-registry", "local-issuer", "participant-service", "activity-service",
+                "outcome-service", "reporting-service")) {
             assertThat(StackPlan.executableJar(ROOT, module)).as("build the services first (./mvnw install -DskipTests)").isRegularFile();
         }
         try {

@@ -18,18 +18,19 @@ class StackPlanTest {
     private final JavaCommand java = new JavaCommand("/jdk/bin/java", List.of("-XX:+UseSerialGC"), "/cp/a.jar:/cp/b.jar");
 
     @Test
-    void starts_kafka_mongo_the_registry_and_the_built_services_in_order_with_reporting_last() throws IOException {
-        for (String module : List.of("schema-registry", "participant-service", "activity-service",
+    void starts_kafka_mongo_the_registry_the_issuer_and_the_built_services_in_order_with_reporting_last() throws IOException {
+        for (String module : List.of("schema-registry", "local-issuer", "participant-service", "activity-service",
                 "outcome-service", "reporting-service")) {
             jar(module);
         }
         StackPlan plan = plan(Map.of());
 
         assertThat(plan.components()).extracting(StackComponent::name).containsExactly("Kafka", "MongoDB",
-                "schema-registry", "participant-service", "activity-service", "outcome-service", "reporting-service");
+                "schema-registry", "local-issuer", "participant-service", "activity-service", "outcome-service",
+                "reporting-service");
         assertThat(plan.skipped()).isEmpty();
         assertThat(plan.ports()).extracting(PortUse::port)
-                .containsExactly(9092, 9093, 27017, 8081, 8091, 8092, 8093, 8090);
+                .containsExactly(9092, 9093, 27017, 8081, 8094, 8091, 8092, 8093, 8090);
     }
 
     @Test
@@ -41,7 +42,9 @@ class StackPlanTest {
 
         assertThat(plan.components()).extracting(StackComponent::name)
                 .containsExactly("Kafka", "MongoDB", "schema-registry", "participant-service");
-        assertThat(plan.skipped()).hasSize(3).first().asString()
+        assertThat(plan.skipped()).hasSize(4).first().asString()
+                .startsWith("local-issuer: no local-issuer/target/local-issuer-0.1.0-SNAPSHOT-exec.jar");
+        assertThat(plan.skipped().get(1))
                 .startsWith("activity-service: no activity-service/target/activity-service-0.1.0-SNAPSHOT-exec.jar");
     }
 
@@ -59,7 +62,8 @@ class StackPlanTest {
         Path jar = jar("outcome-service");
 
         StackComponent outcome = component(plan(Map.of("stegvis.outcome.port", "18093", "stegvis.kafka.port", "19092",
-                "stegvis.mongo.port", "37017", "stegvis.registry.port", "18081")), "outcome-service");
+                "stegvis.mongo.port", "37017", "stegvis.registry.port", "18081", "stegvis.issuer.port", "18094")),
+                "outcome-service");
 
         assertThat(outcome.command()).containsExactly("/jdk/bin/java", "-Xmx256m", "-XX:+UseSerialGC",
                 "-jar", jar.toString(), "--server.port=18093",
@@ -67,9 +71,39 @@ class StackPlanTest {
                 "--spring.mongodb.uri=mongodb://127.0.0.1:37017/stegvis-outcome",
                 "--stegvis.schema-registry.url=http://127.0.0.1:18081",
                 "--management.health.mongodb.enabled=false",
-                "--stegvis.kafka.instance-id=outcome-service.local");
+                "--stegvis.kafka.instance-id=outcome-service.local",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:18094");
         assertThat(outcome.address()).isEqualTo("http://127.0.0.1:18093");
         assertThat(outcome.waitsFor()).isEqualTo("GET /actuator/health to answer 200");
+    }
+
+    @Test
+    void the_issuer_names_itself_by_its_port_and_lets_the_dashboard_on_the_reporting_port_sign_in() throws IOException {
+        Path jar = jar("local-issuer");
+
+        StackComponent issuer = component(plan(Map.of("stegvis.issuer.port", "18094", "stegvis.reporting.port", "18090")),
+                "local-issuer");
+
+        assertThat(issuer.command()).containsExactly("/jdk/bin/java", "-Xmx256m", "-XX:+UseSerialGC",
+                "-jar", jar.toString(), "--server.port=18094",
+                "--stegvis.issuer.url=http://localhost:18094",
+                "--stegvis.issuer.dashboard-redirect-uris=http://localhost:18090/",
+                "--stegvis.issuer.allowed-origins=http://localhost:18090");
+        assertThat(issuer.waitsFor()).isEqualTo("GET /.well-known/openid-configuration to answer 200");
+    }
+
+    @Test
+    void every_service_checks_tokens_against_the_local_issuer() throws IOException {
+        for (String service : StackPlan.SERVICES) {
+            jar(service + "-service");
+        }
+
+        StackPlan plan = plan(Map.of("stegvis.issuer.port", "18094"));
+
+        for (String service : StackPlan.SERVICES) {
+            assertThat(component(plan, service + "-service").command())
+                    .contains("--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:18094");
+        }
     }
 
     @Test

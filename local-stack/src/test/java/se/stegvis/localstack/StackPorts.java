@@ -17,8 +17,8 @@ record StackPorts(Map<String, Integer> byKey) {
         List<ServerSocket> held = new ArrayList<>();
         Map<String, Integer> ports = new LinkedHashMap<>();
         try {
-            for (String key : List.of("kafka", "kafka.controller", "mongo", "registry", "participant", "activity",
-                    "outcome", "reporting")) {
+            for (String key : List.of("kafka", "kafka.controller", "mongo", "registry", "issuer", "participant",
+                    "activity", "outcome", "reporting")) {
                 ServerSocket socket = new ServerSocket();
                 socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
                 held.add(socket);

@@ -28,7 +28,9 @@ class StackSettingsTest {
         assertThat(settings.port("participant")).isEqualTo(8091);
         assertThat(settings.port("activity")).isEqualTo(8092);
         assertThat(settings.port("outcome")).isEqualTo(8093);
+        assertThat(settings.port("issuer")).isEqualTo(8094);
         assertThat(settings.readyPath("registry")).isEqualTo("/subjects");
+        assertThat(settings.readyPath("issuer")).isEqualTo("/.well-known/openid-configuration");
         assertThat(settings.readyPath("outcome")).isEqualTo("/actuator/health");
         assertThat(settings.startTimeout()).isEqualTo(Duration.ofSeconds(180));
     }

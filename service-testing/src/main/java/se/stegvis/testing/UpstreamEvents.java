@@ -17,6 +17,9 @@ import se.stegvis.events.ParticipantEnrolled;
 import se.stegvis.events.ParticipantErased;
 import se.stegvis.events.ParticipantLeft;
 import se.stegvis.events.ProjectDefined;
+import se.stegvis.events.ProjectMember;
+import se.stegvis.events.ProjectMembersChanged;
+import se.stegvis.events.ProjectRole;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.schemas.SampleEvents;
 import se.stegvis.schemas.serde.ConfluentAvroSerializer;
@@ -47,7 +50,7 @@ public final class UpstreamEvents implements AutoCloseable {
             EventTopic topic = Arrays.stream(EventTopic.values())
                     .filter(candidate -> candidate.eventSchemas().contains(event.getSchema())).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("No topic carries " + event.getSchema().getFullName()));
-            String keyField = topic == EventTopic.PROJECTS ? "projectId" : "participantId";
+            String keyField = topic.compacted() ? "projectId" : "participantId";
             publish(topic, event.get(event.getSchema().getField(keyField).pos()).toString(), event);
         }
     }
@@ -71,6 +74,18 @@ public final class UpstreamEvents implements AutoCloseable {
     public void defineProject(String projectId, UnaryOperator<ProjectDefined.Builder> shape) {
         publish(EventTopic.PROJECTS, projectId, shape.apply(ProjectDefined.newBuilder(SampleEvents.projectDefined())
                 .setEventId(UUID.randomUUID()).setProjectId(projectId)).build());
+    }
+
+    /**
+     * The project's whole membership as participant-service publishes it: subject to role ("STAFF" or "OWNER");
+     * an empty map removes everyone.
+     */
+    public void members(String projectId, Map<String, String> roles) {
+        publish(EventTopic.MEMBERSHIPS, projectId, ProjectMembersChanged.newBuilder().setEventId(UUID.randomUUID())
+                .setOccurredAt(java.time.Instant.now()).setProjectId(projectId)
+                .setMembers(roles.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(member -> new ProjectMember(member.getKey(), ProjectRole.valueOf(member.getValue()))).toList())
+                .build());
     }
 
     public UUID enrol(String projectId, LocalDate enrolledOn) {

@@ -172,6 +172,12 @@ class ParticipantServiceIT {
                 .status()).isEqualTo(200);
         assertThat(http.send("DELETE", "/api/participants/" + id, null, Map.of()).status()).isEqualTo(204);
         assertThat(http.get("/api/participants/" + id).status()).isEqualTo(410);
+        for (Http.Reply afterErasure : List.of(http.send("PATCH", "/api/participants/" + id, "{\"gender\": \"MAN\"}", Map.of()),
+                http.post("/api/participants/" + id + "/leave", "{\"leftOn\": \"2025-07-21\", \"reason\": \"COMPLETED\"}", Map.of()),
+                http.send("DELETE", "/api/participants/" + id, null, Map.of()))) {
+            assertThat(afterErasure.status()).isEqualTo(410);
+            assertThat(afterErasure.contentType()).startsWith("application/problem+json");
+        }
 
         List<TopicReader.Message> events = TopicReader.await(EventTopic.PARTICIPANTS.topicName(), RunningParticipantService.registryUrl(),
                 messages -> messages.stream().filter(m -> id.equals(m.key())).count() == 3);

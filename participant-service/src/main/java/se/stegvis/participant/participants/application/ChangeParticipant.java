@@ -29,26 +29,36 @@ public class ChangeParticipant {
         this.clock = clock;
     }
 
-    /** Corrects the entry data and, when given, the personal data (null keeps it); answers the participant as stored. */
-    public ParticipantRecord correct(UUID participantId, PersonalData correctedPerson, EntryFacts facts) {
+    /**
+     * Corrects the entry data and, when given, the personal data (null keeps it); answers the participant as stored.
+     * {@code readRevision} is the revision the caller read and merged the correction over: if the participant changed
+     * since, the correction is refused (ParticipantChangedConcurrently) rather than written over the other change.
+     */
+    public ParticipantRecord correct(UUID participantId, long readRevision, PersonalData correctedPerson, EntryFacts facts) {
         ParticipantRecord record = existing(participantId);
+        if (record.revision() != readRevision) {
+            throw new ParticipantChangedConcurrently(participantId);
+        }
         PersonalData person = correctedPerson == null ? record.person() : correctedPerson;
         Participant participant = record.participant();
         ParticipantEvent.EntryDataCorrected event = participant.correct(
                 catalogue.project(participant.projectId()), person, facts, clock.instant());
         Participant corrected = participant.corrected(event);
-        registry.update(corrected, correctedPerson, event);
+        registry.update(corrected, correctedPerson, event, readRevision);
         eventsPending.signal(participantId.toString());
-        return new ParticipantRecord(corrected, person);
+        return new ParticipantRecord(corrected, person, readRevision + 1);
     }
 
+    /** Leaving, on the participant as read here; a change or erasure between the read and the write refuses it. */
     public void leave(UUID participantId, LocalDate leftOn, LeavingReason reason) {
-        Participant participant = existing(participantId).participant();
+        ParticipantRecord record = existing(participantId);
+        Participant participant = record.participant();
         ParticipantEvent.Left event = participant.leave(leftOn, reason, clock.instant());
-        registry.update(participant.left(event), null, event);
+        registry.update(participant.left(event), null, event, record.revision());
         eventsPending.signal(participantId.toString());
     }
 
+    /** Erasure wins over any change that read the participant before it; a second erasure is ParticipantErased. */
     public void erase(UUID participantId) {
         Participant participant = existing(participantId).participant();
         registry.erase(participant.withErasure(), participant.erase(clock.instant()));

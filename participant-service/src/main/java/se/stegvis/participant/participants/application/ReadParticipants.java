@@ -38,7 +38,7 @@ public class ReadParticipants {
     public List<ParticipantRecord> ofProject(String projectId) {
         return registry.ofProject(projectId).stream()
                 .filter(record -> !record.participant().erased())
-                .map(record -> record.person().protection().shielded() ? new ParticipantRecord(record.participant(), null) : record)
+                .map(record -> record.person().protection().shielded() ? record.withoutPerson() : record)
                 .toList();
     }
 }

@@ -14,11 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import se.stegvis.participant.catalogue.application.ProjectCatalogue;
-import se.stegvis.participant.catalogue.application.ReadCatalogue;
 import se.stegvis.participant.catalogue.domain.Project;
-import se.stegvis.participant.catalogue.domain.ProjectCatalogueSeed;
-import se.stegvis.participant.catalogue.domain.ProjectDefinition;
 import se.stegvis.participant.participants.domain.EntryData.DeclarableAnswer;
 import se.stegvis.participant.participants.domain.EntryData.EducationLevel;
 import se.stegvis.participant.participants.domain.EntryData.Gender;
@@ -36,7 +32,7 @@ import se.stegvis.participant.participants.domain.Protection;
  */
 class EnrolParticipantTest {
 
-    private static final Project UTVAG = ProjectCatalogueSeed.projects().get(0);
+    private static final Project UTVAG = SeedProjects.UTVAG;
     /** An invented person (Luhn-valid, not a real person's number). */
     private static final PersonalData PERSON = new PersonalData(PersonalIdentityNumber.parse("19980417-3210"), "Testa",
             "Påhittad", Protection.NONE);
@@ -46,7 +42,7 @@ class EnrolParticipantTest {
 
     private final RacedRegistry registry = new RacedRegistry();
     private final List<String> signalled = new ArrayList<>();
-    private final EnrolParticipant enrol = new EnrolParticipant(registry, new ReadCatalogue(new OneProject()), signalled::add,
+    private final EnrolParticipant enrol = new EnrolParticipant(registry, SeedProjects.catalogue(), signalled::add,
             request -> "fingerprint-of:" + request, Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
 
     @Test
@@ -126,30 +122,12 @@ class EnrolParticipantTest {
         }
 
         @Override
-        public void update(Participant participant, PersonalData person, ParticipantEvent event) {
+        public void update(Participant participant, PersonalData person, ParticipantEvent event, long readRevision) {
             throw new UnsupportedOperationException();
         }
 
         @Override
         public void erase(Participant participant, ParticipantEvent.Erased event) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private static final class OneProject implements ProjectCatalogue {
-
-        @Override
-        public Optional<Project> find(String projectId) {
-            return UTVAG.id().equals(projectId) ? Optional.of(UTVAG) : Optional.empty();
-        }
-
-        @Override
-        public List<Project> all() {
-            return List.of(UTVAG);
-        }
-
-        @Override
-        public boolean store(ProjectDefinition definition) {
             throw new UnsupportedOperationException();
         }
     }

@@ -73,7 +73,7 @@ public class ParticipantController {
         PersonalData person = request.person() == null ? null : request.person().toPersonalData(fields, stored.person());
         EntryFacts facts = request.facts(fields, stored.participant().entryData());
         fields.throwIfAny();
-        return ParticipantResponse.of(changeParticipant.correct(participantId, person, facts));
+        return ParticipantResponse.of(changeParticipant.correct(participantId, stored.revision(), person, facts));
     }
 
     @PostMapping("/api/participants/{participantId}/leave")

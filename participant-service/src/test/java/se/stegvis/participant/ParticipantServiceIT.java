@@ -199,6 +199,7 @@ class ParticipantServiceIT {
                 valid.replace("2025-02-03", "2023-01-01"), "/enrolledOn",
                 valid.replace("GANG_DEFECTOR", "ASTRONAUT"), "/targetGroup",
                 valid.replace("\"homeless\": false", "\"homeless\": \"maybe\""), "/homeless",
+                valid.replace(", \"protection\": \"NONE\"", ""), "/person/protection",
                 valid.replace("\"ruralArea\": false", "\"ruralArea\": false, \"placementMunicipality\": \"Exempelby\""),
                 "/placementMunicipality");
         cases.forEach((body, field) -> {

@@ -138,6 +138,30 @@ class ParticipantServiceIT {
     }
 
     @Test
+    void an_idempotency_key_is_refused_at_its_header_when_malformed_and_stored_only_as_a_keyed_hash() {
+        long before = participants().countDocuments();
+        String body = InventedPeople.enrolment(InventedPeople.identityNumber(LocalDate.of(1986, 9, 9), 812), "Nyckel", "Hashad",
+                "NONE", "2025-04-03", "YOUNG_PEOPLE_AT_RISK");
+        for (String malformed : List.of("", "k".repeat(65), "two words", "semi;colon", "åäö")) {
+            Http.Reply refused = http.post("/api/projects/23-069-S06/participants", body, Map.of("Idempotency-Key", malformed));
+            assertThat(refused.status()).as(malformed).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("field").asText()).isEqualTo("Idempotency-Key");
+        }
+        assertThat(participants().countDocuments()).isEqualTo(before);
+
+        Map<String, String> identityNumberAsKey = Map.of("Idempotency-Key", "19900101-1234");
+        Http.Reply first = http.post("/api/projects/23-069-S06/participants", body, identityNumberAsKey);
+        Http.Reply retry = http.post("/api/projects/23-069-S06/participants", body, identityNumberAsKey);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.json().get("participantId")).isEqualTo(first.json().get("participantId"));
+        for (Document raw : participants().find()) {
+            assertThat(raw.toJson()).doesNotContain("19900101-1234", "199001011234");
+        }
+    }
+
+    @Test
     void simultaneous_retries_with_the_same_idempotency_key_all_answer_the_one_enrolment() throws Exception {
         String body = InventedPeople.enrolment(InventedPeople.identityNumber(LocalDate.of(1979, 11, 3), 246), "Samtidig", "Omförsök",
                 "NONE", "2025-04-02", "YOUNG_PEOPLE_AT_RISK");

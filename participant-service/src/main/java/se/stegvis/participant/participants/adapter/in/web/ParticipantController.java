@@ -22,6 +22,7 @@ import se.stegvis.participant.participants.application.ReadParticipants;
 import se.stegvis.participant.participants.domain.EntryFacts;
 import se.stegvis.participant.participants.domain.LeavingReason;
 import se.stegvis.participant.participants.domain.PersonalData;
+import se.stegvis.service.command.IdempotencyKey;
 import se.stegvis.service.command.RequestFields;
 
 /** Enrol, read, correct, leave and erase participants. */
@@ -34,22 +35,26 @@ public class ParticipantController {
     private final EnrolParticipant enrolParticipant;
     private final ChangeParticipant changeParticipant;
     private final ReadParticipants readParticipants;
+    private final IdempotencyKey.Hashing idempotencyKeys;
 
     public ParticipantController(EnrolParticipant enrolParticipant, ChangeParticipant changeParticipant,
-            ReadParticipants readParticipants) {
+            ReadParticipants readParticipants, IdempotencyKey.Hashing idempotencyKeys) {
         this.enrolParticipant = enrolParticipant;
         this.changeParticipant = changeParticipant;
         this.readParticipants = readParticipants;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     @PostMapping("/api/projects/{projectId}/participants")
     public ResponseEntity<Map<String, String>> enrol(@PathVariable String projectId, @RequestBody EnrolmentRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKeyHeader) {
         RequestFields fields = new RequestFields();
         PersonalData person = request.person(fields);
         EntryFacts facts = request.facts(fields);
+        IdempotencyKey idempotencyKey = IdempotencyKey.of(idempotencyKeyHeader, fields);
         fields.throwIfAny();
-        UUID participantId = enrolParticipant.enrol(projectId, person, facts, idempotencyKey);
+        UUID participantId = enrolParticipant.enrol(projectId, person, facts,
+                idempotencyKey == null ? null : idempotencyKey.hashed(IdempotencyKey.ANY_CALLER, idempotencyKeys));
         return ResponseEntity.created(URI.create("/api/participants/" + participantId))
                 .body(Map.of("participantId", participantId.toString()));
     }

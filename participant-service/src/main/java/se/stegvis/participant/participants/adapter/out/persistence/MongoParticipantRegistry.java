@@ -56,6 +56,11 @@ import se.stegvis.service.command.NotFound;
  */
 public class MongoParticipantRegistry implements ParticipantRegistry {
 
+    /** Where the hash of a request's Idempotency-Key is kept (IdempotencyKey); never the key itself. */
+    private static final String IDEMPOTENCY_KEY_HASH = "idempotency.keyHash";
+    /** Where releases before the hash kept the key in clear. */
+    private static final String CLEAR_IDEMPOTENCY_KEY = "idempotency.key";
+
     private final MongoCollection<Document> participants;
     private final PersonalDataCipher cipher;
     private final DuplicateFingerprint duplicates;
@@ -65,7 +70,8 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
         this.cipher = cipher;
         this.duplicates = duplicates;
         participants.createIndex(Indexes.ascending("duplicateFingerprint"), new IndexOptions().unique(true).sparse(true));
-        participants.createIndex(Indexes.ascending("idempotency.key"), new IndexOptions().unique(true).sparse(true));
+        participants.createIndex(Indexes.ascending(IDEMPOTENCY_KEY_HASH), new IndexOptions().unique(true).sparse(true));
+        forgetClearIdempotencyKeys(participants);
         participants.createIndex(Indexes.ascending("projectId"));
     }
 
@@ -87,7 +93,7 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
 
     @Override
     public Optional<IdempotentRequest> byIdempotencyKey(String key) {
-        return Optional.ofNullable(participants.find(eq("idempotency.key", key)).first()).map(document -> {
+        return Optional.ofNullable(participants.find(eq(IDEMPOTENCY_KEY_HASH, key)).first()).map(document -> {
             Document idempotency = document.get("idempotency", Document.class);
             return new IdempotentRequest(key, idempotency.getString("fingerprint"), UUID.fromString(document.getString("_id")));
         });
@@ -99,7 +105,7 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
                 .append("personal", sealed(participant.id(), person))
                 .append("duplicateFingerprint", duplicates.of(participant.projectId(), person.personalIdentityNumber()));
         if (request.key() != null) {
-            document.append("idempotency", new Document("key", request.key()).append("fingerprint", request.requestFingerprint()));
+            document.append("idempotency", new Document("keyHash", request.key()).append("fingerprint", request.requestFingerprint()));
         }
         try {
             participants.insertOne(Outbox.withEntries(document, List.of(entry(event))));
@@ -150,6 +156,15 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
             return new ParticipantErased(participantId);
         }
         return new ParticipantChangedConcurrently(participantId);
+    }
+
+    /**
+     * Removes the keys that releases before hashing stored in clear (a client may have put an identity number in
+     * one). A retry of such an enrolment after the deploy is then a new request: the same person is still refused by
+     * the duplicate fingerprint (409 with the participant). Idempotent; runs at every start, finds nothing after the first.
+     */
+    private static void forgetClearIdempotencyKeys(MongoCollection<Document> participants) {
+        participants.updateMany(exists(CLEAR_IDEMPOTENCY_KEY, true), Updates.unset(CLEAR_IDEMPOTENCY_KEY));
     }
 
     /**

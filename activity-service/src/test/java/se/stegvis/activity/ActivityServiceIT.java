@@ -199,6 +199,29 @@ class ActivityServiceIT {
     }
 
     @Test
+    void an_idempotency_key_is_refused_at_its_header_when_malformed_and_stored_only_as_a_hash() {
+        UUID participant = enrolled();
+        String body = "{\"type\": \"DIGITAL_GUIDANCE\", \"date\": \"2025-02-14\", \"hours\": 0.5}";
+        for (String malformed : List.of("", "k".repeat(65), "two words", "semi;colon")) {
+            Http.Reply refused = http.send("POST", activitiesOf(participant), body, Map.of("Idempotency-Key", malformed));
+            assertProblem(refused, 400);
+            assertThat(refused.json().get("field").asText()).isEqualTo("Idempotency-Key");
+        }
+        assertThat(storedFor(participant)).isZero();
+
+        Map<String, String> identityNumberAsKey = Map.of("Idempotency-Key", "19900101-1234");
+        Http.Reply first = http.send("POST", activitiesOf(participant), body, identityNumberAsKey);
+        Http.Reply retry = http.send("POST", activitiesOf(participant), body, identityNumberAsKey);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.json().get("activityId")).isEqualTo(first.json().get("activityId"));
+        assertThat(storedFor(participant)).isEqualTo(1);
+        for (Document raw : mongo.getDatabase(DATABASE).getCollection("activities").find()) {
+            assertThat(raw.toJson()).doesNotContain("19900101-1234", "199001011234");
+        }
+    }
+
+    @Test
     void the_service_reports_itself_up_describes_its_api_and_counts_its_outbox() {
         Http.Reply health = http.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);

@@ -207,6 +207,28 @@ class OutcomeServiceIT {
     }
 
     @Test
+    void an_idempotency_key_is_refused_at_its_header_when_malformed_and_stored_only_as_a_hash() {
+        UUID participant = replicated(upstream.left(project, ENROLLED, LocalDate.of(2025, 7, 20)));
+        String body = "{\"type\": \"EMPLOYED\", \"date\": \"2025-08-04\"}";
+        for (String malformed : List.of("", "k".repeat(65), "two words", "semi;colon")) {
+            Http.Reply refused = http.post(outcomesPath(participant), body, Map.of("Idempotency-Key", malformed));
+            assertProblem(refused, "Idempotency-Key");
+        }
+        assertThat(outcomes().countDocuments(new Document("participantId", participant.toString()))).isZero();
+
+        Map<String, String> identityNumberAsKey = Map.of("Idempotency-Key", "19900101-1234");
+        Http.Reply first = http.post(outcomesPath(participant), body, identityNumberAsKey);
+        Http.Reply retry = http.post(outcomesPath(participant), body, identityNumberAsKey);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.json().get("outcomeId")).isEqualTo(first.json().get("outcomeId"));
+        assertThat(outcomes().countDocuments(new Document("participantId", participant.toString()))).isEqualTo(1);
+        for (Document raw : outcomes().find()) {
+            assertThat(raw.toJson()).doesNotContain("19900101-1234", "199001011234");
+        }
+    }
+
+    @Test
     void simultaneous_retries_with_one_idempotency_key_all_answer_one_outcome() throws Exception {
         UUID participant = replicated(upstream.enrolled(project, ENROLLED));
         String body = "{\"type\": \"STEP_FORWARD\", \"date\": \"2025-06-03\"}";

@@ -17,10 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 import se.stegvis.activity.activities.application.ReadActivities;
 import se.stegvis.activity.activities.application.RecordActivity;
 import se.stegvis.activity.activities.application.RetractActivity;
+import se.stegvis.service.command.IdempotencyKey;
 
 /** Record, list and retract a participant's activities. */
 @RestController
 public class ActivityController {
+
+    /** SHA-256 behind a label, not a keyed hash: this service holds no secret (README). */
+    private static final IdempotencyKey.Hashing IDEMPOTENCY_KEYS = IdempotencyKey.Hashing.unkeyed();
 
     private final RecordActivity recordActivity;
     private final RetractActivity retractActivity;
@@ -34,7 +38,9 @@ public class ActivityController {
 
     @PostMapping("/api/participants/{participantId}/activities")
     public ResponseEntity<Map<String, String>> record(@PathVariable UUID participantId, @RequestBody ActivityRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKeyHeader) {
+        // Validated (400 at Idempotency-Key) and hashed before anything is read or stored; only the hash is kept.
+        String idempotencyKey = IdempotencyKey.hashedOrRefused(idempotencyKeyHeader, IdempotencyKey.ANY_CALLER, IDEMPOTENCY_KEYS);
         UUID activityId = recordActivity.record(participantId, request.facts(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/activities/" + activityId))
                 .body(Map.of("activityId", activityId.toString()));

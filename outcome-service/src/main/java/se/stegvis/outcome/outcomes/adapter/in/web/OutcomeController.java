@@ -17,10 +17,14 @@ import se.stegvis.outcome.outcomes.application.ReadOutcomes;
 import se.stegvis.outcome.outcomes.application.RecordOutcome;
 import se.stegvis.outcome.outcomes.application.RetractOutcome;
 import se.stegvis.outcome.outcomes.domain.Outcome;
+import se.stegvis.service.command.IdempotencyKey;
 
 /** Record, list and retract a participant's outcomes. */
 @RestController
 public class OutcomeController {
+
+    /** SHA-256 behind a label, not a keyed hash: this service holds no secret (README). */
+    private static final IdempotencyKey.Hashing IDEMPOTENCY_KEYS = IdempotencyKey.Hashing.unkeyed();
 
     private final RecordOutcome recordOutcome;
     private final RetractOutcome retractOutcome;
@@ -34,7 +38,9 @@ public class OutcomeController {
 
     @PostMapping("/api/participants/{participantId}/outcomes")
     public ResponseEntity<RecordedOutcomeResponse> record(@PathVariable UUID participantId, @RequestBody OutcomeRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKeyHeader) {
+        // Validated (400 at Idempotency-Key) and hashed before anything is read or stored; only the hash is kept.
+        String idempotencyKey = IdempotencyKey.hashedOrRefused(idempotencyKeyHeader, IdempotencyKey.ANY_CALLER, IDEMPOTENCY_KEYS);
         Outcome recorded = recordOutcome.record(participantId, request.type(), request.date(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/outcomes/" + recorded.id()))
                 .body(new RecordedOutcomeResponse(recorded.id().toString(), recorded.followUp().name()));

@@ -24,7 +24,10 @@ public final class SharedRegistry {
                     Arrays.stream(EventTopic.values()).map(EventTopic::topicName).toArray(String[]::new));
             registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run("--server.port=0",
                     "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
-                    "--stegvis.registry.topic=_schemas_service_tests");
+                    "--stegvis.registry.topic=_schemas_service_tests",
+                    // Writes open, said explicitly: these tests are about the services; the registry's access
+                    // rules, and the serde's credentials against them, are tested in schema-registry.
+                    "--stegvis.registry.auth=none");
         }
         return "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
     }

@@ -58,6 +58,16 @@ public final class AvroSerdeConfig {
         return new CachingSchemaRegistryClient(new RestSchemaRegistryClient(list, userInfo()));
     }
 
+    /**
+     * A copy of a client configuration fit to print: the registry's {@code basic.auth.user.info} shown as
+     * {@code [hidden]}, as Kafka shows its own passwords.
+     */
+    public static Map<String, Object> printable(Map<String, ?> config) {
+        Map<String, Object> copy = new java.util.TreeMap<>(config);
+        copy.computeIfPresent(BASIC_AUTH_USER_INFO, (key, value) -> "[hidden]");
+        return copy;
+    }
+
     /** The USER_INFO credentials, or null for the URL source. Messages never show the value: it holds a password. */
     private String userInfo() {
         Object source = configs.get(BASIC_AUTH_CREDENTIALS_SOURCE);

@@ -30,7 +30,7 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
                 Readiness.mongo(mongoPort), "mongodb://127.0.0.1:" + mongoPort, "an isMaster answer"));
 
         addJar(components, skipped, settings, java, "registry", "schema-registry",
-                List.of("--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort));
+                List.of("--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort, importRegistryCredentials(settings)));
         for (String service : SERVICES) {
             List<String> arguments = new ArrayList<>(List.of(
                     "--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort,
@@ -40,7 +40,8 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
                     "--management.health.mongodb.enabled=false",
                     // One instance of each service here: its consumer group's static member, so a restarted service
                     // takes its partitions back at once instead of waiting for the old session to time out.
-                    "--stegvis.kafka.instance-id=" + service + "-service.local"));
+                    "--stegvis.kafka.instance-id=" + service + "-service.local",
+                    importRegistryCredentials(settings)));
             if (service.equals("participant")) {
                 arguments.add("--stegvis.crypto.master-key-file=" + masterKeyFile(settings));
             }
@@ -52,6 +53,16 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
     /** Where the local stack keeps participant-service's master key. */
     static Path masterKeyFile(StackSettings settings) {
         return settings.dataDir().resolve("keys").resolve("master.key");
+    }
+
+    /** Where the local stack keeps the schema registry's credential (see {@link RegistryCredentialsFile}). */
+    static Path registryCredentialsFile(StackSettings settings) {
+        return settings.dataDir().resolve("keys").resolve("registry.properties");
+    }
+
+    /** The registry's user and the services' credential, read from that file: not on a command line, which ps shows. */
+    private static String importRegistryCredentials(StackSettings settings) {
+        return "--spring.config.import=file:" + registryCredentialsFile(settings);
     }
 
     /** {@code <root>/<module>/target/<module>-0.1.0-SNAPSHOT-exec.jar} */

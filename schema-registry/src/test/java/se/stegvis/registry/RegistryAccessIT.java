@@ -188,6 +188,21 @@ class RegistryAccessIT {
         }
     }
 
+    @Test
+    void the_users_may_come_from_an_imported_properties_file_as_the_local_stack_hands_them_over() throws Exception {
+        String userInfo = "stegvis-local:" + RunningRegistry.randomSecret();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("registry", ".properties");
+        java.nio.file.Files.writeString(file, "stegvis.registry.users=" + userInfo + "\n");
+
+        try (RunningRegistry imported = RunningRegistry.startWith("_schemas_access_import",
+                "--spring.config.import=file:" + file)) {
+            RegistryHttp http = new RegistryHttp(imported.baseUrl());
+            assertUnauthorized(http.post("/subjects/imported-value/versions", schemaBody(person(NAME))));
+            assertThat(http.as(userInfo).post("/subjects/imported-value/versions", schemaBody(person(NAME))).status())
+                    .isEqualTo(200);
+        }
+    }
+
     private static void assertUnauthorized(Reply reply) {
         SchemaRegistryContract.assertError(reply, 401, 401);
         assertThat(reply.json().path("message").asString()).isEqualTo("Unauthorized");

@@ -53,7 +53,8 @@ public final class EnrolmentBenchmark {
         String database = "enrolment-benchmark";
         createTopics();
         try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run(
-                "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN");
+                "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN",
+                "--stegvis.registry.auth=none");
              ConfigurableApplicationContext service = new SpringApplicationBuilder(ParticipantServiceApplication.class).run(
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + System.getProperty("bench.serviceKafka", SharedKafka.bootstrapServers()),
                 "--spring.mongodb.uri=" + SharedMongo.connectionString() + "/" + database,

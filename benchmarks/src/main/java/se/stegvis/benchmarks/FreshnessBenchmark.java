@@ -52,7 +52,8 @@ public final class FreshnessBenchmark {
         try (MongoWireProcess mongo = MongoWireProcess.start("3g")) {
             ReplayBenchmark.createTopics();
             try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run(
-                    "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN")) {
+                    "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN",
+                "--stegvis.registry.auth=none")) {
                 String registryUrl = "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
                 FreshnessParticipants participants = new FreshnessParticipants(warmUp + count);
                 participants.write(SharedKafka.bootstrapServers(), registryUrl);

@@ -60,7 +60,8 @@ public final class ReplayBenchmark {
         try (MongoWireProcess mongo = MongoWireProcess.start("3g")) {
             createTopics();
             try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run(
-                    "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN")) {
+                    "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN",
+                "--stegvis.registry.auth=none")) {
                 String registryUrl = "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
                 long writing = System.nanoTime();
                 ReplayEvents.Written written = ReplayEvents.write(SharedKafka.bootstrapServers(), registryUrl, EVENTS);

@@ -85,6 +85,11 @@ public final class LocalStack {
             say("created the master key for personal data in " + masterKey
                     + " (keep it: without it the sealed personal data cannot be read)");
         }
+        Path registryCredentials = StackPlan.registryCredentialsFile(settings);
+        if (RegistryCredentialsFile.ensure(registryCredentials)) {
+            say("created the schema registry's credential in " + registryCredentials
+                    + " (writes to the registry need it; the services are given it)");
+        }
         kafka.writeConfig();
         if (!kafka.isFormatted()) {
             say("formatting the Kafka storage in " + kafka.logDir() + " (first start)");

@@ -30,7 +30,7 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
                 Readiness.mongo(mongoPort), "mongodb://127.0.0.1:" + mongoPort, "an isMaster answer"));
 
         addJar(components, skipped, settings, java, "registry", "schema-registry",
-                List.of("--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort));
+                List.of("--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort, importRegistryCredentials(settings)));
         // The issuer's URL says localhost, as the browser and the services will write it: a token's iss must equal
         // the issuer-uri the services check, and the dashboard (on localhost too) is the origin that exchanges codes.
         String issuer = "http://localhost:" + settings.port("issuer");
@@ -49,7 +49,8 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
                     // One instance of each service here: its consumer group's static member, so a restarted service
                     // takes its partitions back at once instead of waiting for the old session to time out.
                     "--stegvis.kafka.instance-id=" + service + "-service.local",
-                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer));
+                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+                    importRegistryCredentials(settings)));
             if (service.equals("participant")) {
                 arguments.add("--stegvis.crypto.master-key-file=" + masterKeyFile(settings));
             }
@@ -61,6 +62,16 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
     /** Where the local stack keeps participant-service's master key. */
     static Path masterKeyFile(StackSettings settings) {
         return settings.dataDir().resolve("keys").resolve("master.key");
+    }
+
+    /** Where the local stack keeps the schema registry's credential (see {@link RegistryCredentialsFile}). */
+    static Path registryCredentialsFile(StackSettings settings) {
+        return settings.dataDir().resolve("keys").resolve("registry.properties");
+    }
+
+    /** The registry's user and the services' credential, read from that file: not on a command line, which ps shows. */
+    private static String importRegistryCredentials(StackSettings settings) {
+        return "--spring.config.import=file:" + registryCredentialsFile(settings);
     }
 
     /** {@code <root>/<module>/target/<module>-0.1.0-SNAPSHOT-exec.jar} */

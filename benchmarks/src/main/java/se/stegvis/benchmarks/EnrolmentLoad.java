@@ -19,6 +19,8 @@ import org.bson.Document;
 
 import com.mongodb.client.MongoCollection;
 
+import se.stegvis.access.Caller;
+import se.stegvis.access.ProjectRole;
 import se.stegvis.participant.participants.application.EnrolParticipant;
 import se.stegvis.participant.participants.domain.EntryData.DeclarableAnswer;
 import se.stegvis.participant.participants.domain.EntryData.EducationLevel;
@@ -82,10 +84,14 @@ final class EnrolmentLoad {
      * JSON (validation, sealing, fingerprints, the one write with its outbox entry, the relay's wake-up). Into
      * another project, so these participants are not mistaken for the HTTP ones.
      */
+    /** Who enrols through the use case: STAFF of the project, as the rule wants. */
+    private static final Caller DIRECT_STAFF = new Caller("benchmark-staff", java.util.Set.of(),
+            java.util.Map.of(DIRECT_PROJECT, ProjectRole.STAFF));
+
     Timing direct(EnrolParticipant useCase, int firstPerson, int count) throws Exception {
         return run(count, i -> {
             int person = firstPerson + i;
-            useCase.enrol(DIRECT_PROJECT, new PersonalData(PersonalIdentityNumber.parse(identityNumber(person)), "Bänk", "Mätning" + person,
+            useCase.enrol(DIRECT_STAFF, DIRECT_PROJECT, new PersonalData(PersonalIdentityNumber.parse(identityNumber(person)), "Bänk", "Mätning" + person,
                     Protection.NONE), new EntryFacts(LocalDate.of(2025, 5, 5), "YOUNG_PEOPLE_AT_RISK", person % 2 == 0 ? Gender.WOMAN : Gender.MAN,
                     LabourMarketStatus.INACTIVE, EducationLevel.ISCED_0_2, DeclarableAnswer.NO, DeclarableAnswer.DECLINED, false, false,
                     false, true), null);

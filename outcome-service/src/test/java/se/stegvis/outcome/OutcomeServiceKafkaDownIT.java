@@ -39,8 +39,9 @@ class OutcomeServiceKafkaDownIT {
                     broker.bootstrapServers(), today);
                     ParticipantServiceStandIn upstream = new ParticipantServiceStandIn(broker.bootstrapServers(),
                             RunningOutcomeService.registryUrl())) {
-                Http http = new Http(service.baseUrl());
+                Http http = service.as(ParticipantServiceStandIn.STAFF);
                 String project = upstream.project(FollowUpPoint.UPON_LEAVING, FollowUpPoint.MONTHS_6);
+                service.awaitStaff(ParticipantServiceStandIn.STAFF, project);
                 UUID participant = upstream.left(project, LocalDate.of(2025, 2, 3), LocalDate.of(2025, 9, 1));
                 service.awaitProject(http, project);
                 service.awaitReplicated(http, participant);

@@ -284,6 +284,21 @@ class ActivityServiceIT {
         assertThat(new Http(service.baseUrl()).get("/readyz").status()).isEqualTo(200);
     }
 
+    @Test
+    void a_member_removed_from_the_project_is_refused_as_soon_as_the_service_learns_it() {
+        UUID participant = enrolled();
+        String leaver = "activity-it-leaver";
+        upstream.members(PROJECT, Map.of(STAFF, "STAFF", leaver, "STAFF"));
+        service.awaitStaff(leaver, PROJECT);
+        Http leaving = service.as(leaver);
+        assertThat(leaving.get(activitiesOf(participant)).status()).isEqualTo(200);
+
+        upstream.members(PROJECT, Map.of(STAFF, "STAFF"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> leaving.get(activitiesOf(participant)).status() == 404);
+        assertThat(http.get(activitiesOf(participant)).status()).as("the one who stays").isEqualTo(200);
+    }
+
     private static UUID enrolled() {
         UUID participant = upstream.enrol(PROJECT, ENROLLED);
         service.awaitParticipant(participant, p -> true);

@@ -29,7 +29,7 @@ class ActivityServiceKafkaDownIT {
         try (KafkaBrokerProcess broker = new KafkaBrokerProcess()) {
             broker.start();
             KafkaTopics.ensure(broker.bootstrapServers(), EventTopic.PROJECTS.topicName(), EventTopic.PARTICIPANTS.topicName(),
-                    EventTopic.ACTIVITIES.topicName());
+                    EventTopic.ACTIVITIES.topicName(), EventTopic.MEMBERSHIPS.topicName());
             try (RunningActivityService service = RunningActivityService.start("kafka-down-" + UUID.randomUUID(),
                     broker.bootstrapServers());
                     UpstreamEvents upstream = new UpstreamEvents(broker.bootstrapServers(), RunningActivityService.registryUrl())) {

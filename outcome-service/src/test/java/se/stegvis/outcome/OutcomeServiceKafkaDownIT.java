@@ -33,7 +33,7 @@ class OutcomeServiceKafkaDownIT {
         try (KafkaBrokerProcess broker = new KafkaBrokerProcess()) {
             broker.start();
             KafkaTopics.ensure(broker.bootstrapServers(), EventTopic.PROJECTS.topicName(), EventTopic.PARTICIPANTS.topicName(),
-                    EventTopic.OUTCOMES.topicName());
+                    EventTopic.OUTCOMES.topicName(), EventTopic.MEMBERSHIPS.topicName());
             Clock today = Clock.fixed(LocalDate.of(2025, 9, 15).atTime(10, 0).atZone(STOCKHOLM).toInstant(), STOCKHOLM);
             try (RunningOutcomeService service = RunningOutcomeService.start("kafka-down-" + UUID.randomUUID(),
                     broker.bootstrapServers(), today);

@@ -30,12 +30,20 @@ public final class DemoMembers {
     public static final String AUDITOR = "auditor";
 
     private final URI participantService;
-    private final IssuerTokens tokens;
+    private final TokenSource tokens;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public DemoMembers(URI participantService, IssuerTokens tokens) {
+    public DemoMembers(URI participantService, TokenSource tokens) {
         this.participantService = participantService;
         this.tokens = tokens;
+    }
+
+    /** The global roles the local issuer gives the identity (its {@code roles} claim). */
+    public static String[] globalRoles(String identity) {
+        return switch (identity) {
+            case ADMIN, INTEGRATOR, AUDITOR -> new String[] {identity};
+            default -> new String[0];
+        };
     }
 
     /** The staff identity of the project; fails for a project without one. */
@@ -58,7 +66,8 @@ public final class DemoMembers {
         return lines;
     }
 
-    private String put(String projectId, String subject, String role) {
+    /** Gives the subject the role ({@code STAFF} or {@code OWNER}) on the project, as {@code admin}; a line as above. */
+    public String put(String projectId, String subject, String role) {
         String path = "/api/projects/" + projectId + "/members/" + subject;
         HttpRequest request = HttpRequest.newBuilder(participantService.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", tokens.bearer(ADMIN)).header("Content-Type", "application/json")

@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * issuer gives 15 minutes), then a new one is fetched: a long test or load never sends an expired token, and a run
  * does not ask the issuer once per request.
  */
-public final class IssuerTokens {
+public final class IssuerTokens implements TokenSource {
 
     /** Every demo identity's secret (local-issuer/README.md). */
     public static final String DEMO_SECRET = "demo";
@@ -54,6 +54,7 @@ public final class IssuerTokens {
     }
 
     /** A valid token of the demo identity (client id = identity, secret {@value #DEMO_SECRET}). */
+    @Override
     public String token(String identity) {
         Held current = held.get(identity);
         if (current != null && clock.instant().isBefore(current.refreshAt())) {
@@ -62,11 +63,6 @@ public final class IssuerTokens {
         Held fresh = fetch(identity, DEMO_SECRET);
         held.put(identity, fresh);
         return fresh.token();
-    }
-
-    /** The value of an {@code Authorization} header carrying the identity's token. */
-    public String bearer(String identity) {
-        return "Bearer " + token(identity);
     }
 
     private Held fetch(String identity, String secret) {

@@ -13,11 +13,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
-import se.stegvis.localstack.IssuerTokens;
+import se.stegvis.localstack.TokenSource;
 
 /**
  * JSON over HTTP to the services, as any integrator would call them, signed in as one identity
- * ({@code Authorization: Bearer}, tokens from {@link IssuerTokens}). A {@code 404 not-known-yet} is sent again after
+ * ({@code Authorization: Bearer}, tokens from a {@link TokenSource}). A {@code 404 not-known-yet} is sent again after
  * its {@code Retry-After}, backing off, as activity- and outcome-service ask of a client that has just enrolled
  * someone: their replica learns of the enrolment moments later, through Kafka. A client made for
  * {@link #awaitingMembership() a service that learns memberships from Kafka} also sends a 403 or 404 again until
@@ -32,7 +32,7 @@ final class DemoHttp {
 
     private final HttpClient client;
     private final Duration patience;
-    private final IssuerTokens tokens;
+    private final TokenSource tokens;
     private final String identity;
     private final boolean awaitingMembership;
 
@@ -42,11 +42,11 @@ final class DemoHttp {
     }
 
     /** @param patience how long to keep retrying a not-known-yet before the id is taken to be wrong */
-    DemoHttp(Duration patience, IssuerTokens tokens) {
+    DemoHttp(Duration patience, TokenSource tokens) {
         this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), patience, tokens, null, false);
     }
 
-    private DemoHttp(HttpClient client, Duration patience, IssuerTokens tokens, String identity, boolean awaitingMembership) {
+    private DemoHttp(HttpClient client, Duration patience, TokenSource tokens, String identity, boolean awaitingMembership) {
         this.client = client;
         this.patience = patience;
         this.tokens = tokens;

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -48,6 +50,8 @@ final class EnrolmentLoad {
 
     static final String HTTP_PROJECT = "23-079-S13";
     static final String DIRECT_PROJECT = "23-069-S06";
+    /** Whom the use case is called as: STAFF of the direct project, as the API's caller would be. */
+    static final Caller DIRECT_CALLER = new Caller(BenchSignIn.STAFF, Set.of(), Map.of(DIRECT_PROJECT, ProjectRole.STAFF));
 
     private final String baseUrl;
     private final int clients;
@@ -64,6 +68,7 @@ final class EnrolmentLoad {
             connection.setRequestMethod("POST");
             connection.setDoOutput(true);
             connection.setRequestProperty("Content-Type", "application/json");
+            connection.setRequestProperty("Authorization", BenchSignIn.bearer(BenchSignIn.STAFF));
             byte[] body = body(firstPerson + i).getBytes(StandardCharsets.UTF_8);
             connection.setFixedLengthStreamingMode(body.length);
             try (OutputStream out = connection.getOutputStream()) {
@@ -84,14 +89,10 @@ final class EnrolmentLoad {
      * JSON (validation, sealing, fingerprints, the one write with its outbox entry, the relay's wake-up). Into
      * another project, so these participants are not mistaken for the HTTP ones.
      */
-    /** Who enrols through the use case: STAFF of the project, as the rule wants. */
-    private static final Caller DIRECT_STAFF = new Caller("benchmark-staff", java.util.Set.of(),
-            java.util.Map.of(DIRECT_PROJECT, ProjectRole.STAFF));
-
     Timing direct(EnrolParticipant useCase, int firstPerson, int count) throws Exception {
         return run(count, i -> {
             int person = firstPerson + i;
-            useCase.enrol(DIRECT_STAFF, DIRECT_PROJECT, new PersonalData(PersonalIdentityNumber.parse(identityNumber(person)), "Bänk", "Mätning" + person,
+            useCase.enrol(DIRECT_CALLER, DIRECT_PROJECT, new PersonalData(PersonalIdentityNumber.parse(identityNumber(person)), "Bänk", "Mätning" + person,
                     Protection.NONE), new EntryFacts(LocalDate.of(2025, 5, 5), "YOUNG_PEOPLE_AT_RISK", person % 2 == 0 ? Gender.WOMAN : Gender.MAN,
                     LabourMarketStatus.INACTIVE, EducationLevel.ISCED_0_2, DeclarableAnswer.NO, DeclarableAnswer.DECLINED, false, false,
                     false, true), null);

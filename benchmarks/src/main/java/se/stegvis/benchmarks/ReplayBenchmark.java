@@ -120,11 +120,11 @@ public final class ReplayBenchmark {
     }
 
     private static ConfigurableApplicationContext startService(String registryUrl, MongoWireProcess mongo) {
-        return new SpringApplicationBuilder(ReportingServiceApplication.class).run("--server.port=0",
+        return new SpringApplicationBuilder(ReportingServiceApplication.class).run(BenchSignIn.serviceArguments("--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
                 "--spring.mongodb.uri=" + mongo.connectionString() + "/replay-benchmark", "--stegvis.schema-registry.url=" + registryUrl,
                 "--stegvis.projection.group-id=replay-benchmark-" + System.nanoTime(), "--management.health.mongodb.enabled=false",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
     }
 
     /** Projects on one partition; the participant-keyed topics on three each, as the services declare them. */

@@ -33,7 +33,7 @@ class StackPlanTest {
                 "reporting-service");
         assertThat(plan.skipped()).isEmpty();
         assertThat(plan.ports()).extracting(PortUse::port)
-                .containsExactly(9092, 9093, 27017, 8081, 8094, 8091, 8092, 8093, 8090);
+                .containsExactly(9092, 9093, 27017, 8081, 8094, 8091, 8191, 8092, 8192, 8093, 8193, 8090, 8190);
     }
 
     @Test
@@ -76,9 +76,12 @@ class StackPlanTest {
                 "--management.health.mongodb.enabled=false",
                 "--stegvis.kafka.instance-id=outcome-service.local",
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:18094",
+                "--management.server.port=18193",
                 "--spring.config.import=file:" + root.resolve("data/keys/registry.properties"));
-        assertThat(outcome.address()).isEqualTo("http://127.0.0.1:18093");
-        assertThat(outcome.waitsFor()).isEqualTo("GET /actuator/health to answer 200");
+        assertThat(outcome.address()).isEqualTo("http://127.0.0.1:18093 (metrics: http://127.0.0.1:18193/actuator/prometheus)");
+        assertThat(outcome.waitsFor()).isEqualTo("GET /readyz to answer 200");
+        assertThat(outcome.ports()).extracting(PortUse::port).containsExactly(18093, 18193);
+        assertThat(outcome.ports().get(1).property()).isEqualTo("stegvis.outcome.management.port");
     }
 
     @Test
@@ -149,6 +152,17 @@ class StackPlanTest {
         Path other = root.resolve("other/registry.properties");
         RegistryCredentialsFile.ensure(other);
         assertThat(Files.readString(other)).isNotEqualTo(first);
+    }
+
+    @Test
+    void a_management_port_is_checked_like_any_other_port() throws IOException {
+        jar("participant-service");
+        jar("activity-service");
+
+        StackPlan plan = plan(Map.of("stegvis.participant.management.port", "8092"));
+
+        assertThat(PortCheck.firstProblem(plan.ports())).contains("Port 8092 is set for both participant-service management"
+                + " and activity-service: set -Dstegvis.activity.port=... to another port");
     }
 
     @Test

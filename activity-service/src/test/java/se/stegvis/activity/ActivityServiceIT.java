@@ -53,6 +53,7 @@ class ActivityServiceIT {
     @BeforeAll
     static void start() {
         service = RunningActivityService.start(DATABASE);
+        service.awaitReady();
         http = service.as(STAFF);
         management = new Http(service.managementUrl());
         upstream = new UpstreamEvents(SharedKafka.bootstrapServers(), RunningActivityService.registryUrl());
@@ -282,6 +283,15 @@ class ActivityServiceIT {
         assertThat(storedFor(participant)).isEqualTo(1);
         assertThat(http.get("/api/activities/" + activityId).status()).isEqualTo(200);
         assertThat(new Http(service.baseUrl()).get("/readyz").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_service_that_cannot_read_the_memberships_is_alive_but_not_ready() {
+        try (RunningActivityService cutOff = RunningActivityService.start("activity-cut-off-" + UUID.randomUUID(), "127.0.0.1:1")) {
+            Http anonymous = new Http(cutOff.baseUrl());
+            assertThat(anonymous.get("/livez").status()).isEqualTo(200);
+            assertThat(anonymous.get("/readyz").status()).as("it could not tell a member from a stranger").isEqualTo(503);
+        }
     }
 
     @Test

@@ -47,6 +47,12 @@ final class RunningOutcomeService implements AutoCloseable {
                         "--spring.security.oauth2.resourceserver.jwt.audiences=" + TestIssuer.AUDIENCE));
     }
 
+    /** Waits until the service says it is ready: only once it has read the memberships. */
+    void awaitReady() {
+        Http anonymous = new Http(baseUrl());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> anonymous.get("/readyz").status() == 200);
+    }
+
     /** Waits until the service knows the subject as STAFF of the project, from the memberships topic. */
     void awaitStaff(String subject, String projectId) {
         MembershipTopic memberships = context.getBean(MembershipTopic.class);

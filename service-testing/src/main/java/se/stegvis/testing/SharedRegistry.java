@@ -27,7 +27,11 @@ public final class SharedRegistry {
                     "--stegvis.registry.topic=_schemas_service_tests",
                     // Writes open, said explicitly: these tests are about the services; the registry's access
                     // rules, and the serde's credentials against them, are tested in schema-registry.
-                    "--stegvis.registry.auth=none");
+                    "--stegvis.registry.auth=none",
+                    // The service's application.yml is on the class path too: its health groups name contributors
+                    // only the service has, and its management port is the service's.
+                    "--management.endpoint.health.validate-group-membership=false",
+                    "--management.server.port=0");
         }
         return "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
     }

@@ -6,11 +6,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -209,6 +211,9 @@ class ParticipantAccessIT {
         staff.delete(path);
         otherStaff.get(path);
 
+        // A change's entry is written with the change and reaches the trail through the relay, within moments.
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> auditor.get("/api/audit?participantId=" + participantId).json().get("entries").size() == 6);
         Http.Reply trail = auditor.get("/api/audit?participantId=" + participantId);
         assertThat(trail.status()).isEqualTo(200);
         List<String> actions = trail.json().get("entries").valueStream().map(entry -> entry.get("action").asText()).toList();

@@ -18,6 +18,7 @@ import com.mongodb.client.MongoDatabase;
 
 import se.stegvis.access.Memberships;
 import se.stegvis.access.web.AccessConfiguration;
+import se.stegvis.participant.audit.adapter.out.persistence.AuditRelay;
 import se.stegvis.participant.audit.adapter.out.persistence.MongoAuditTrail;
 import se.stegvis.participant.audit.application.AuditTrail;
 import se.stegvis.participant.audit.application.ReadAuditTrail;
@@ -124,6 +125,12 @@ public class ParticipantServiceConfiguration {
         return new MongoAuditTrail(database.getCollection("audit"));
     }
 
+    /** Moves the audit entries written with each change into the trail. */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    AuditRelay auditRelay(MongoDatabase database) {
+        return new AuditRelay(database.getCollection("participants"), database.getCollection("audit"), Duration.ofMillis(200));
+    }
+
     @Bean
     ReadAuditTrail readAuditTrail(AuditTrail trail) {
         return new ReadAuditTrail(trail);
@@ -149,8 +156,8 @@ public class ParticipantServiceConfiguration {
 
     @Bean
     ChangeParticipant changeParticipant(ParticipantRegistry registry, ReadCatalogue catalogue, EventsPending eventsPending,
-            AuditTrail audit, Clock clock) {
-        return new ChangeParticipant(registry, catalogue, eventsPending, audit, clock);
+            Clock clock) {
+        return new ChangeParticipant(registry, catalogue, eventsPending, clock);
     }
 
     @Bean

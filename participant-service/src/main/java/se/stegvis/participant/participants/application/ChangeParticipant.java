@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import se.stegvis.access.Caller;
-import se.stegvis.participant.audit.application.AuditTrail;
 import se.stegvis.participant.audit.domain.AuditAction;
 import se.stegvis.participant.audit.domain.AuditEntry;
 import se.stegvis.participant.catalogue.application.ReadCatalogue;
@@ -20,20 +19,17 @@ import se.stegvis.service.command.NotFound;
 
 /**
  * The commands on an enrolled participant: correct the entry data, leave, erase. For STAFF of the participant's
- * project only (anyone else is told the participant does not exist), each written to the audit trail.
+ * project only (anyone else is told the participant does not exist), each with its audit entry in the same write.
  */
 public class ChangeParticipant {
 
     private final ParticipantRegistry registry;
     private final ReadCatalogue catalogue;
     private final EventsPending eventsPending;
-    private final AuditTrail audit;
     private final Clock clock;
 
-    public ChangeParticipant(ParticipantRegistry registry, ReadCatalogue catalogue, EventsPending eventsPending, AuditTrail audit,
-            Clock clock) {
+    public ChangeParticipant(ParticipantRegistry registry, ReadCatalogue catalogue, EventsPending eventsPending, Clock clock) {
         this.registry = registry;
-        this.audit = audit;
         this.catalogue = catalogue;
         this.eventsPending = eventsPending;
         this.clock = clock;
@@ -55,9 +51,8 @@ public class ChangeParticipant {
         ParticipantEvent.EntryDataCorrected event = participant.correct(
                 catalogue.project(participant.projectId()), person, facts, clock.instant());
         Participant corrected = participant.corrected(event);
-        registry.update(corrected, correctedPerson, event, readRevision);
+        registry.update(corrected, correctedPerson, event, readRevision, audited(caller, AuditAction.CORRECT, corrected.projectId(), participantId));
         eventsPending.signal(participantId.toString());
-        audited(caller, AuditAction.CORRECT, corrected.projectId(), participantId);
         return new ParticipantRecord(corrected, person, readRevision + 1);
     }
 
@@ -66,17 +61,17 @@ public class ChangeParticipant {
         ParticipantRecord record = existing(caller, participantId);
         Participant participant = record.participant();
         ParticipantEvent.Left event = participant.leave(leftOn, reason, clock.instant());
-        registry.update(participant.left(event), null, event, record.revision());
+        registry.update(participant.left(event), null, event, record.revision(),
+                audited(caller, AuditAction.LEAVE, participant.projectId(), participantId));
         eventsPending.signal(participantId.toString());
-        audited(caller, AuditAction.LEAVE, participant.projectId(), participantId);
     }
 
     /** Erasure wins over any change that read the participant before it; a second erasure is ParticipantErased. */
     public void erase(Caller caller, UUID participantId) {
         Participant participant = existing(caller, participantId).participant();
-        registry.erase(participant.withErasure(), participant.erase(clock.instant()));
+        registry.erase(participant.withErasure(), participant.erase(clock.instant()),
+                audited(caller, AuditAction.ERASE, participant.projectId(), participantId));
         eventsPending.signal(participantId.toString());
-        audited(caller, AuditAction.ERASE, participant.projectId(), participantId);
     }
 
     /**
@@ -93,7 +88,8 @@ public class ChangeParticipant {
         return record;
     }
 
-    private void audited(Caller caller, AuditAction action, String projectId, UUID participantId) {
-        audit.record(AuditEntry.of(clock.instant(), caller.subject(), action, projectId, participantId));
+    /** The audit entry of the change, stored in the same write as the change itself. */
+    private AuditEntry audited(Caller caller, AuditAction action, String projectId, UUID participantId) {
+        return AuditEntry.of(clock.instant(), caller.subject(), action, projectId, participantId);
     }
 }

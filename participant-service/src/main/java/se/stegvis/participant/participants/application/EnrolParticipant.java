@@ -50,32 +50,36 @@ public class EnrolParticipant {
     public UUID enrol(Caller caller, String projectId, PersonalData person, EntryFacts facts, String idempotencyKey) {
         catalogue.project(projectId);
         caller.require(caller.isStaffOf(projectId), "enrol participants in project " + projectId);
-        UUID participantId = enrolled(projectId, person, facts, idempotencyKey);
-        audit.record(AuditEntry.of(clock.instant(), caller.subject(), AuditAction.ENROL, projectId, participantId));
-        return participantId;
-    }
-
-    private UUID enrolled(String projectId, PersonalData person, EntryFacts facts, String idempotencyKey) {
         String requestFingerprint = idempotencyKey == null ? null : fingerprints.of(canonical(projectId, person, facts));
         Optional<UUID> replayed = replay(idempotencyKey, requestFingerprint);
         if (replayed.isPresent()) {
-            return replayed.get();
+            return replayedAudited(caller, projectId, replayed.get());
         }
         Project project = catalogue.project(projectId);
         UUID participantId = UUID.randomUUID();
         ParticipantEvent.Enrolled event = Participant.enrol(participantId, project, person, facts, clock.instant());
         try {
             registry.add(Participant.enrolled(event), person, event,
-                    new IdempotentRequest(idempotencyKey, requestFingerprint, participantId));
+                    new IdempotentRequest(idempotencyKey, requestFingerprint, participantId), entry(caller, projectId, participantId));
         } catch (AlreadyEnrolled | IdempotencyKeyReused refused) {
             Optional<UUID> sameRequestFirst = replay(idempotencyKey, requestFingerprint);
             if (sameRequestFirst.isPresent()) {
-                return sameRequestFirst.get();
+                return replayedAudited(caller, projectId, sameRequestFirst.get());
             }
             throw refused;
         }
         eventsPending.signal(participantId.toString());
         return participantId;
+    }
+
+    /** A new enrolment's entry goes in the same write as the enrolment; a replayed one's is written on its own. */
+    private UUID replayedAudited(Caller caller, String projectId, UUID participantId) {
+        audit.record(entry(caller, projectId, participantId));
+        return participantId;
+    }
+
+    private AuditEntry entry(Caller caller, String projectId, UUID participantId) {
+        return AuditEntry.of(clock.instant(), caller.subject(), AuditAction.ENROL, projectId, participantId);
     }
 
     private static String canonical(String projectId, PersonalData person, EntryFacts facts) {

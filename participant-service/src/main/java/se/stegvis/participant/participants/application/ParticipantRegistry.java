@@ -4,14 +4,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import se.stegvis.participant.audit.domain.AuditEntry;
 import se.stegvis.participant.participants.domain.Participant;
 import se.stegvis.participant.participants.domain.ParticipantEvent;
 import se.stegvis.participant.participants.domain.PersonalData;
 import se.stegvis.participant.participants.domain.PersonalIdentityNumber;
 
 /**
- * Where participants are kept: their state with the events it causes in one atomic write, their personal data
- * sealed beside it. Implementations never store an identity number or a name in clear.
+ * Where participants are kept: their state with the events it causes and the audit entry of the change in one atomic
+ * write, their personal data sealed beside it. Implementations never store an identity number or a name in clear.
  */
 public interface ParticipantRegistry {
 
@@ -25,7 +26,7 @@ public interface ParticipantRegistry {
     Optional<IdempotentRequest> byIdempotencyKey(String key);
 
     /** Throws AlreadyEnrolled when the same person got in first through a concurrent request. */
-    void add(Participant participant, PersonalData person, ParticipantEvent.Enrolled event, IdempotentRequest request);
+    void add(Participant participant, PersonalData person, ParticipantEvent.Enrolled event, IdempotentRequest request, AuditEntry audit);
 
     /**
      * Stores the new state and the event, only if the participant is still at {@code readRevision} and not erased;
@@ -34,7 +35,7 @@ public interface ParticipantRegistry {
      * @throws ParticipantErased if it was erased meanwhile (nothing is written, nothing published)
      * @throws ParticipantChangedConcurrently if another command changed it since it was read at {@code readRevision}
      */
-    void update(Participant participant, PersonalData person, ParticipantEvent event, long readRevision);
+    void update(Participant participant, PersonalData person, ParticipantEvent event, long readRevision, AuditEntry audit);
 
     /**
      * Destroys the personal data (its key with it) and stores the erased state with its event. Wins over any change
@@ -42,7 +43,7 @@ public interface ParticipantRegistry {
      *
      * @throws ParticipantErased if another erasure got there first (nothing is written, nothing published)
      */
-    void erase(Participant participant, ParticipantEvent.Erased event);
+    void erase(Participant participant, ParticipantEvent.Erased event, AuditEntry audit);
 
     /**
      * A participant as stored; the person is null once erased. {@code revision} counts the writes to it (0 for a new

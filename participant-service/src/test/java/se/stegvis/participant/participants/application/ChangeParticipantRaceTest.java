@@ -37,7 +37,7 @@ class ChangeParticipantRaceTest {
     private final InterleavingRegistry registry = new InterleavingRegistry(store);
     private final List<String> signalled = new ArrayList<>();
     private final Clock clock = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
-    private final ChangeParticipant change = new ChangeParticipant(registry, SeedProjects.catalogue(), signalled::add, SeedProjects.auditTrail(), clock);
+    private final ChangeParticipant change = new ChangeParticipant(registry, SeedProjects.catalogue(), signalled::add, clock);
     private final UUID id = new EnrolParticipant(registry, SeedProjects.catalogue(), signalled::add, request -> request, SeedProjects.auditTrail(), clock)
             .enrol(SeedProjects.UTVAG_STAFF, SeedProjects.UTVAG.id(), PERSON, SeedProjects.facts(Gender.WOMAN), null);
 

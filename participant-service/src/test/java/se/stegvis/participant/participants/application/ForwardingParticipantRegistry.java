@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import se.stegvis.participant.audit.domain.AuditEntry;
 import se.stegvis.participant.participants.domain.Participant;
 import se.stegvis.participant.participants.domain.ParticipantEvent;
 import se.stegvis.participant.participants.domain.PersonalData;
@@ -39,17 +40,18 @@ public abstract class ForwardingParticipantRegistry implements ParticipantRegist
     }
 
     @Override
-    public void add(Participant participant, PersonalData person, ParticipantEvent.Enrolled event, IdempotentRequest request) {
-        store.add(participant, person, event, request);
+    public void add(Participant participant, PersonalData person, ParticipantEvent.Enrolled event, IdempotentRequest request,
+            AuditEntry audit) {
+        store.add(participant, person, event, request, audit);
     }
 
     @Override
-    public void update(Participant participant, PersonalData person, ParticipantEvent event, long readRevision) {
-        store.update(participant, person, event, readRevision);
+    public void update(Participant participant, PersonalData person, ParticipantEvent event, long readRevision, AuditEntry audit) {
+        store.update(participant, person, event, readRevision, audit);
     }
 
     @Override
-    public void erase(Participant participant, ParticipantEvent.Erased event) {
-        store.erase(participant, event);
+    public void erase(Participant participant, ParticipantEvent.Erased event, AuditEntry audit) {
+        store.erase(participant, event, audit);
     }
 }

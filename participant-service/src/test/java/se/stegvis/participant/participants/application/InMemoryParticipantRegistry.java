@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import se.stegvis.participant.audit.domain.AuditEntry;
 import se.stegvis.participant.participants.domain.Participant;
 import se.stegvis.participant.participants.domain.ParticipantEvent;
 import se.stegvis.participant.participants.domain.PersonalData;
@@ -53,13 +54,14 @@ public final class InMemoryParticipantRegistry implements ParticipantRegistry {
     }
 
     @Override
-    public void add(Participant participant, PersonalData person, ParticipantEvent.Enrolled event, IdempotentRequest request) {
+    public void add(Participant participant, PersonalData person, ParticipantEvent.Enrolled event, IdempotentRequest request,
+            AuditEntry audit) {
         stored.put(participant.id(), new ParticipantRecord(participant, person, 0));
         events.add(event);
     }
 
     @Override
-    public void update(Participant participant, PersonalData person, ParticipantEvent event, long readRevision) {
+    public void update(Participant participant, PersonalData person, ParticipantEvent event, long readRevision, AuditEntry audit) {
         ParticipantRecord now = notErased(participant.id());
         if (now.revision() != readRevision) {
             throw new ParticipantChangedConcurrently(participant.id());
@@ -71,7 +73,7 @@ public final class InMemoryParticipantRegistry implements ParticipantRegistry {
     }
 
     @Override
-    public void erase(Participant participant, ParticipantEvent.Erased event) {
+    public void erase(Participant participant, ParticipantEvent.Erased event, AuditEntry audit) {
         ParticipantRecord now = notErased(participant.id());
         stored.put(participant.id(), new ParticipantRecord(now.participant().withErasure(), null, now.revision() + 1));
         events.add(event);

@@ -19,7 +19,6 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 
 import se.stegvis.participant.audit.application.AuditTrail;
-import se.stegvis.participant.audit.domain.AuditAction;
 import se.stegvis.participant.audit.domain.AuditEntry;
 import se.stegvis.participant.audit.domain.AuditQuery;
 
@@ -37,9 +36,7 @@ public class MongoAuditTrail implements AuditTrail {
 
     @Override
     public void record(AuditEntry entry) {
-        entries.insertOne(new Document("at", Date.from(entry.at())).append("subject", entry.subject())
-                .append("action", entry.action().name()).append("projectId", entry.projectId())
-                .append("participantIds", entry.participantIds().stream().map(UUID::toString).toList()));
+        entries.insertOne(AuditDocuments.of(entry));
     }
 
     @Override
@@ -58,13 +55,7 @@ public class MongoAuditTrail implements AuditTrail {
             filters.add(lt("at", Date.from(query.to())));
         }
         Bson filter = filters.isEmpty() ? Filters.empty() : and(filters);
-        return entries.find(filter).sort(Sorts.descending("at", "_id")).limit(query.limit()).map(MongoAuditTrail::entry)
+        return entries.find(filter).sort(Sorts.descending("at", "_id")).limit(query.limit()).map(AuditDocuments::entry)
                 .into(new ArrayList<>());
-    }
-
-    private static AuditEntry entry(Document document) {
-        return new AuditEntry(document.getDate("at").toInstant(), document.getString("subject"),
-                AuditAction.valueOf(document.getString("action")), document.getString("projectId"),
-                document.getList("participantIds", String.class, List.of()).stream().map(UUID::fromString).toList());
     }
 }

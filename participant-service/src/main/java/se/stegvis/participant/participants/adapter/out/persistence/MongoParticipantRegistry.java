@@ -27,6 +27,8 @@ import com.mongodb.client.result.UpdateResult;
 
 import se.stegvis.outbox.Outbox;
 import se.stegvis.outbox.OutboxEntry;
+import se.stegvis.participant.audit.adapter.out.persistence.AuditDocuments;
+import se.stegvis.participant.audit.domain.AuditEntry;
 import se.stegvis.participant.participants.adapter.out.crypto.DuplicateFingerprint;
 import se.stegvis.participant.participants.adapter.out.crypto.PersonalDataCipher;
 import se.stegvis.participant.participants.adapter.out.crypto.SealedData;
@@ -100,8 +102,10 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
     }
 
     @Override
-    public void add(Participant participant, PersonalData person, ParticipantEvent.Enrolled event, IdempotentRequest request) {
+    public void add(Participant participant, PersonalData person, ParticipantEvent.Enrolled event, IdempotentRequest request,
+            AuditEntry audit) {
         Document document = ParticipantDocuments.state(participant).append("_id", participant.id().toString())
+                .append(AuditDocuments.PENDING, List.of(AuditDocuments.of(audit)))
                 .append("personal", sealed(participant.id(), person))
                 .append("duplicateFingerprint", duplicates.of(participant.projectId(), person.personalIdentityNumber()));
         if (request.key() != null) {
@@ -115,7 +119,7 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
     }
 
     @Override
-    public void update(Participant participant, PersonalData person, ParticipantEvent event, long readRevision) {
+    public void update(Participant participant, PersonalData person, ParticipantEvent event, long readRevision, AuditEntry audit) {
         List<Bson> updates = new ArrayList<>();
         ParticipantDocuments.changes(participant).forEach((field, value) -> updates.add(Updates.set(field, value)));
         if (person != null) {
@@ -124,6 +128,7 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
         }
         updates.add(Updates.inc(REVISION, 1L));
         updates.add(Outbox.append(List.of(entry(event))));
+        updates.add(Updates.push(AuditDocuments.PENDING, AuditDocuments.of(audit)));
         UpdateResult result;
         try {
             result = participants.updateOne(and(eq("_id", participant.id().toString()), atRevision(readRevision), notErased()),
@@ -190,10 +195,11 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
      * erasure sets {@code erased}, and it is not conditional on the revision: a change read before it loses.
      */
     @Override
-    public void erase(Participant participant, ParticipantEvent.Erased event) {
+    public void erase(Participant participant, ParticipantEvent.Erased event, AuditEntry audit) {
         UpdateResult result = participants.updateOne(and(eq("_id", participant.id().toString()), notErased()), Updates.combine(
                 Updates.set(ERASED, true), Updates.unset("personal"), Updates.unset("duplicateFingerprint"),
-                Updates.unset("idempotency"), Updates.inc(REVISION, 1L), Outbox.append(List.of(entry(event)))));
+                Updates.unset("idempotency"), Updates.inc(REVISION, 1L), Outbox.append(List.of(entry(event))),
+                Updates.push(AuditDocuments.PENDING, AuditDocuments.of(audit))));
         if (result.getMatchedCount() == 0) {
             throw lostRace(participant.id());
         }

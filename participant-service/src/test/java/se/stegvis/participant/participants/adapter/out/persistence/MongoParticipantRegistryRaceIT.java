@@ -138,7 +138,7 @@ class MongoParticipantRegistryRaceIT {
     }
 
     private ChangeParticipant change(ParticipantRegistry registry) {
-        return new ChangeParticipant(registry, SeedProjects.catalogue(), signalled::add, SeedProjects.auditTrail(), clock);
+        return new ChangeParticipant(registry, SeedProjects.catalogue(), signalled::add, clock);
     }
 
     private void assertErasedForGood() {

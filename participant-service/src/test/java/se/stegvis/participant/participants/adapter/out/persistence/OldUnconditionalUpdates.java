@@ -14,6 +14,7 @@ import com.mongodb.client.model.Updates;
 
 import se.stegvis.outbox.Outbox;
 import se.stegvis.outbox.OutboxEntry;
+import se.stegvis.participant.audit.domain.AuditEntry;
 import se.stegvis.participant.participants.adapter.out.crypto.DuplicateFingerprint;
 import se.stegvis.participant.participants.adapter.out.crypto.PersonalDataCipher;
 import se.stegvis.participant.participants.adapter.out.crypto.SealedData;
@@ -44,7 +45,7 @@ final class OldUnconditionalUpdates extends ForwardingParticipantRegistry {
     }
 
     @Override
-    public void update(Participant participant, PersonalData person, ParticipantEvent event, long readRevision) {
+    public void update(Participant participant, PersonalData person, ParticipantEvent event, long readRevision, AuditEntry audit) {
         List<Bson> updates = new ArrayList<>();
         ParticipantDocuments.changes(participant).forEach((field, value) -> updates.add(Updates.set(field, value)));
         updates.add(Updates.set(ParticipantDocuments.ERASED, participant.erased()));

@@ -1,0 +1,36 @@
+package se.stegvis.participant.audit.adapter.out.persistence;
+
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.bson.types.ObjectId;
+
+import se.stegvis.participant.audit.domain.AuditAction;
+import se.stegvis.participant.audit.domain.AuditEntry;
+
+/**
+ * An audit entry as MongoDB keeps it, in the trail and while it waits in a participant's document for the relay:
+ * its own {@code _id}, given once, so that moving it to the trail twice stores it once.
+ */
+public final class AuditDocuments {
+
+    /** The field of a participant's document where the entries of the changes written to it wait for the relay. */
+    public static final String PENDING = "auditPending";
+
+    private AuditDocuments() {
+    }
+
+    public static Document of(AuditEntry entry) {
+        return new Document("_id", new ObjectId()).append("at", Date.from(entry.at())).append("subject", entry.subject())
+                .append("action", entry.action().name()).append("projectId", entry.projectId())
+                .append("participantIds", entry.participantIds().stream().map(UUID::toString).toList());
+    }
+
+    static AuditEntry entry(Document document) {
+        return new AuditEntry(document.getDate("at").toInstant(), document.getString("subject"),
+                AuditAction.valueOf(document.getString("action")), document.getString("projectId"),
+                document.getList("participantIds", String.class, List.of()).stream().map(UUID::fromString).toList());
+    }
+}

@@ -235,7 +235,7 @@ class ActivityServiceIT {
         assertThat(health.body()).contains("\"status\":\"UP\"");
         assertThat(http.get("/v3/api-docs").body()).contains("/api/participants/{participantId}/activities",
                 "/api/activities/{activityId}");
-        assertThat(service.context.getBean(MeterRegistry.class).find("stegvis.outbox.pending").gauge()).isNotNull();
+        assertThat(service.context().getBean(MeterRegistry.class).find("stegvis.outbox.pending").gauge()).isNotNull();
     }
 
     @Test

@@ -8,13 +8,11 @@ import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import se.stegvis.access.ProjectRole;
-import se.stegvis.access.kafka.MembershipTopic;
-import se.stegvis.testing.Http;
-import se.stegvis.testing.TestIssuer;
 import se.stegvis.replica.Replica;
 import se.stegvis.replica.ReplicatedParticipant;
+import se.stegvis.testing.RunningService;
 import se.stegvis.testing.SharedRegistry;
+import se.stegvis.testing.TestIssuer;
 import se.stegvis.testsupport.SharedKafka;
 import se.stegvis.testsupport.SharedMongo;
 
@@ -22,12 +20,10 @@ import se.stegvis.testsupport.SharedMongo;
  * activity-service for real on the test JVM's shared broker and Mongo-wire server, with the project's own registry
  * beside it: the same components as the local stack, in one JVM.
  */
-final class RunningActivityService implements AutoCloseable {
-
-    final ConfigurableApplicationContext context;
+final class RunningActivityService extends RunningService {
 
     private RunningActivityService(ConfigurableApplicationContext context) {
-        this.context = context;
+        super(context);
     }
 
     /** The project's registry, once per test JVM. */
@@ -65,37 +61,5 @@ final class RunningActivityService implements AutoCloseable {
         Replica replica = context.getBean(Replica.class);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> replica.participant(participantId).filter(condition).isPresent());
-    }
-
-    /** Waits until the service says it is ready: only once it has read the memberships. */
-    void awaitReady() {
-        Http anonymous = new Http(baseUrl());
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> anonymous.get("/readyz").status() == 200);
-    }
-
-    /** Waits until the service knows the subject as STAFF of the project, from the memberships topic. */
-    void awaitStaff(String subject, String projectId) {
-        MembershipTopic memberships = context.getBean(MembershipTopic.class);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
-                .until(() -> memberships.of(subject).get(projectId) == ProjectRole.STAFF);
-    }
-
-    /** A client signed in as the subject. */
-    Http as(String subject, String... roles) {
-        return new Http(baseUrl()).withToken(TestIssuer.shared().token(subject, roles));
-    }
-
-    /** The management port: health details, metrics. */
-    String managementUrl() {
-        return "http://localhost:" + context.getEnvironment().getProperty("local.management.port");
-    }
-
-    String baseUrl() {
-        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-    }
-
-    @Override
-    public void close() {
-        context.close();
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import se.stegvis.testing.Http;
+import se.stegvis.testing.RunningService;
 import se.stegvis.testing.SharedRegistry;
 import se.stegvis.testing.TestIssuer;
 import se.stegvis.testsupport.SharedKafka;
@@ -15,12 +16,10 @@ import se.stegvis.testsupport.SharedMongo;
  * participant-service for real on the test JVM's shared broker and Mongo-wire server, with the project's own
  * registry beside it: the same components as the local stack, in one JVM.
  */
-final class RunningParticipantService implements AutoCloseable {
-
-    final ConfigurableApplicationContext context;
+final class RunningParticipantService extends RunningService {
 
     private RunningParticipantService(ConfigurableApplicationContext context) {
-        this.context = context;
+        super(context);
     }
 
     /** The project's registry, once per test JVM. */
@@ -47,20 +46,6 @@ final class RunningParticipantService implements AutoCloseable {
                 .run(arguments.toArray(String[]::new)));
     }
 
-    String baseUrl() {
-        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-    }
-
-    /** The management port: metrics and the other actuator endpoints. */
-    String managementUrl() {
-        return "http://localhost:" + context.getEnvironment().getProperty("local.management.port");
-    }
-
-    /** A client signed in as the subject, with the global roles given. */
-    Http as(String subject, String... roles) {
-        return new Http(baseUrl()).withToken(TestIssuer.shared().token(subject, roles));
-    }
-
     /** A client signed in as STAFF of the three projects the catalogue starts with. */
     Http staff(String subject) {
         for (String projectId : List.of("23-073-S03", "23-069-S06", "23-079-S13")) {
@@ -76,10 +61,5 @@ final class RunningParticipantService implements AutoCloseable {
         if (reply.status() != 200 && reply.status() != 201) {
             throw new IllegalStateException("Could not make " + subject + " " + role + " of " + projectId + ": " + reply.body());
         }
-    }
-
-    @Override
-    public void close() {
-        context.close();
     }
 }

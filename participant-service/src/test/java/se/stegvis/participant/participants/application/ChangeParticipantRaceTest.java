@@ -38,7 +38,7 @@ class ChangeParticipantRaceTest {
     private final List<String> signalled = new ArrayList<>();
     private final Clock clock = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
     private final ChangeParticipant change = new ChangeParticipant(registry, SeedProjects.catalogue(), signalled::add, clock);
-    private final UUID id = new EnrolParticipant(registry, SeedProjects.catalogue(), signalled::add, request -> request, SeedProjects.auditTrail(), clock)
+    private final UUID id = new EnrolParticipant(registry, SeedProjects.catalogue(), signalled::add, request -> request, SeedProjects.auditTrail(new java.util.ArrayList<>()), clock)
             .enrol(SeedProjects.UTVAG_STAFF, SeedProjects.UTVAG.id(), PERSON, SeedProjects.facts(Gender.WOMAN), null);
 
     @Test

@@ -17,10 +17,8 @@ import org.junit.jupiter.api.Test;
 import se.stegvis.access.Caller;
 import se.stegvis.access.ProjectRole;
 import se.stegvis.access.Refused;
-import se.stegvis.participant.audit.application.AuditTrail;
 import se.stegvis.participant.audit.domain.AuditAction;
 import se.stegvis.participant.audit.domain.AuditEntry;
-import se.stegvis.participant.audit.domain.AuditQuery;
 import se.stegvis.participant.catalogue.domain.Project;
 import se.stegvis.participant.participants.domain.EntryData.DeclarableAnswer;
 import se.stegvis.participant.participants.domain.EntryData.EducationLevel;
@@ -53,7 +51,7 @@ class EnrolParticipantTest {
     private final List<String> signalled = new ArrayList<>();
     private final List<AuditEntry> audited = new ArrayList<>();
     private final EnrolParticipant enrol = new EnrolParticipant(registry, SeedProjects.catalogue(), signalled::add,
-            request -> "fingerprint-of:" + request, new ListedAudit(), Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
+            request -> "fingerprint-of:" + request, SeedProjects.auditTrail(audited), Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void only_staff_of_the_project_enrol_and_a_refusal_stores_signals_and_audits_nothing() {
@@ -170,18 +168,6 @@ class EnrolParticipantTest {
         @Override
         public void erase(Participant participant, ParticipantEvent.Erased event, AuditEntry audit) {
             throw new UnsupportedOperationException();
-        }
-    }
-
-    private final class ListedAudit implements AuditTrail {
-        @Override
-        public void record(AuditEntry entry) {
-            audited.add(entry);
-        }
-
-        @Override
-        public List<AuditEntry> find(AuditQuery query) {
-            return List.copyOf(audited);
         }
     }
 }

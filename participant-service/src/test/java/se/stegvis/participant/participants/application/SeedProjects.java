@@ -2,7 +2,6 @@ package se.stegvis.participant.participants.application;
 
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import se.stegvis.access.Caller;
 import se.stegvis.access.ProjectRole;
@@ -32,9 +31,8 @@ public final class SeedProjects implements ProjectCatalogue {
     /** STAFF of {@link #UTVAG}: who may act on its participants. */
     public static final Caller UTVAG_STAFF = new Caller("utvag-staff", Set.of(), Map.of(UTVAG.id(), ProjectRole.STAFF));
 
-    /** An audit trail that keeps its entries in memory. */
-    public static AuditTrail auditTrail() {
-        List<AuditEntry> entries = new CopyOnWriteArrayList<>();
+    /** An audit trail that keeps its entries in the list given. */
+    public static AuditTrail auditTrail(List<AuditEntry> entries) {
         return new AuditTrail() {
             @Override
             public void record(AuditEntry entry) {

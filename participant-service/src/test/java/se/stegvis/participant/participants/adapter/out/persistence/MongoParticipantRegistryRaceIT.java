@@ -59,7 +59,7 @@ class MongoParticipantRegistryRaceIT {
     private final MongoParticipantRegistry store = new MongoParticipantRegistry(participants, cipher, duplicates);
     private final Clock clock = Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC);
     private final List<String> signalled = new ArrayList<>();
-    private final UUID id = new EnrolParticipant(store, SeedProjects.catalogue(), signalled::add, request -> request, SeedProjects.auditTrail(), clock)
+    private final UUID id = new EnrolParticipant(store, SeedProjects.catalogue(), signalled::add, request -> request, SeedProjects.auditTrail(new java.util.ArrayList<>()), clock)
             .enrol(SeedProjects.UTVAG_STAFF, SeedProjects.UTVAG.id(), PERSON, SeedProjects.facts(Gender.WOMAN), null);
 
     @AfterEach

@@ -36,7 +36,11 @@ public final class SharedRegistry {
                     "--stegvis.registry.topic=_schemas_service_tests",
                     // It runs in a service's test JVM, where Spring Security is on the class path for the service:
                     // Boot's defaults for it (a generated password on every path) are not the registry's rules.
-                    "--spring.autoconfigure.exclude=" + String.join(",", BOOT_SECURITY_DEFAULTS));
+                    "--spring.autoconfigure.exclude=" + String.join(",", BOOT_SECURITY_DEFAULTS),
+                    // The service's application.yml is on the class path too: its health groups name contributors
+                    // only the service has, and its management port is the service's.
+                    "--management.endpoint.health.validate-group-membership=false",
+                    "--management.server.port=0");
         }
         return "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
     }

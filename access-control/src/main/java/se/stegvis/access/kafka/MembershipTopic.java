@@ -100,8 +100,10 @@ public final class MembershipTopic implements Memberships {
     private void followUntilStopped() {
         Duration backoff = Duration.ofMillis(200);
         while (running) {
-            try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
-                    new ConfluentAvroDeserializer())) {
+            // A deserializer given as an instance is not configured by the consumer: it is told the registry here.
+            ConfluentAvroDeserializer values = new ConfluentAvroDeserializer();
+            values.configure(consumerConfig, false);
+            try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), values)) {
                 follow(consumer);
             } catch (org.apache.kafka.common.errors.InterruptException e) {
                 return;

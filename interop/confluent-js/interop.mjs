@@ -4,11 +4,17 @@
 //   node interop.mjs decode   <registry-url> <file of hex messages, one a line>   -> JSON lines on stdout
 //   node interop.mjs register <registry-url> <subject> <schema file>              -> {"id": N}
 //   node interop.mjs encode   <registry-url> <schema id> <JSON payload file>      -> hex message on stdout
+//
+// With REGISTRY_USER_INFO=user:password in the environment (not an argument: the command line is visible to every
+// local user), every call sends those HTTP Basic credentials, which a registry that guards writes asks of `register`.
 import { readFileSync } from 'node:fs';
 import { SchemaRegistry, SchemaType } from '@kafkajs/confluent-schema-registry';
 
 const [command, host, ...rest] = process.argv.slice(2);
-const registry = new SchemaRegistry({ host });
+const userInfo = process.env.REGISTRY_USER_INFO;
+const colon = userInfo ? userInfo.indexOf(':') : -1;
+const auth = colon > 0 ? { username: userInfo.slice(0, colon), password: userInfo.slice(colon + 1) } : undefined;
+const registry = new SchemaRegistry(auth ? { host, auth } : { host });
 
 const asJson = (value) => JSON.stringify(value, (key, v) => (typeof v === 'bigint' ? v.toString() : v));
 

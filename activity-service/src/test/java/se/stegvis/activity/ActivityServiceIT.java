@@ -26,6 +26,7 @@ import se.stegvis.events.ActivityRetracted;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.testing.Http;
 import se.stegvis.testing.PrometheusText;
+import se.stegvis.testing.TestIssuer;
 import se.stegvis.testing.TopicReader;
 import se.stegvis.testing.UpstreamEvents;
 import se.stegvis.testsupport.SharedKafka;
@@ -44,15 +45,21 @@ class ActivityServiceIT {
 
     private static RunningActivityService service;
     private static Http http;
+    private static Http management;
+    private static final String STAFF = "activity-it-staff";
     private static UpstreamEvents upstream;
     private static MongoClient mongo;
 
     @BeforeAll
     static void start() {
         service = RunningActivityService.start(DATABASE);
-        http = new Http(service.baseUrl());
+        service.awaitReady();
+        http = service.as(STAFF);
+        management = new Http(service.managementUrl());
         upstream = new UpstreamEvents(SharedKafka.bootstrapServers(), RunningActivityService.registryUrl());
         upstream.defineProject(PROJECT, project -> project.setActivityTypes(List.of("DIGITAL_GUIDANCE", "WORK_TRAINING")));
+        upstream.members(PROJECT, Map.of(STAFF, "STAFF"));
+        service.awaitStaff(STAFF, PROJECT);
         mongo = MongoClients.create(SharedMongo.connectionString());
     }
 
@@ -199,8 +206,31 @@ class ActivityServiceIT {
     }
 
     @Test
+    void an_idempotency_key_is_refused_at_its_header_when_malformed_and_stored_only_as_a_hash() {
+        UUID participant = enrolled();
+        String body = "{\"type\": \"DIGITAL_GUIDANCE\", \"date\": \"2025-02-14\", \"hours\": 0.5}";
+        for (String malformed : List.of("", "k".repeat(65), "two words", "semi;colon")) {
+            Http.Reply refused = http.send("POST", activitiesOf(participant), body, Map.of("Idempotency-Key", malformed));
+            assertProblem(refused, 400);
+            assertThat(refused.json().get("field").asText()).isEqualTo("Idempotency-Key");
+        }
+        assertThat(storedFor(participant)).isZero();
+
+        Map<String, String> identityNumberAsKey = Map.of("Idempotency-Key", "19900101-1234");
+        Http.Reply first = http.send("POST", activitiesOf(participant), body, identityNumberAsKey);
+        Http.Reply retry = http.send("POST", activitiesOf(participant), body, identityNumberAsKey);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.json().get("activityId")).isEqualTo(first.json().get("activityId"));
+        assertThat(storedFor(participant)).isEqualTo(1);
+        for (Document raw : mongo.getDatabase(DATABASE).getCollection("activities").find()) {
+            assertThat(raw.toJson()).doesNotContain("19900101-1234", "199001011234");
+        }
+    }
+
+    @Test
     void the_service_reports_itself_up_describes_its_api_and_counts_its_outbox() {
-        Http.Reply health = http.get("/actuator/health");
+        Http.Reply health = management.get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
         assertThat(http.get("/v3/api-docs").body()).contains("/api/participants/{participantId}/activities",
@@ -220,7 +250,7 @@ class ActivityServiceIT {
                     && PrometheusText.sample(text, "stegvis_outbox_published_total", "") >= 1 && PrometheusText.sample(text, "stegvis_replica_lag", "") == 0;
         });
 
-        Http.Reply prometheus = http.get("/actuator/prometheus");
+        Http.Reply prometheus = management.get("/actuator/prometheus");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.contentType()).startsWith("text/plain").contains("version=0.0.4");
         assertThat(prometheus.body()).contains("# HELP stegvis_outbox_pending Outbox entries not yet acknowledged by Kafka",
@@ -228,6 +258,55 @@ class ActivityServiceIT {
                 "application=\"activity-service\"");
         assertThat(PrometheusText.sample(prometheus.body(), "stegvis_replica_applied_total", "")).as("the project and the participant")
                 .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void only_staff_of_the_participants_project_record_list_read_or_retract_and_to_anyone_else_the_participant_is_unknown() {
+        UUID participant = enrolled();
+        String body = "{\"type\": \"DIGITAL_GUIDANCE\", \"date\": \"2025-02-10\", \"hours\": 1.5}";
+        String activityId = http.post(activitiesOf(participant), body).json().get("activityId").asText();
+        Http.Reply unknown = http.post(activitiesOf(UUID.randomUUID()), body);
+
+        for (Http other : List.of(service.as("activity-it-stranger"), service.as("activity-it-admin", "admin"),
+                service.as("activity-it-auditor", "auditor"), service.as("activity-it-integrator", "integrator"))) {
+            Http.Reply refused = other.post(activitiesOf(participant), body);
+            assertProblem(refused, 404);
+            assertThat(refused.json().get("type")).as("the same answer as for an unknown id").isEqualTo(unknown.json().get("type"));
+            assertProblem(other.get(activitiesOf(participant)), 404);
+            assertProblem(other.get("/api/activities/" + activityId), 404);
+            assertProblem(other.delete("/api/activities/" + activityId), 404);
+        }
+        for (Http.Reply anonymous : List.of(http.anonymous().get(activitiesOf(participant)), http.anonymous().post(activitiesOf(participant), body),
+                http.withToken(TestIssuer.shared().expiredToken(STAFF)).get(activitiesOf(participant)))) {
+            assertProblem(anonymous, 401);
+        }
+        assertThat(storedFor(participant)).isEqualTo(1);
+        assertThat(http.get("/api/activities/" + activityId).status()).isEqualTo(200);
+        assertThat(new Http(service.baseUrl()).get("/readyz").status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_service_that_cannot_read_the_memberships_is_alive_but_not_ready() {
+        try (RunningActivityService cutOff = RunningActivityService.start("activity-cut-off-" + UUID.randomUUID(), "127.0.0.1:1")) {
+            Http anonymous = new Http(cutOff.baseUrl());
+            assertThat(anonymous.get("/livez").status()).isEqualTo(200);
+            assertThat(anonymous.get("/readyz").status()).as("it could not tell a member from a stranger").isEqualTo(503);
+        }
+    }
+
+    @Test
+    void a_member_removed_from_the_project_is_refused_as_soon_as_the_service_learns_it() {
+        UUID participant = enrolled();
+        String leaver = "activity-it-leaver";
+        upstream.members(PROJECT, Map.of(STAFF, "STAFF", leaver, "STAFF"));
+        service.awaitStaff(leaver, PROJECT);
+        Http leaving = service.as(leaver);
+        assertThat(leaving.get(activitiesOf(participant)).status()).isEqualTo(200);
+
+        upstream.members(PROJECT, Map.of(STAFF, "STAFF"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> leaving.get(activitiesOf(participant)).status() == 404);
+        assertThat(http.get(activitiesOf(participant)).status()).as("the one who stays").isEqualTo(200);
     }
 
     private static UUID enrolled() {
@@ -251,7 +330,7 @@ class ActivityServiceIT {
     }
 
     private static String scrape() {
-        return http.get("/actuator/prometheus").body();
+        return management.get("/actuator/prometheus").body();
     }
 
     /** The value of the first sample of the metric whose labels contain the text, from the Prometheus text format. */

@@ -29,12 +29,14 @@ class ActivityServiceKafkaDownIT {
         try (KafkaBrokerProcess broker = new KafkaBrokerProcess()) {
             broker.start();
             KafkaTopics.ensure(broker.bootstrapServers(), EventTopic.PROJECTS.topicName(), EventTopic.PARTICIPANTS.topicName(),
-                    EventTopic.ACTIVITIES.topicName());
+                    EventTopic.ACTIVITIES.topicName(), EventTopic.MEMBERSHIPS.topicName());
             try (RunningActivityService service = RunningActivityService.start("kafka-down-" + UUID.randomUUID(),
                     broker.bootstrapServers());
                     UpstreamEvents upstream = new UpstreamEvents(broker.bootstrapServers(), RunningActivityService.registryUrl())) {
-                Http http = new Http(service.baseUrl());
+                Http http = service.as("activity-it-staff");
                 upstream.defineProject(PROJECT, project -> project.setActivityTypes(List.of("OUTREACH_CONTACT")));
+                upstream.members(PROJECT, java.util.Map.of("activity-it-staff", "STAFF"));
+                service.awaitStaff("activity-it-staff", PROJECT);
                 UUID participant = upstream.enrol(PROJECT, LocalDate.of(2025, 4, 1));
                 service.awaitParticipant(participant, p -> true);
                 broker.stop();

@@ -8,6 +8,10 @@ import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import se.stegvis.access.ProjectRole;
+import se.stegvis.access.kafka.MembershipTopic;
+import se.stegvis.testing.Http;
+import se.stegvis.testing.TestIssuer;
 import se.stegvis.replica.Replica;
 import se.stegvis.replica.ReplicatedParticipant;
 import se.stegvis.testing.SharedRegistry;
@@ -48,7 +52,9 @@ final class RunningActivityService implements AutoCloseable {
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers,
                 "--spring.mongodb.uri=" + SharedMongo.connectionString() + "/" + database,
                 "--stegvis.schema-registry.url=" + registryUrl,
-                "--management.health.mongodb.enabled=false"));
+                "--management.server.port=0", "--management.health.mongodb.enabled=false",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + TestIssuer.shared().issuerUri(),
+                "--spring.security.oauth2.resourceserver.jwt.audiences=" + TestIssuer.AUDIENCE));
     }
 
     /**
@@ -59,6 +65,29 @@ final class RunningActivityService implements AutoCloseable {
         Replica replica = context.getBean(Replica.class);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> replica.participant(participantId).filter(condition).isPresent());
+    }
+
+    /** Waits until the service says it is ready: only once it has read the memberships. */
+    void awaitReady() {
+        Http anonymous = new Http(baseUrl());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> anonymous.get("/readyz").status() == 200);
+    }
+
+    /** Waits until the service knows the subject as STAFF of the project, from the memberships topic. */
+    void awaitStaff(String subject, String projectId) {
+        MembershipTopic memberships = context.getBean(MembershipTopic.class);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> memberships.of(subject).get(projectId) == ProjectRole.STAFF);
+    }
+
+    /** A client signed in as the subject. */
+    Http as(String subject, String... roles) {
+        return new Http(baseUrl()).withToken(TestIssuer.shared().token(subject, roles));
+    }
+
+    /** The management port: health details, metrics. */
+    String managementUrl() {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.management.port");
     }
 
     String baseUrl() {

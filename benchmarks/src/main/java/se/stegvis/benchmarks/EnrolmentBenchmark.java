@@ -28,6 +28,7 @@ import se.stegvis.testsupport.SharedMongo;
  * Enrolments per second through participant-service's HTTP API (validation, sealing, one document write with the
  * outbox, the relay publishing to a real broker meanwhile) against plain single-document inserts of the very
  * documents the service stored, into the same Mongo-wire server, at the same concurrency, in alternating rounds.
+ * Enrolments are sent signed in as the project's STAFF ({@link BenchSignIn}), as every client must.
  */
 public final class EnrolmentBenchmark {
 
@@ -53,15 +54,17 @@ public final class EnrolmentBenchmark {
         String database = "enrolment-benchmark";
         createTopics();
         try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run(
-                "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN");
+                "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN",
+                "--stegvis.registry.auth=none");
              ConfigurableApplicationContext service = new SpringApplicationBuilder(ParticipantServiceApplication.class).run(
-                "--server.port=0", "--spring.kafka.bootstrap-servers=" + System.getProperty("bench.serviceKafka", SharedKafka.bootstrapServers()),
+                BenchSignIn.serviceArguments("--server.port=0", "--spring.kafka.bootstrap-servers=" + System.getProperty("bench.serviceKafka", SharedKafka.bootstrapServers()),
                 "--spring.mongodb.uri=" + SharedMongo.connectionString() + "/" + database,
                 "--stegvis.schema-registry.url=http://localhost:" + registry.getEnvironment().getProperty("local.server.port"),
                 "--stegvis.crypto.master-key=YmVuY2htYXJrLW9ubHktbWFzdGVyLWtleS0zMmJ5dGU=",
-                "--management.health.mongodb.enabled=false", "--logging.level.root=WARN");
+                "--management.health.mongodb.enabled=false", "--logging.level.root=WARN"));
              MongoClient mongo = MongoClients.create(SharedMongo.connectionString())) {
             String baseUrl = "http://localhost:" + service.getEnvironment().getProperty("local.server.port");
+            BenchSignIn.grantStaff(baseUrl, EnrolmentLoad.HTTP_PROJECT);
             MongoCollection<Document> stored = mongo.getDatabase(database).getCollection("participants");
             EnrolmentLoad load = new EnrolmentLoad(baseUrl, CLIENTS);
             EnrolParticipant useCase = service.getBean(EnrolParticipant.class);

@@ -10,6 +10,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +21,8 @@ import org.bson.Document;
 
 import com.mongodb.client.MongoCollection;
 
+import se.stegvis.access.Caller;
+import se.stegvis.access.ProjectRole;
 import se.stegvis.participant.participants.application.EnrolParticipant;
 import se.stegvis.participant.participants.domain.EntryData.DeclarableAnswer;
 import se.stegvis.participant.participants.domain.EntryData.EducationLevel;
@@ -46,6 +50,8 @@ final class EnrolmentLoad {
 
     static final String HTTP_PROJECT = "23-079-S13";
     static final String DIRECT_PROJECT = "23-069-S06";
+    /** Whom the use case is called as: STAFF of the direct project, as the API's caller would be. */
+    static final Caller DIRECT_CALLER = new Caller(BenchSignIn.STAFF, Set.of(), Map.of(DIRECT_PROJECT, ProjectRole.STAFF));
 
     private final String baseUrl;
     private final int clients;
@@ -62,6 +68,7 @@ final class EnrolmentLoad {
             connection.setRequestMethod("POST");
             connection.setDoOutput(true);
             connection.setRequestProperty("Content-Type", "application/json");
+            connection.setRequestProperty("Authorization", BenchSignIn.bearer(BenchSignIn.STAFF));
             byte[] body = body(firstPerson + i).getBytes(StandardCharsets.UTF_8);
             connection.setFixedLengthStreamingMode(body.length);
             try (OutputStream out = connection.getOutputStream()) {
@@ -85,7 +92,7 @@ final class EnrolmentLoad {
     Timing direct(EnrolParticipant useCase, int firstPerson, int count) throws Exception {
         return run(count, i -> {
             int person = firstPerson + i;
-            useCase.enrol(DIRECT_PROJECT, new PersonalData(PersonalIdentityNumber.parse(identityNumber(person)), "Bänk", "Mätning" + person,
+            useCase.enrol(DIRECT_CALLER, DIRECT_PROJECT, new PersonalData(PersonalIdentityNumber.parse(identityNumber(person)), "Bänk", "Mätning" + person,
                     Protection.NONE), new EntryFacts(LocalDate.of(2025, 5, 5), "YOUNG_PEOPLE_AT_RISK", person % 2 == 0 ? Gender.WOMAN : Gender.MAN,
                     LabourMarketStatus.INACTIVE, EducationLevel.ISCED_0_2, DeclarableAnswer.NO, DeclarableAnswer.DECLINED, false, false,
                     false, true), null);

@@ -1,7 +1,9 @@
 package se.stegvis.benchmarks;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -12,12 +14,14 @@ import se.stegvis.outcome.OutcomeServiceApplication;
 import se.stegvis.registry.SchemaRegistryApplication;
 import se.stegvis.replica.Replica;
 import se.stegvis.reporting.ReportingServiceApplication;
+import se.stegvis.testing.UpstreamEvents;
 import se.stegvis.testsupport.SharedKafka;
 
 /**
  * Freshness: from the 201 of an outcome recorded through outcome-service to its change arriving on
  * reporting-service's live stream, at a fixed command rate, beside plain produce→consume latency on the same broker
- * at the same rate, measured at the same time.
+ * at the same rate, measured at the same time. Both services trust the in-process test issuer; outcomes are recorded as
+ * the project's STAFF and the stream read as its OWNER, memberships published on stegvis.memberships.v1 first.
  */
 public final class FreshnessBenchmark {
 
@@ -52,14 +56,23 @@ public final class FreshnessBenchmark {
         try (MongoWireProcess mongo = MongoWireProcess.start("3g")) {
             ReplayBenchmark.createTopics();
             try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run(
-                    "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN")) {
+                    "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN",
+                "--stegvis.registry.auth=none")) {
                 String registryUrl = "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
                 FreshnessParticipants participants = new FreshnessParticipants(warmUp + count);
                 participants.write(SharedKafka.bootstrapServers(), registryUrl);
+                // Who may record and read: published as participant-service publishes memberships, before the services start.
+                try (UpstreamEvents upstream = new UpstreamEvents(SharedKafka.bootstrapServers(), registryUrl)) {
+                    upstream.members(FreshnessParticipants.PROJECT, Map.of(BenchSignIn.STAFF, "STAFF", BenchSignIn.OWNER, "OWNER"));
+                }
                 try (ConfigurableApplicationContext outcomes = start(OutcomeServiceApplication.class, "freshness-outcome", registryUrl, mongo);
                      ConfigurableApplicationContext reporting = start(ReportingServiceApplication.class, "freshness-reporting", registryUrl, mongo)) {
                     participants.awaitReplica(outcomes.getBean(Replica.class));
+                    BenchSignIn.awaitAllowed(url(outcomes) + "/api/follow-ups/due?projectId=" + FreshnessParticipants.PROJECT
+                            + "&before=2099-01-01", BenchSignIn.STAFF, Duration.ofMinutes(2));
                     String reportingUrl = url(reporting);
+                    BenchSignIn.awaitAllowed(reportingUrl + "/api/projects/" + FreshnessParticipants.PROJECT + "/indicators",
+                            BenchSignIn.OWNER, Duration.ofMinutes(2));
                     participants.awaitReporting(reportingUrl);
                     Result result = measure(url(outcomes), reportingUrl, warmUp, count);
                     new FreshnessReport(result, RATE, SECONDS, SENDERS).writeTo(report);
@@ -124,10 +137,10 @@ public final class FreshnessBenchmark {
     }
 
     private static ConfigurableApplicationContext start(Class<?> application, String database, String registryUrl, MongoWireProcess mongo) {
-        return new SpringApplicationBuilder(application).run("--server.port=0",
+        return new SpringApplicationBuilder(application).run(BenchSignIn.serviceArguments("--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
                 "--spring.mongodb.uri=" + mongo.connectionString() + "/" + database, "--stegvis.schema-registry.url=" + registryUrl,
-                "--stegvis.time-zone=Europe/Stockholm", "--management.health.mongodb.enabled=false", "--logging.level.root=WARN");
+                "--stegvis.time-zone=Europe/Stockholm", "--management.health.mongodb.enabled=false", "--logging.level.root=WARN"));
     }
 
     private static String url(ConfigurableApplicationContext context) {

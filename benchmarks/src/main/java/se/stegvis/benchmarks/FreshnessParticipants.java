@@ -79,7 +79,8 @@ final class FreshnessParticipants {
         long start = System.nanoTime();
         HttpClient http = HttpClient.newHttpClient();
         Pattern participants = IndicatorStreamListener.total("participants");
-        HttpRequest view = HttpRequest.newBuilder(URI.create(reportingUrl + "/api/indicators")).build();
+        HttpRequest view = HttpRequest.newBuilder(URI.create(reportingUrl + "/api/indicators"))
+                .header("Authorization", BenchSignIn.bearer(BenchSignIn.OWNER)).build();
         long counted = 0;
         while (counted < count) {
             giveUpAfter(start, "reporting-service counts " + counted + " of " + count + " participants");

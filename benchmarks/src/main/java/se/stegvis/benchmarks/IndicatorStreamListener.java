@@ -30,6 +30,7 @@ final class IndicatorStreamListener implements AutoCloseable {
     IndicatorStreamListener(String reportingUrl, String indicatorCode) throws Exception {
         connection = (HttpURLConnection) URI.create(reportingUrl + "/api/indicators/stream").toURL().openConnection();
         connection.setRequestProperty("Accept", "text/event-stream");
+        connection.setRequestProperty("Authorization", BenchSignIn.bearer(BenchSignIn.OWNER));
         connection.setReadTimeout(0);
         indicator = total(indicatorCode);
         if (connection.getResponseCode() != 200) {

@@ -38,6 +38,7 @@ final class OutcomeCommands {
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
         connection.setRequestProperty("Content-Type", "application/json");
+        connection.setRequestProperty("Authorization", BenchSignIn.bearer(BenchSignIn.STAFF));
         byte[] body = FreshnessParticipants.outcome(first + index).getBytes(StandardCharsets.UTF_8);
         connection.setFixedLengthStreamingMode(body.length);
         try (OutputStream out = connection.getOutputStream()) {

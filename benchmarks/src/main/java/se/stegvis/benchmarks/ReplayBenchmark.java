@@ -60,7 +60,8 @@ public final class ReplayBenchmark {
         try (MongoWireProcess mongo = MongoWireProcess.start("3g")) {
             createTopics();
             try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run(
-                    "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN")) {
+                    "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN",
+                "--stegvis.registry.auth=none")) {
                 String registryUrl = "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
                 long writing = System.nanoTime();
                 ReplayEvents.Written written = ReplayEvents.write(SharedKafka.bootstrapServers(), registryUrl, EVENTS);
@@ -119,11 +120,11 @@ public final class ReplayBenchmark {
     }
 
     private static ConfigurableApplicationContext startService(String registryUrl, MongoWireProcess mongo) {
-        return new SpringApplicationBuilder(ReportingServiceApplication.class).run("--server.port=0",
+        return new SpringApplicationBuilder(ReportingServiceApplication.class).run(BenchSignIn.serviceArguments("--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
                 "--spring.mongodb.uri=" + mongo.connectionString() + "/replay-benchmark", "--stegvis.schema-registry.url=" + registryUrl,
                 "--stegvis.projection.group-id=replay-benchmark-" + System.nanoTime(), "--management.health.mongodb.enabled=false",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN"));
     }
 
     /** Projects on one partition; the participant-keyed topics on three each, as the services declare them. */

@@ -43,7 +43,7 @@ final class ServiceReplay {
     ReplayBenchmark.Replayed replay(long expected) throws Exception {
         double appliedBefore = applied();
         long start = System.nanoTime();
-        HttpResponse<String> requested = http.send(HttpRequest.newBuilder(rebuild).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> requested = http.send(HttpRequest.newBuilder(rebuild).header("Authorization", BenchSignIn.bearer(BenchSignIn.ADMIN)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (requested.statusCode() != 202) {
             throw new IllegalStateException("rebuild answered " + requested.statusCode() + ": " + requested.body());
@@ -66,7 +66,7 @@ final class ServiceReplay {
     }
 
     String progress() throws Exception {
-        return http.send(HttpRequest.newBuilder(rebuild).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(HttpRequest.newBuilder(rebuild).header("Authorization", BenchSignIn.bearer(BenchSignIn.ADMIN)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     static String find(Pattern pattern, String json) {

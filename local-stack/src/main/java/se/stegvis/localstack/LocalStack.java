@@ -1,5 +1,6 @@
 package se.stegvis.localstack;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,6 +86,11 @@ public final class LocalStack {
             say("created the master key for personal data in " + masterKey
                     + " (keep it: without it the sealed personal data cannot be read)");
         }
+        Path registryCredentials = StackPlan.registryCredentialsFile(settings);
+        if (RegistryCredentialsFile.ensure(registryCredentials)) {
+            say("created the schema registry's credential in " + registryCredentials
+                    + " (writes to the registry need it; the services are given it)");
+        }
         kafka.writeConfig();
         if (!kafka.isFormatted()) {
             say("formatting the Kafka storage in " + kafka.logDir() + " (first start)");
@@ -94,11 +100,18 @@ public final class LocalStack {
             if (stopping || !start(component)) {
                 return false;
             }
+            if (component.logName().equals("participant-service")) {
+                ensureDemoMembers(plan);
+            }
         }
         say("");
         for (StackComponent component : plan.components()) {
             say(String.format(Locale.ROOT, "%-20s %s", component.name(), component.address()));
         }
+        say(String.format(Locale.ROOT, "%-20s %s (client credentials: curl -u malmo-staff:demo -d "
+                + "grant_type=client_credentials %s/oauth2/token)", "sign-in issuer", settings.issuerUrl(), settings.issuerUrl()));
+        say("management ports (metrics, actuator): " + String.join(", ", StackSettings.SERVICES.stream()
+                .map(service -> service + " " + settings.managementPort(service)).toList()));
         say("logs in " + settings.logDir());
         say(RUNNING + ". Press Ctrl-C to stop.");
         running = true;
@@ -138,6 +151,25 @@ public final class LocalStack {
         say(String.format(Locale.ROOT, "%s ready in %.1f s (log: %s)", component.name(),
                 (System.nanoTime() - begin) / 1e9, child.log()));
         return true;
+    }
+
+    /**
+     * The demo identities' project memberships (local-issuer/README.md), as {@code admin} through participant-service,
+     * so the README's walkthrough works right after start. Only the local stack does this; a failure is printed and
+     * the stack goes on, as the API still works for whoever is made a member.
+     */
+    private void ensureDemoMembers(StackPlan plan) {
+        if (plan.components().stream().noneMatch(component -> component.logName().equals("local-issuer"))) {
+            say("demo memberships not made: the issuer is not running");
+            return;
+        }
+        try {
+            List<String> lines = new DemoMembers(URI.create("http://127.0.0.1:" + settings.port("participant")),
+                    IssuerTokens.of(settings)).ensure();
+            say("demo memberships: " + String.join("; ", lines));
+        } catch (IllegalStateException e) {
+            say("demo memberships not made: " + e.getMessage());
+        }
     }
 
     private void fail(ChildProcess child, String message) {

@@ -61,7 +61,7 @@ public interface Readiness {
         };
     }
 
-    /** An HTTP endpoint answers 200; a health endpoint must also say UP. */
+    /** An HTTP endpoint answers 200; a health endpoint (actuator's, or a service's /readyz) must also say UP. */
     static Readiness http(int port, String path) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
@@ -69,7 +69,7 @@ public interface Readiness {
         return () -> {
             try {
                 HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                return response.statusCode() == 200 && (!path.endsWith("/health") || response.body().contains("\"UP\""));
+                return response.statusCode() == 200 && (!saysHealth(path) || response.body().contains("\"UP\""));
             } catch (IOException e) {
                 return false;
             } catch (InterruptedException e) {
@@ -77,6 +77,10 @@ public interface Readiness {
                 return false;
             }
         };
+    }
+
+    private static boolean saysHealth(String path) {
+        return path.endsWith("/health") || path.endsWith("/readyz") || path.endsWith("/livez");
     }
 
     /** OP_MSG (opcode 2013) with one body section: {@code {isMaster: 1, $db: "admin"}}. */

@@ -12,7 +12,7 @@ import java.util.List;
 public record StackPlan(List<StackComponent> components, List<String> skipped) {
 
     /** The service keys (module = key + "-service", database = "stegvis-" + key) in start order. */
-    static final List<String> SERVICES = List.of("participant", "activity", "outcome", "reporting");
+    static final List<String> SERVICES = StackSettings.SERVICES;
 
     public static StackPlan of(StackSettings settings, JavaCommand java, KafkaBroker kafka) {
         List<StackComponent> components = new ArrayList<>();
@@ -30,10 +30,10 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
                 Readiness.mongo(mongoPort), "mongodb://127.0.0.1:" + mongoPort, "an isMaster answer"));
 
         addJar(components, skipped, settings, java, "registry", "schema-registry",
-                List.of("--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort));
+                List.of("--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort, importRegistryCredentials(settings)));
         // The issuer's URL says localhost, as the browser and the services will write it: a token's iss must equal
         // the issuer-uri the services check, and the dashboard (on localhost too) is the origin that exchanges codes.
-        String issuer = "http://localhost:" + settings.port("issuer");
+        String issuer = settings.issuerUrl();
         String dashboard = "http://localhost:" + settings.port("reporting");
         addJar(components, skipped, settings, java, "issuer", "local-issuer", List.of(
                 "--stegvis.issuer.url=" + issuer,
@@ -49,7 +49,9 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
                     // One instance of each service here: its consumer group's static member, so a restarted service
                     // takes its partitions back at once instead of waiting for the old session to time out.
                     "--stegvis.kafka.instance-id=" + service + "-service.local",
-                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer));
+                    "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuer,
+                    "--management.server.port=" + settings.managementPort(service),
+                    importRegistryCredentials(settings)));
             if (service.equals("participant")) {
                 arguments.add("--stegvis.crypto.master-key-file=" + masterKeyFile(settings));
             }
@@ -61,6 +63,16 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
     /** Where the local stack keeps participant-service's master key. */
     static Path masterKeyFile(StackSettings settings) {
         return settings.dataDir().resolve("keys").resolve("master.key");
+    }
+
+    /** Where the local stack keeps the schema registry's credential (see {@link RegistryCredentialsFile}). */
+    static Path registryCredentialsFile(StackSettings settings) {
+        return settings.dataDir().resolve("keys").resolve("registry.properties");
+    }
+
+    /** The registry's user and the services' credential, read from that file: not on a command line, which ps shows. */
+    private static String importRegistryCredentials(StackSettings settings) {
+        return "--spring.config.import=file:" + registryCredentialsFile(settings);
     }
 
     /** {@code <root>/<module>/target/<module>-0.1.0-SNAPSHOT-exec.jar} */
@@ -84,8 +96,15 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
         List<String> command = java.plain("-Xmx256m");
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
-        components.add(new StackComponent(module, module, List.of(use(settings, key, module)), command,
-                Readiness.http(port, path), "http://127.0.0.1:" + port, "GET " + path + " to answer 200"));
+        List<PortUse> ports = new ArrayList<>(List.of(use(settings, key, module)));
+        String address = "http://127.0.0.1:" + port;
+        if (SERVICES.contains(key)) {
+            String management = StackSettings.managementKey(key);
+            ports.add(use(settings, management, module + " management"));
+            address += " (metrics: http://127.0.0.1:" + settings.port(management) + "/actuator/prometheus)";
+        }
+        components.add(new StackComponent(module, module, List.copyOf(ports), command,
+                Readiness.http(port, path), address, "GET " + path + " to answer 200"));
     }
 
     private static PortUse use(StackSettings settings, String key, String component) {

@@ -23,9 +23,17 @@ public record StackSettings(Path root, Path dataDir, Map<String, Integer> ports,
             "kafka", 9092, "kafka.controller", 9093, "mongo", 27017, "registry", 8081, "issuer", 8094,
             "participant", 8091, "activity", 8092, "outcome", 8093, "reporting", 8090);
 
+    /**
+     * The services, whose actuator (metrics and the rest) listens on a management port of its own: key
+     * {@code <service>.management}, by default the API port + 100 (participant 8191, reporting 8190, ...).
+     */
+    static final List<String> SERVICES = List.of("participant", "activity", "outcome", "reporting");
+    static final int MANAGEMENT_OFFSET = 100;
+
+    /** The services' API port answers only {@code /livez} and {@code /readyz} without a token. */
     static final Map<String, String> DEFAULT_READY_PATHS = Map.of(
-            "registry", "/subjects", "issuer", "/.well-known/openid-configuration", "participant", "/actuator/health", "activity", "/actuator/health",
-            "outcome", "/actuator/health", "reporting", "/actuator/health");
+            "registry", "/subjects", "issuer", "/.well-known/openid-configuration", "participant", "/readyz", "activity", "/readyz",
+            "outcome", "/readyz", "reporting", "/readyz");
 
     static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
 
@@ -59,6 +67,10 @@ public record StackSettings(Path root, Path dataDir, Map<String, Integer> ports,
         Path dataDir = root.resolve(values.getOrDefault("stegvis.data.dir", "data")).toAbsolutePath().normalize();
         Map<String, Integer> ports = new HashMap<>();
         DEFAULT_PORTS.forEach((key, port) -> ports.put(key, parsePort(values, portProperty(key), port)));
+        for (String service : SERVICES) {
+            String key = managementKey(service);
+            ports.put(key, parsePort(values, portProperty(key), ports.get(service) + MANAGEMENT_OFFSET));
+        }
         Map<String, String> readyPaths = new HashMap<>();
         DEFAULT_READY_PATHS.forEach((key, path) -> readyPaths.put(key, values.getOrDefault(readyPathProperty(key), path)));
         Duration startTimeout = Duration.ofSeconds(parseLong(values, "stegvis.start-timeout", 180));
@@ -74,6 +86,20 @@ public record StackSettings(Path root, Path dataDir, Map<String, Integer> ports,
             throw new IllegalArgumentException("No port for " + key);
         }
         return port;
+    }
+
+    /** The port of a service's actuator ({@code management.server.port}). */
+    public int managementPort(String service) {
+        return port(managementKey(service));
+    }
+
+    static String managementKey(String service) {
+        return service + ".management";
+    }
+
+    /** Where the stack's OpenID Connect issuer answers, and every token's {@code iss}. */
+    public String issuerUrl() {
+        return "http://localhost:" + port("issuer");
     }
 
     public String readyPath(String key) {

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Hundreds of malformed and hostile requests against every service's endpoints, generated from the tables of
  * {@link HostileBodies} and {@link HostileRequests}: each must be refused with a 4xx problem+json that points at the
- * field at fault, and none may store or publish anything. Every failure is reported at once, with its request.
+ * field at fault, and none may store or publish anything. Every failure is reported at once, with its request. The
+ * probes carry a valid token of the sweep project's staff (a project definition, of {@code integrator}), so they reach
+ * the rules behind sign-in; {@link UnsignedRequests} then sends requests without a token or with a bad one, each a
+ * 401 problem.
  */
 @ExtendWith(SharedStack.class)
 @Order(2)
@@ -26,9 +29,8 @@ class BadInputSweepIT {
     @Test
     void every_bad_request_is_a_4xx_problem_that_names_the_field_at_fault_and_stores_and_publishes_nothing(SharedStack.Running stack)
             throws Exception {
-        ServiceCalls http = new ServiceCalls();
         SweepFixture fixture = new SweepFixture(stack.urls());
-        fixture.setUp(http);
+        fixture.setUp();
         List<Probe> probes = new ArrayList<>(new HostileBodies(fixture).all());
         probes.addAll(new HostileRequests(fixture).all());
         assertThat(probes).hasSizeGreaterThanOrEqualTo(200);
@@ -38,7 +40,11 @@ class BadInputSweepIT {
         List<String> neverEchoed = Stream.of(SweepFixture.PERSON, SweepFixture.OTHER)
                 .flatMap(person -> Stream.concat(person.names().stream(), person.numberForms().stream())).toList();
         for (Probe probe : probes) {
-            ProblemAnswer.check(softly, probe, probe.send(http), neverEchoed);
+            ProblemAnswer.check(softly, probe, probe.send(fixture.callerOf(probe)), neverEchoed);
+        }
+        List<Probe> unsigned = new UnsignedRequests(fixture).all();
+        for (Probe probe : unsigned) {
+            ProblemAnswer.check(softly, probe, probe.send(fixture.as.nobody()), neverEchoed);
         }
 
         try {
@@ -48,7 +54,7 @@ class BadInputSweepIT {
         } catch (ConditionTimeoutException changed) {
             softly.fail(changed.getMessage());
         }
-        System.out.printf("[BadInputSweepIT] %d requests sent%n", probes.size());
+        System.out.printf("[BadInputSweepIT] %d requests sent signed in, %d without a valid token%n", probes.size(), unsigned.size());
         softly.assertAll();
     }
 

@@ -21,7 +21,9 @@ import java.util.function.Consumer;
  * Commands through the public HTTP APIs, sent continuously: every interval an invented person is enrolled (with an
  * Idempotency-Key), then gets one DIGITAL_GUIDANCE activity and one STEP_FORWARD outcome. Each command is retried as
  * the APIs document: no answer or a 5xx with the same request and Idempotency-Key, a 404 not-known-yet after its
- * Retry-After. Nothing blocks: every request is asynchronous, every retry scheduled. What was accepted goes to the
+ * Retry-After, a 403 or 404 from activity- or outcome-service while it (just restarted) has not yet learnt that the
+ * caller is STAFF of the project, which a refused request does not store. Every command is signed in as the
+ * project's staff. Nothing blocks: every request is asynchronous, every retry scheduled. What was accepted goes to the
  * {@link Ledger}.
  */
 final class CommandLoad implements AutoCloseable {
@@ -38,6 +40,7 @@ final class CommandLoad implements AutoCloseable {
         return thread;
     });
     private final StackPorts ports;
+    private final IssuerTokens tokens;
     private final Ledger ledger;
     private final AtomicInteger people;
     private final String run;
@@ -47,6 +50,7 @@ final class CommandLoad implements AutoCloseable {
     /** @param people the next invented person's number, shared by every load on one stack */
     CommandLoad(StackPorts ports, Ledger ledger, AtomicInteger people, String run) {
         this.ports = ports;
+        this.tokens = new IssuerTokens(ports.issuer());
         this.ledger = ledger;
         this.people = people;
         this.run = run;
@@ -89,9 +93,10 @@ final class CommandLoad implements AutoCloseable {
     /** One command: its request, and the field of a 2xx answer that holds the id it created. */
     private record Command(Ledger.Kind kind, int port, String path, String body, String idempotencyKey, String participantId) {
 
-        HttpRequest request() {
+        HttpRequest request(String authorization) {
             return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(REQUEST_TIMEOUT)
                     .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                    .header("Authorization", authorization)
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         }
 
@@ -112,7 +117,7 @@ final class CommandLoad implements AutoCloseable {
 
     private void attempt(Command command, Consumer<String> then, int failures) {
         ledger.attempted();
-        http.sendAsync(command.request(), HttpResponse.BodyHandlers.ofString())
+        http.sendAsync(command.request(tokens.bearer(Identities.staffOf(InventedPeople.PROJECT))), HttpResponse.BodyHandlers.ofString())
                 .whenComplete((response, failure) -> answered(command, then, failures, response, failure));
     }
 
@@ -129,6 +134,8 @@ final class CommandLoad implements AutoCloseable {
         } else if (response.statusCode() == 404 && response.body().contains("not-known-yet")) {
             long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
             retry(command, then, failures, "404 not-known-yet", TimeUnit.SECONDS.toMillis(seconds));
+        } else if (command.kind() != Ledger.Kind.ENROLMENT && (response.statusCode() == 403 || response.statusCode() == 404)) {
+            retry(command, then, failures, response.statusCode() + " membership not known yet", backoff(failures));
         } else {
             ledger.refused(command.kind() + " " + command.path() + ": " + response.statusCode() + " " + response.body());
             open.decrementAndGet();

@@ -38,6 +38,7 @@ class DemoDataIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private LauncherProcess launcher;
+    private IssuerTokens tokens;
 
     @TempDir
     Path dataDir;
@@ -70,7 +71,7 @@ class DemoDataIT {
                 plan.outcomes() + " outcomes (" + plan.outcomes() + " new)");
 
         for (String project : List.of("23-073-S03", "23-069-S06", "23-079-S13")) {
-            assertThat(json(ports.port("participant"), "/api/projects/" + project + "/participants").size()).as(project)
+            assertThat(json(ports, project, ports.port("participant"), "/api/projects/" + project + "/participants").size()).as(project)
                     .isEqualTo(plan.participantsOf(project)).isPositive();
             await("reporting-service counts " + project).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
                     .until(() -> indicator(ports, project, "participants") == plan.participantsOf(project));
@@ -94,6 +95,13 @@ class DemoDataIT {
         launcher.stopAndAssertNothingLeft(Duration.ofMinutes(2));
     }
 
+    private IssuerTokens tokens(StackPorts ports) {
+        if (tokens == null) {
+            tokens = new IssuerTokens(ports.issuer());
+        }
+        return tokens;
+    }
+
     private static String summary(List<String> output) {
         return output.stream().filter(line -> line.startsWith(DemoData.LOADED)).findFirst()
                 .orElseThrow(() -> new AssertionError("no line " + DemoData.LOADED + "…"));
@@ -110,8 +118,8 @@ class DemoDataIT {
     private long currentOf(StackPorts ports, String service, String what) throws Exception {
         long total = 0;
         for (String project : List.of("23-073-S03", "23-069-S06", "23-079-S13")) {
-            for (JsonNode participant : json(ports.port("participant"), "/api/projects/" + project + "/participants")) {
-                total += json(ports.port(service), "/api/participants/" + participant.get("participantId").asString()
+            for (JsonNode participant : json(ports, project, ports.port("participant"), "/api/projects/" + project + "/participants")) {
+                total += json(ports, project, ports.port(service), "/api/participants/" + participant.get("participantId").asString()
                         + "/" + what).size();
             }
         }
@@ -119,7 +127,7 @@ class DemoDataIT {
     }
 
     private long indicator(StackPorts ports, String project, String code) throws Exception {
-        for (JsonNode indicator : json(ports.port("reporting"), "/api/projects/" + project + "/indicators").get("indicators")) {
+        for (JsonNode indicator : json(ports, project, ports.port("reporting"), "/api/projects/" + project + "/indicators").get("indicators")) {
             if (indicator.get("code").asString().equals(code)) {
                 return indicator.get("total").asLong();
             }
@@ -128,7 +136,7 @@ class DemoDataIT {
     }
 
     private long target(StackPorts ports, String code) throws Exception {
-        for (JsonNode target : json(ports.port("reporting"), "/api/projects/23-073-S03/indicators").get("targets")) {
+        for (JsonNode target : json(ports, "23-073-S03", ports.port("reporting"), "/api/projects/23-073-S03/indicators").get("targets")) {
             if (target.get("code").asString().equals(code)) {
                 return target.get("actual").asLong();
             }
@@ -140,8 +148,10 @@ class DemoDataIT {
         return plan.people().stream().filter(person -> person.projectId().equals("23-073-S03")).filter(which).count();
     }
 
-    private JsonNode json(int port, String path) throws Exception {
+    /** A GET that must answer 200, as the staff of the project (the demo identity the launcher made a member). */
+    private JsonNode json(StackPorts ports, String project, int port, String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", tokens(ports).bearer(DemoMembers.staffOf(project)))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET " + path).isEqualTo(200);
         return JSON.readTree(response.body());

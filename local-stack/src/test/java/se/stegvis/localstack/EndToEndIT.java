@@ -82,8 +82,8 @@ class EndToEndIT {
             assertThat(whereTheProjectIs).as("the search decoded stegvis.%s.v1", topic)
                     .anyMatch(where -> where.startsWith("topic stegvis." + topic + ".v1/") && where.endsWith(" decoded"));
         }
-        assertThat(whereTheProjectIs).as("the search read every service's database").contains(
-                "database stegvis-participant.participants", "database stegvis-reporting.reporting_participants",
+        assertThat(whereTheProjectIs).as("the search read every service's database, and participant-service's audit trail")
+                .contains("database stegvis-participant.participants", "database stegvis-participant.audit", "database stegvis-reporting.reporting_participants",
                 "database stegvis-activity.activities", "database stegvis-activity.replica_participants",
                 "database stegvis-outcome.outcomes", "database stegvis-outcome.replica_participants");
         assertThat(String.join("\n", search.decodedEvents())).as("every participant's events, decoded")

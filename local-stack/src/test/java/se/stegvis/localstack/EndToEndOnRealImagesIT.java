@@ -1,6 +1,7 @@
 package se.stegvis.localstack;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -56,8 +57,13 @@ class EndToEndOnRealImagesIT {
     void the_whole_system_scenario_gives_the_same_figures_on_kafka_confluents_registry_and_mongodb() throws Exception {
         StackPorts ports = StackPorts.free();
         String masterKey = Base64.getEncoder().encodeToString(new SecureRandom().generateSeed(32));
+        startIssuer(ports);
         for (String service : StackPlan.SERVICES) {
-            start(service, ports.port(service), masterKey);
+            start(service, ports, masterKey);
+            if (service.equals("participant")) {
+                // As the launcher does: the demo identities made members by admin, so the scenario signs in as them.
+                new DemoMembers(URI.create("http://127.0.0.1:" + ports.port(service)), new IssuerTokens(ports.issuer())).ensure();
+            }
         }
 
         WholeSystemScenario scenario = new WholeSystemScenario(ServiceUrls.onLoopback(ports));
@@ -69,19 +75,34 @@ class EndToEndOnRealImagesIT {
     }
 
     /** Started in the local stack's order, each ready before the next, as docker-compose.yml's health checks wait. */
-    private static void start(String service, int port, String masterKey) throws IOException {
+    /** The local stack's issuer, so that tokens are got as on the local stack (client credentials of the demo identities). */
+    private static void startIssuer(StackPorts ports) throws IOException {
+        int port = ports.port("issuer");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar",
+                StackPlan.executableJar(ROOT, "local-issuer").toString(), "--server.port=" + port,
+                "--stegvis.issuer.url=" + ports.issuer());
+        awaitReady("local-issuer", ChildProcess.start("local-issuer", command, ROOT, logs.resolve("local-issuer.log")),
+                Readiness.http(port, "/.well-known/openid-configuration"));
+    }
+
+    private static void start(String service, StackPorts ports, String masterKey) throws IOException {
         String module = service + "-service";
+        int port = ports.port(service);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", StackPlan.executableJar(ROOT, module).toString(), "--server.port=" + port,
+                "--management.server.port=" + ports.management(service),
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ports.issuer(),
                 "--spring.kafka.bootstrap-servers=" + KAFKA.getBootstrapServers(),
                 "--spring.mongodb.uri=" + MONGO.getReplicaSetUrl("stegvis-" + service),
                 "--stegvis.schema-registry.url=" + RealImages.url(REGISTRY)));
         if (service.equals("participant")) {
             command.add("--stegvis.crypto.master-key=" + masterKey);
         }
-        ChildProcess child = ChildProcess.start(module, command, ROOT, logs.resolve(module + ".log"));
+        awaitReady(module, ChildProcess.start(module, command, ROOT, logs.resolve(module + ".log")), Readiness.http(port, "/readyz"));
+    }
+
+    private static void awaitReady(String module, ChildProcess child, Readiness health) {
         SERVICES.add(child);
-        Readiness health = Readiness.http(port, "/actuator/health");
         Awaitility.await(module + " healthy (log: " + child.log() + ")").atMost(START).pollInterval(Duration.ofMillis(500))
                 .until(() -> {
                     if (!child.isAlive()) {

@@ -11,8 +11,6 @@ import tools.jackson.databind.JsonNode;
 /** One cast member's life in participant-service: enrolled, corrected, leaving, erased, read back. */
 final class Enrolment {
 
-    private static final String READER = "X-Stegvis-User";
-
     private final WholeSystemScenario scenario;
     private final CastMember member;
 
@@ -39,9 +37,9 @@ final class Enrolment {
 
     void correct() {
         CastMember.Profile after = member.corrected;
-        Reply corrected = scenario.http.json("PATCH", participantUrl(), WholeSystemScenario.json(Map.of(
+        Reply corrected = http().json("PATCH", participantUrl(), WholeSystemScenario.json(Map.of(
                 "gender", after.gender(), "labourMarketStatus", after.labourMarketStatus(), "educationLevel", after.educationLevel(),
-                "person", Map.of("familyName", member.correctedFamilyName))), Map.of(READER, "e2e-test"));
+                "person", Map.of("familyName", member.correctedFamilyName))));
         assertThat(corrected.status()).as("%s: correction answered %s", member, corrected.describe()).isEqualTo(200);
         JsonNode body = corrected.json();
         assertThat(body.path("gender").asString()).isEqualTo(after.gender());
@@ -51,27 +49,27 @@ final class Enrolment {
     }
 
     void leave() {
-        Reply left = scenario.http.json("POST", participantUrl() + "/leave", WholeSystemScenario.json(Map.of(
+        Reply left = http().json("POST", participantUrl() + "/leave", WholeSystemScenario.json(Map.of(
                 "leftOn", member.leftOn.toString(), "reason", member.leavingReason)));
         assertThat(left.status()).as("%s: leaving answered %s", member, left.describe()).isEqualTo(200);
     }
 
     /** Erased: the personal data is gone (410), the anonymous contribution to the indicators stays (see the figures). */
     void erase() {
-        Reply erased = scenario.http.delete(participantUrl());
+        Reply erased = http().delete(participantUrl());
         assertThat(erased.status()).as("%s: erasure answered %s", member, erased.describe()).isEqualTo(204);
-        assertThat(scenario.http.get(participantUrl()).status()).as("%s read after erasure", member).isEqualTo(410);
+        assertThat(http().get(participantUrl()).status()).as("%s read after erasure", member).isEqualTo(410);
     }
 
     /** The sealed data reads back whole to whoever may read it; lists leave out a shielded person's data. */
     void assertReadBackAndShieldedInLists() {
-        JsonNode read = scenario.http.send("GET", participantUrl(), null, null, Map.of(READER, "e2e-test")).json();
+        JsonNode read = http().get(participantUrl()).json();
         assertThat(read.path("person").path("personalIdentityNumber").asString())
                 .isEqualTo(member.identityNumber.substring(0, 8) + "-" + member.identityNumber.substring(8));
         assertThat(read.path("person").path("givenName").asString()).isEqualTo(member.givenName);
         assertThat(read.path("person").path("protection").asString()).isEqualTo(member.protection);
         assertThat(read.path("ageAtEntry").asInt()).isEqualTo(Period.between(member.born(), member.enrolledOn).getYears());
-        JsonNode listed = scenario.http.get(scenario.urls.participant() + "/api/projects/" + member.projectId + "/participants").json();
+        JsonNode listed = http().get(scenario.urls.participant() + "/api/projects/" + member.projectId + "/participants").json();
         assertThat(listed.valueStream().filter(p -> p.path("participantId").asString().equals(member.participantId)))
                 .singleElement().satisfies(p -> assertThat(p.path("person").isNull()).as("a shielded person in a list").isTrue());
     }
@@ -95,8 +93,13 @@ final class Enrolment {
         for (String flag : new String[] {"thirdCountryNational", "foreignBackground", "homeless", "ruralArea"}) {
             body.put(flag, p.flags().contains(flag));
         }
-        return scenario.http.json("POST", scenario.urls.participant() + "/api/projects/" + member.projectId + "/participants",
+        return http().json("POST", scenario.urls.participant() + "/api/projects/" + member.projectId + "/participants",
                 WholeSystemScenario.json(body), headers);
+    }
+
+    /** As the staff of the member's project, the only ones who may act on the participant. */
+    private ServiceCalls http() {
+        return scenario.as.staff(member.projectId);
     }
 
     private String participantUrl() {

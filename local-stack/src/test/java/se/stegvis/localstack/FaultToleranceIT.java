@@ -146,7 +146,7 @@ class FaultToleranceIT {
                 firstKilled = firstKilled == null ? killed : firstKilled;
                 restart(child);
                 await(service + "-service healthy again").atMost(START)
-                        .until(() -> Readiness.http(ports.port(service), "/actuator/health").check());
+                        .until(() -> Readiness.http(ports.port(service), "/readyz").check());
                 recovered = Instant.now();
                 downtimes.add(service + " " + ReliabilityReport.seconds(Duration.between(killed, recovered)) + " s");
                 Instant since = recovered;

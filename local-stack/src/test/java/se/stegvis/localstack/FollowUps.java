@@ -36,7 +36,7 @@ final class FollowUps {
     }
 
     private Set<String> dueAtSixMonths() {
-        JsonNode due = scenario.http.get(scenario.urls.outcome() + "/api/follow-ups/due?projectId=" + ScenarioCast.ONBOARDED
+        JsonNode due = scenario.as.staff(ScenarioCast.ONBOARDED).get(scenario.urls.outcome() + "/api/follow-ups/due?projectId=" + ScenarioCast.ONBOARDED
                 + "&before=" + scenario.today.plusYears(1)).json();
         return due.valueStream().filter(entry -> entry.path("followUp").asString().equals("MONTHS_6"))
                 .map(entry -> entry.path("participantId").asString()).collect(Collectors.toSet());

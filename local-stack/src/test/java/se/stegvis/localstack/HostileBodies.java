@@ -76,7 +76,7 @@ final class HostileBodies {
         Map<String, Object> valid = e.valid().get();
         for (String field : List.of("/person", "/enrolledOn", "/targetGroup", "/gender", "/labourMarketStatus", "/educationLevel",
                 "/disability", "/minority", "/thirdCountryNational", "/foreignBackground", "/homeless", "/ruralArea",
-                "/person/personalIdentityNumber", "/person/givenName", "/person/familyName")) {
+                "/person/personalIdentityNumber", "/person/givenName", "/person/familyName", "/person/protection")) {
             add(e, "without " + field, without(valid, field)).at(field);
         }
         add(e, "empty object", "{}").at("/person");

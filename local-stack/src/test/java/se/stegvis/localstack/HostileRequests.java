@@ -140,6 +140,13 @@ final class HostileRequests {
                 .header("Idempotency-Key", SweepFixture.ENROLMENT_KEY).at("/person"));
         probes.add(Probe.json("an empty key with a bad body", "POST", f.enrolmentUrl(), "{}").header("Idempotency-Key", "").at("/person"));
         probes.add(Probe.json("a 20 kB key", "POST", f.enrolmentUrl(), other).header("Idempotency-Key", "k".repeat(20_000)));
+        String tooLong = "k".repeat(65);
+        probes.add(Probe.json("a 65-character enrolment key", "POST", f.enrolmentUrl(), other).header("Idempotency-Key", tooLong)
+                .at("Idempotency-Key"));
+        probes.add(Probe.json("an activity key with a space", "POST", f.participantUrl(f.urls.activity()) + "/activities",
+                WholeSystemScenario.json(f.activity())).header("Idempotency-Key", "two words").at("Idempotency-Key"));
+        probes.add(Probe.json("a 65-character outcome key", "POST", f.participantUrl(f.urls.outcome()) + "/outcomes",
+                WholeSystemScenario.json(f.outcome())).header("Idempotency-Key", tooLong).at("Idempotency-Key"));
         probes.add(Probe.json("the same person again without a key", "POST", f.enrolmentUrl(), WholeSystemScenario.json(
                 f.enrolment(SweepFixture.PERSON))).atWith(409, "/person/personalIdentityNumber"));
     }

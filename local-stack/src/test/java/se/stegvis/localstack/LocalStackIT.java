@@ -95,10 +95,18 @@ class LocalStackIT {
         assertThat(discovery.body()).as("the issuer the services are given")
                 .contains("\"issuer\":\"http://localhost:" + ports.port("issuer") + "\"");
         for (String service : SERVICES) {
-            HttpResponse<String> health = get(ports.port(service), "/actuator/health");
-            assertThat(health.statusCode()).as(service).isEqualTo(200);
-            assertThat(health.body()).as(service).contains("\"UP\"");
+            HttpResponse<String> ready = get(ports.port(service), "/readyz");
+            assertThat(ready.statusCode()).as(service + " /readyz, open on the API port").isEqualTo(200);
+            assertThat(ready.body()).as(service).contains("\"UP\"");
+            HttpResponse<String> metrics = get(ports.management(service), "/actuator/prometheus");
+            assertThat(metrics.statusCode()).as(service + " metrics on the management port").isEqualTo(200);
+            assertThat(metrics.body()).as(service + " metrics").contains("jvm_memory_used_bytes");
+            assertThat(get(ports.port(service), "/actuator/prometheus").statusCode())
+                    .as(service + ": metrics are not on the API port").isIn(401, 404);
         }
+        assertThat(first.output()).as("the demo identities made members as the stack starts")
+                .anyMatch(line -> line.startsWith("[stack] demo memberships: malmo-staff STAFF of 23-073-S03"));
+        assertThat(first.output()).anyMatch(line -> line.contains("sign-in issuer") && line.contains(ports.issuer()));
         first.stopAndAssertNothingLeft(STOP);
 
         LauncherProcess second = launch(ports, "stegvis.registry.ready-path=" + registryPath);

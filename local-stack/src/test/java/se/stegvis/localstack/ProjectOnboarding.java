@@ -46,18 +46,22 @@ final class ProjectOnboarding {
                         Map.of("code", "step-forward", "target", 10, "outcomeTypes", List.of("STEP_FORWARD")))));
     }
 
-    /** 201 for the new project, 200 for the change; the catalogue then lists it with the changed plan. */
+    /**
+     * 201 for the new project, 200 for the change, both as {@code integrator}; the catalogue then lists it with the
+     * changed plan.
+     */
     void defineAndChange() {
+        ServiceCalls integrator = scenario.as.integrator();
         String url = scenario.urls.participant() + "/api/projects/" + ScenarioCast.ONBOARDED;
-        Reply created = scenario.http.json("PUT", url, definition(scenario.today, PLANNED_FIRST));
+        Reply created = integrator.json("PUT", url, definition(scenario.today, PLANNED_FIRST));
         assertThat(created.status()).as("defining the project: %s", created.describe()).isEqualTo(201);
-        Reply changed = scenario.http.json("PUT", url, definition(scenario.today, PLANNED));
+        Reply changed = integrator.json("PUT", url, definition(scenario.today, PLANNED));
         assertThat(changed.status()).as("changing the project: %s", changed.describe()).isEqualTo(200);
 
-        JsonNode catalogue = scenario.http.get(scenario.urls.participant() + "/api/projects").json();
+        JsonNode catalogue = integrator.get(scenario.urls.participant() + "/api/projects").json();
         assertThat(catalogue.valueStream().map(p -> p.path("projectId").asString()))
                 .contains(ScenarioCast.ONBOARDED, ScenarioCast.UTVAG, ScenarioCast.UNG_SYDVAST, ScenarioCast.OSTRA);
-        JsonNode project = scenario.http.get(url).json();
+        JsonNode project = integrator.get(url).json();
         assertThat(project.path("plannedParticipants").asInt()).isEqualTo(PLANNED);
         assertThat(project.path("targets").size()).isEqualTo(5);
     }

@@ -46,7 +46,7 @@ class ReadinessTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        assertThat(Readiness.http(port, "/actuator/health").check()).isFalse();
+        assertThat(Readiness.http(port, "/readyz").check()).isFalse();
         assertThat(Readiness.mongo(port).check()).isFalse();
     }
 }

@@ -36,17 +36,18 @@ final class ScenarioChecks {
     }
 
     void assertDashboard() {
-        Reply page = scenario.http.get(scenario.urls.reporting() + "/");
+        ServiceCalls nobody = scenario.as.nobody(); // the page and its script load before anyone signs in
+        Reply page = nobody.get(scenario.urls.reporting() + "/");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.contentType()).startsWith("text/html");
         assertThat(page.body()).contains("<title>Stegvis: indicators</title>", "dashboard.js");
-        Reply script = scenario.http.get(scenario.urls.reporting() + "/dashboard.js");
+        Reply script = nobody.get(scenario.urls.reporting() + "/dashboard.js");
         assertThat(script.status()).as("the dashboard's script").isEqualTo(200);
         assertThat(script.body()).as("the dashboard listens to the live stream").contains("api/indicators/stream");
     }
 
     private void assertProject(String projectId) {
-        JsonNode definition = scenario.http.get(scenario.urls.participant() + "/api/projects/" + projectId).json();
+        JsonNode definition = scenario.as.staff(projectId).get(scenario.urls.participant() + "/api/projects/" + projectId).json();
         JsonNode view = exactView(projectId);
         List<CastMember> members = scenario.membersOf(projectId);
         assertThat(view.path("participants").asInt()).as("%s participants", projectId).isEqualTo(members.size());
@@ -78,7 +79,9 @@ final class ScenarioChecks {
     }
 
     private void assertConsolidated() {
-        JsonNode consolidated = scenario.http.get(scenario.urls.reporting() + "/api/indicators").json();
+        Reply answer = scenario.as.owner().get(scenario.urls.reporting() + "/api/indicators");
+        assertThat(answer.status()).as("the consolidated view as %s: %s", DemoMembers.OWNER, answer.describe()).isEqualTo(200);
+        JsonNode consolidated = answer.json();
         Map<String, JsonNode> exact = new LinkedHashMap<>();
         consolidated.path("projects").forEach(p -> exact.put(p.path("projectId").asString(), exactView(p.path("projectId").asString())));
         assertThat(exact.keySet()).containsAll(PROJECTS);
@@ -89,7 +92,7 @@ final class ScenarioChecks {
     }
 
     private JsonNode exactView(String projectId) {
-        Reply view = scenario.http.get(scenario.urls.reporting() + "/api/projects/" + projectId + "/indicators");
+        Reply view = scenario.as.staff(projectId).get(scenario.urls.reporting() + "/api/projects/" + projectId + "/indicators");
         assertThat(view.status()).as("%s's indicators: %s", projectId, view.describe()).isEqualTo(200);
         return view.json();
     }

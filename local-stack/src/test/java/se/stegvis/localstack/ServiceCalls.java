@@ -15,12 +15,37 @@ import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** HTTP to the services: any method, body, content type and headers in; status, headers and body out. */
+/**
+ * HTTP to the services: any method, body, content type and headers in; status, headers and body out. Signed in as one
+ * identity, whose token (from a {@link TokenSource}, fetched again before it expires) goes with every request that
+ * does not carry an {@code Authorization} header of its own; {@link #anonymous()} sends none.
+ */
 final class ServiceCalls {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final TokenSource tokens;
+    private final String identity;
+
+    ServiceCalls(TokenSource tokens, String identity) {
+        this.tokens = tokens;
+        this.identity = identity;
+    }
+
+    /** The same client signed in as another identity. */
+    ServiceCalls as(String other) {
+        return new ServiceCalls(tokens, other);
+    }
+
+    /** The same client without a token: what a caller who has not signed in sends. */
+    ServiceCalls anonymous() {
+        return new ServiceCalls(tokens, null);
+    }
+
+    String identity() {
+        return identity;
+    }
 
     record Reply(int status, String contentType, String body, HttpResponse<String> raw) {
 
@@ -47,16 +72,19 @@ final class ServiceCalls {
     }
 
     /**
-     * The answer once the participant has reached the service's replica: until then activity- and outcome-service
-     * answer 404 {@code not-known-yet} with Retry-After, as their READMEs tell clients to expect right after an
-     * enrolment. Such a 404 stores nothing, so sending the request again is safe.
+     * The answer once the participant, and the caller's membership of its project, have reached the service: until
+     * then activity- and outcome-service answer 404 {@code not-known-yet} with Retry-After, as their READMEs tell
+     * clients to expect right after an enrolment, and a 403 or 404 right after a membership was granted (they learn
+     * memberships from stegvis.memberships.v1). Only for a request that must go through: a refused request stores
+     * nothing, so sending it again is safe.
      */
     static Reply untilKnown(Supplier<Reply> request) {
         AtomicReference<Reply> last = new AtomicReference<>();
-        await("the participant to reach the service").atMost(WholeSystemScenario.PATIENCE).pollInterval(Duration.ofMillis(300))
+        await("the participant and the caller's membership to reach the service").atMost(WholeSystemScenario.PATIENCE)
+                .pollInterval(Duration.ofMillis(300))
                 .until(() -> {
                     last.set(request.get());
-                    return !(last.get().status() == 404 && last.get().body().contains("not-known-yet"));
+                    return last.get().status() != 404 && last.get().status() != 403;
                 });
         return last.get();
     }
@@ -85,9 +113,12 @@ final class ServiceCalls {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        if (identity != null && headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+            request.header("Authorization", tokens.bearer(identity));
+        }
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body(), response);
         } catch (IOException e) {

@@ -3,10 +3,13 @@ package se.stegvis.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +33,7 @@ class StackPlanTest {
                 "reporting-service");
         assertThat(plan.skipped()).isEmpty();
         assertThat(plan.ports()).extracting(PortUse::port)
-                .containsExactly(9092, 9093, 27017, 8081, 8094, 8091, 8092, 8093, 8090);
+                .containsExactly(9092, 9093, 27017, 8081, 8094, 8091, 8191, 8092, 8192, 8093, 8193, 8090, 8190);
     }
 
     @Test
@@ -72,9 +75,13 @@ class StackPlanTest {
                 "--stegvis.schema-registry.url=http://127.0.0.1:18081",
                 "--management.health.mongodb.enabled=false",
                 "--stegvis.kafka.instance-id=outcome-service.local",
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:18094");
-        assertThat(outcome.address()).isEqualTo("http://127.0.0.1:18093");
-        assertThat(outcome.waitsFor()).isEqualTo("GET /actuator/health to answer 200");
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:18094",
+                "--management.server.port=18193",
+                "--spring.config.import=file:" + root.resolve("data/keys/registry.properties"));
+        assertThat(outcome.address()).isEqualTo("http://127.0.0.1:18093 (metrics: http://127.0.0.1:18193/actuator/prometheus)");
+        assertThat(outcome.waitsFor()).isEqualTo("GET /readyz to answer 200");
+        assertThat(outcome.ports()).extracting(PortUse::port).containsExactly(18093, 18193);
+        assertThat(outcome.ports().get(1).property()).isEqualTo("stegvis.outcome.management.port");
     }
 
     @Test
@@ -104,6 +111,58 @@ class StackPlanTest {
             assertThat(component(plan, service + "-service").command())
                     .contains("--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:18094");
         }
+    }
+
+    @Test
+    void the_registry_and_every_service_import_the_registry_credential_from_the_data_directory() throws IOException {
+        for (String module : List.of("schema-registry", "participant-service", "activity-service",
+                "outcome-service", "reporting-service")) {
+            jar(module);
+        }
+        String importCredentials = "--spring.config.import=file:" + root.resolve("data/keys/registry.properties");
+
+        StackPlan plan = plan(Map.of());
+
+        for (String name : List.of("schema-registry", "participant-service", "activity-service", "outcome-service",
+                "reporting-service")) {
+            assertThat(component(plan, name).command()).as(name).contains(importCredentials)
+                    .noneMatch(argument -> argument.contains("user-info=") || argument.contains("users="));
+        }
+    }
+
+    @Test
+    void the_registry_credential_is_made_once_readable_by_the_owner_only_and_names_the_same_user_for_both_sides()
+            throws IOException {
+        Path file = root.resolve("data/keys/registry.properties");
+
+        assertThat(RegistryCredentialsFile.ensure(file)).isTrue();
+        String first = Files.readString(file);
+        assertThat(RegistryCredentialsFile.ensure(file)).isFalse();
+
+        assertThat(Files.readString(file)).isEqualTo(first);
+        Properties properties = new Properties();
+        properties.load(new StringReader(first));
+        String userInfo = properties.getProperty("stegvis.schema-registry.user-info");
+        assertThat(userInfo).startsWith(RegistryCredentialsFile.USER + ":").hasSizeGreaterThan(40);
+        assertThat(properties.getProperty("stegvis.registry.users")).isEqualTo(userInfo);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
+        }
+        Path other = root.resolve("other/registry.properties");
+        RegistryCredentialsFile.ensure(other);
+        assertThat(Files.readString(other)).isNotEqualTo(first);
+    }
+
+    @Test
+    void a_management_port_is_checked_like_any_other_port() throws IOException {
+        jar("participant-service");
+        jar("activity-service");
+
+        StackPlan plan = plan(Map.of("stegvis.participant.management.port", "8092"));
+
+        assertThat(PortCheck.firstProblem(plan.ports())).contains("Port 8092 is set for both participant-service management"
+                + " and activity-service: set -Dstegvis.activity.port=... to another port");
     }
 
     @Test

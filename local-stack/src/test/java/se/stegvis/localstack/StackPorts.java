@@ -18,7 +18,8 @@ record StackPorts(Map<String, Integer> byKey) {
         Map<String, Integer> ports = new LinkedHashMap<>();
         try {
             for (String key : List.of("kafka", "kafka.controller", "mongo", "registry", "issuer", "participant",
-                    "activity", "outcome", "reporting")) {
+                    "activity", "outcome", "reporting", "participant.management", "activity.management", "outcome.management",
+                    "reporting.management")) {
                 ServerSocket socket = new ServerSocket();
                 socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
                 held.add(socket);
@@ -35,6 +36,16 @@ record StackPorts(Map<String, Integer> byKey) {
 
     int port(String key) {
         return byKey.get(key);
+    }
+
+    /** Where the service's actuator answers: metrics and the rest of management. */
+    int management(String service) {
+        return port(StackSettings.managementKey(service));
+    }
+
+    /** The stack's issuer, as every token's {@code iss} names it. */
+    String issuer() {
+        return "http://localhost:" + port("issuer");
     }
 
     Map<String, Integer> asProperties() {

@@ -31,7 +31,12 @@ class StackSettingsTest {
         assertThat(settings.port("issuer")).isEqualTo(8094);
         assertThat(settings.readyPath("registry")).isEqualTo("/subjects");
         assertThat(settings.readyPath("issuer")).isEqualTo("/.well-known/openid-configuration");
-        assertThat(settings.readyPath("outcome")).isEqualTo("/actuator/health");
+        assertThat(settings.readyPath("outcome")).isEqualTo("/readyz");
+        assertThat(settings.managementPort("reporting")).isEqualTo(8190);
+        assertThat(settings.managementPort("participant")).isEqualTo(8191);
+        assertThat(settings.managementPort("activity")).isEqualTo(8192);
+        assertThat(settings.managementPort("outcome")).isEqualTo(8193);
+        assertThat(settings.issuerUrl()).isEqualTo("http://localhost:8094");
         assertThat(settings.startTimeout()).isEqualTo(Duration.ofSeconds(180));
     }
 
@@ -52,6 +57,19 @@ class StackSettingsTest {
         assertThat(settings.dataDir()).isEqualTo(Path.of("/tmp/stack"));
         assertThat(settings.readyPath("registry")).isEqualTo("/actuator/health");
         assertThat(settings.jvmOptions()).containsExactly("-Xss1m", "-XX:+UseSerialGC");
+    }
+
+    @Test
+    void a_management_port_follows_its_services_port_unless_set_itself() {
+        Properties properties = new Properties();
+        properties.setProperty("stegvis.outcome.port", "18093");
+        properties.setProperty("stegvis.activity.management.port", "28192");
+
+        StackSettings settings = StackSettings.from(properties, new String[0]);
+
+        assertThat(settings.managementPort("outcome")).isEqualTo(18193);
+        assertThat(settings.managementPort("activity")).isEqualTo(28192);
+        assertThat(settings.managementPort("participant")).isEqualTo(8191);
     }
 
     @Test

@@ -28,6 +28,7 @@ final class SweepFixture {
             CastMember.Form.TWELVE_WITH_DASH, "Sveepa", "Borstqvist");
 
     final ServiceUrls urls;
+    final Identities as;
     final LocalDate today = LocalDate.now(WholeSystemScenario.SWEDEN);
     final LocalDate enrolledOn = today.minusDays(30);
     final String unknownId = UUID.randomUUID().toString();
@@ -37,11 +38,24 @@ final class SweepFixture {
 
     SweepFixture(ServiceUrls urls) {
         this.urls = urls;
+        this.as = new Identities(urls);
     }
 
-    void setUp(ServiceCalls http) {
-        Reply project = http.json("PUT", urls.participant() + "/api/projects/" + PROJECT, WholeSystemScenario.json(project()));
+    /**
+     * Who sends a probe, so that it reaches the rules it is meant for: a project definition as {@code integrator},
+     * everything else as the staff of the sweep's project.
+     */
+    ServiceCalls callerOf(Probe probe) {
+        boolean definesProject = probe.method().equals("PUT") && probe.url().startsWith(urls.participant() + "/api/projects/")
+                && !probe.url().contains("/members/");
+        return definesProject ? as.integrator() : as.staff(PROJECT);
+    }
+
+    /** The project defined as {@code integrator}, the rest as its staff. */
+    void setUp() {
+        Reply project = as.integrator().json("PUT", urls.participant() + "/api/projects/" + PROJECT, WholeSystemScenario.json(project()));
         assertThat(project.status()).as("the sweep's project: %s", project.describe()).isEqualTo(201);
+        ServiceCalls http = as.staff(PROJECT);
         Reply enrolled = http.json("POST", enrolmentUrl(), WholeSystemScenario.json(enrolment(PERSON)), Map.of("Idempotency-Key", ENROLMENT_KEY));
         assertThat(enrolled.status()).as("the sweep's participant: %s", enrolled.describe()).isEqualTo(201);
         participantId = enrolled.json().path("participantId").asString();

@@ -15,7 +15,8 @@ import se.stegvis.localstack.ServiceCalls.Reply;
  * The whole system driven through its public HTTP APIs only, given the four services' base URLs: a project onboarded
  * through participant-service with its own targets, invented participants enrolled in it and in the three seeded
  * projects, their activities, leaving, outcomes at the follow-up points, a retraction of each kind, a correction and
- * an erasure; then the indicators read back from reporting-service ({@link ScenarioChecks}).
+ * an erasure; then the indicators read back from reporting-service ({@link ScenarioChecks}). Every call is signed in
+ * ({@link Identities}): the project defined as {@code integrator}, each participant's life as its project's staff.
  */
 final class WholeSystemScenario {
 
@@ -23,12 +24,13 @@ final class WholeSystemScenario {
     static final ZoneId SWEDEN = ZoneId.of("Europe/Stockholm");
 
     final ServiceUrls urls;
-    final ServiceCalls http = new ServiceCalls();
+    final Identities as;
     final LocalDate today = LocalDate.now(SWEDEN);
     final List<CastMember> cast;
 
     WholeSystemScenario(ServiceUrls urls) {
         this.urls = urls;
+        this.as = new Identities(urls);
         this.cast = Stream.concat(ScenarioCast.onboarded(today).stream(), ScenarioCast.seeded().stream()).toList();
     }
 
@@ -62,6 +64,7 @@ final class WholeSystemScenario {
 
     private void recordActivities(CastMember member) {
         for (CastMember.PlannedActivity activity : member.activities) {
+            ServiceCalls http = as.staff(member.projectId);
             Reply recorded = ServiceCalls.untilKnown(() -> http.json("POST", urls.activity() + "/api/participants/" + member.participantId
                     + "/activities", json(Map.of("type", activity.type(), "date", activity.date().toString(),
                     "hours", new java.math.BigDecimal(activity.hours())))));
@@ -81,6 +84,7 @@ final class WholeSystemScenario {
             if (outcome.followUp().equals("DURING_PARTICIPATION") != duringParticipation) {
                 continue;
             }
+            ServiceCalls http = as.staff(member.projectId);
             Reply recorded = ServiceCalls.untilKnown(() -> http.json("POST", urls.outcome() + "/api/participants/" + member.participantId
                     + "/outcomes", json(Map.of("type", outcome.type(), "date", outcome.date().toString()))));
             assertThat(recorded.status()).as("%s: outcome %s answered %s", member, outcome, recorded.describe()).isEqualTo(201);

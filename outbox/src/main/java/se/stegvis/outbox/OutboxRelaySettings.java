@@ -61,6 +61,17 @@ public record OutboxRelaySettings(Map<String, Object> producerProperties, int ba
         return new OutboxRelaySettings(properties, batchSize, idlePollInterval, initialBackoff, maxBackoff);
     }
 
+    /**
+     * Makes the serializer send the registry these HTTP Basic credentials ({@code user:password}), under Confluent's
+     * names ({@code basic.auth.credentials.source=USER_INFO}, {@code basic.auth.user.info}); null or blank: none, for
+     * a registry whose writes are open.
+     */
+    public OutboxRelaySettings withSchemaRegistryUserInfo(String userInfo) {
+        Map<String, Object> properties = new HashMap<>(producerProperties);
+        properties.putAll(AvroSerdeConfig.basicAuth(userInfo));
+        return new OutboxRelaySettings(properties, batchSize, idlePollInterval, initialBackoff, maxBackoff);
+    }
+
     public OutboxRelaySettings withBatchSize(int size) {
         return new OutboxRelaySettings(producerProperties, size, idlePollInterval, initialBackoff, maxBackoff);
     }
@@ -71,6 +82,14 @@ public record OutboxRelaySettings(Map<String, Object> producerProperties, int ba
 
     public OutboxRelaySettings withBackoff(Duration initial, Duration max) {
         return new OutboxRelaySettings(producerProperties, batchSize, idlePollInterval, initial, max);
+    }
+
+    /** Without the registry's password, which a record's own toString would print. */
+    @Override
+    public String toString() {
+        return "OutboxRelaySettings[producerProperties=" + AvroSerdeConfig.printable(producerProperties) + ", batchSize="
+                + batchSize + ", idlePollInterval=" + idlePollInterval + ", initialBackoff=" + initialBackoff
+                + ", maxBackoff=" + maxBackoff + "]";
     }
 
     /**

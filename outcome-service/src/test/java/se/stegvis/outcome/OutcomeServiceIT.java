@@ -51,6 +51,7 @@ class OutcomeServiceIT {
     private static RunningOutcomeService service;
     private static ParticipantServiceStandIn upstream;
     private static Http http;
+    private static Http management;
     private static MongoClient mongo;
     private static String project;
 
@@ -58,10 +59,12 @@ class OutcomeServiceIT {
     static void start() {
         service = RunningOutcomeService.start(DATABASE, SharedKafka.bootstrapServers(),
                 Clock.fixed(TODAY.atTime(10, 0).atZone(STOCKHOLM).toInstant(), STOCKHOLM));
-        http = new Http(service.baseUrl());
+        http = service.as(ParticipantServiceStandIn.STAFF);
+        management = new Http(service.managementUrl());
         upstream = new ParticipantServiceStandIn(SharedKafka.bootstrapServers(), RunningOutcomeService.registryUrl());
         mongo = MongoClients.create(SharedMongo.connectionString());
         project = upstream.project(UPON_LEAVING, DAYS_90, MONTHS_6);
+        service.awaitStaff(ParticipantServiceStandIn.STAFF, project);
         service.awaitProject(http, project);
     }
 
@@ -75,6 +78,28 @@ class OutcomeServiceIT {
     private static UUID replicated(UUID participantId) {
         service.awaitReplicated(http, participantId);
         return participantId;
+    }
+
+    @Test
+    void only_staff_of_the_participants_project_record_list_read_retract_or_see_follow_ups_and_to_anyone_else_it_is_unknown() {
+        UUID participant = replicated(upstream.left(project, ENROLLED, LocalDate.of(2025, 7, 20)));
+        String body = "{\"type\": \"EMPLOYED\", \"date\": \"2025-08-01\"}";
+        String outcomeId = record(participant, body).json().get("outcomeId").asText();
+        Http.Reply unknown = record(UUID.randomUUID(), body);
+
+        for (Http other : List.of(service.as("outcome-it-stranger"), service.as("outcome-it-admin", "admin"),
+                service.as("outcome-it-auditor", "auditor"))) {
+            Http.Reply refused = other.post("/api/participants/" + participant + "/outcomes", body);
+            assertThat(refused.status()).isEqualTo(404);
+            assertThat(refused.json().get("type")).as("the same answer as for an unknown id").isEqualTo(unknown.json().get("type"));
+            assertThat(other.get("/api/participants/" + participant + "/outcomes").status()).isEqualTo(404);
+            assertThat(other.get("/api/outcomes/" + outcomeId).status()).isEqualTo(404);
+            assertThat(other.delete("/api/outcomes/" + outcomeId).status()).isEqualTo(404);
+            assertThat(other.get("/api/follow-ups/due?projectId=" + project + "&before=2026-12-31").status()).isEqualTo(403);
+        }
+        assertThat(http.anonymous().get("/api/participants/" + participant + "/outcomes").status()).isEqualTo(401);
+        assertThat(outcomes().countDocuments(new Document("participantId", participant.toString()))).isEqualTo(1);
+        assertThat(http.get("/api/outcomes/" + outcomeId).status()).isEqualTo(200);
     }
 
     private static Http.Reply record(UUID participantId, String body) {
@@ -93,7 +118,7 @@ class OutcomeServiceIT {
 
     @Test
     void the_service_reports_itself_up_and_describes_its_api() {
-        assertThat(http.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        assertThat(management.get("/actuator/health").body()).contains("\"status\":\"UP\"");
         assertThat(http.get("/v3/api-docs").body()).contains("/api/participants/{participantId}/outcomes",
                 "/api/outcomes/{outcomeId}", "/api/follow-ups/due");
     }
@@ -207,6 +232,28 @@ class OutcomeServiceIT {
     }
 
     @Test
+    void an_idempotency_key_is_refused_at_its_header_when_malformed_and_stored_only_as_a_hash() {
+        UUID participant = replicated(upstream.left(project, ENROLLED, LocalDate.of(2025, 7, 20)));
+        String body = "{\"type\": \"EMPLOYED\", \"date\": \"2025-08-04\"}";
+        for (String malformed : List.of("", "k".repeat(65), "two words", "semi;colon")) {
+            Http.Reply refused = http.post(outcomesPath(participant), body, Map.of("Idempotency-Key", malformed));
+            assertProblem(refused, "Idempotency-Key");
+        }
+        assertThat(outcomes().countDocuments(new Document("participantId", participant.toString()))).isZero();
+
+        Map<String, String> identityNumberAsKey = Map.of("Idempotency-Key", "19900101-1234");
+        Http.Reply first = http.post(outcomesPath(participant), body, identityNumberAsKey);
+        Http.Reply retry = http.post(outcomesPath(participant), body, identityNumberAsKey);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.json().get("outcomeId")).isEqualTo(first.json().get("outcomeId"));
+        assertThat(outcomes().countDocuments(new Document("participantId", participant.toString()))).isEqualTo(1);
+        for (Document raw : outcomes().find()) {
+            assertThat(raw.toJson()).doesNotContain("19900101-1234", "199001011234");
+        }
+    }
+
+    @Test
     void simultaneous_retries_with_one_idempotency_key_all_answer_one_outcome() throws Exception {
         UUID participant = replicated(upstream.enrolled(project, ENROLLED));
         String body = "{\"type\": \"STEP_FORWARD\", \"date\": \"2025-06-03\"}";
@@ -263,6 +310,7 @@ class OutcomeServiceIT {
     @Test
     void follow_ups_due_list_who_to_contact_until_an_outcome_is_recorded_and_again_after_its_retraction() {
         String withoutDays90 = upstream.project(UPON_LEAVING, MONTHS_6);
+        service.awaitStaff(ParticipantServiceStandIn.STAFF, withoutDays90);
         service.awaitProject(http, withoutDays90);
         UUID leftTwoWeeksAgo = replicated(upstream.left(withoutDays90, ENROLLED, LocalDate.of(2025, 9, 1)));
         UUID leftLongAgo = replicated(upstream.left(withoutDays90, ENROLLED, LocalDate.of(2025, 3, 20)));
@@ -306,7 +354,7 @@ class OutcomeServiceIT {
                     && PrometheusText.sample(text, "stegvis_outbox_published_total", "") >= 1 && PrometheusText.sample(text, "stegvis_replica_lag", "") == 0;
         });
 
-        Http.Reply prometheus = http.get("/actuator/prometheus");
+        Http.Reply prometheus = management.get("/actuator/prometheus");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.contentType()).startsWith("text/plain").contains("version=0.0.4");
         assertThat(prometheus.body()).contains("# HELP stegvis_outbox_pending Outbox entries not yet acknowledged by Kafka",
@@ -317,7 +365,7 @@ class OutcomeServiceIT {
     }
 
     private static String scrape() {
-        return http.get("/actuator/prometheus").body();
+        return management.get("/actuator/prometheus").body();
     }
 
     /** The value of the first sample of the metric whose labels contain the text, from the Prometheus text format. */

@@ -33,14 +33,15 @@ class OutcomeServiceKafkaDownIT {
         try (KafkaBrokerProcess broker = new KafkaBrokerProcess()) {
             broker.start();
             KafkaTopics.ensure(broker.bootstrapServers(), EventTopic.PROJECTS.topicName(), EventTopic.PARTICIPANTS.topicName(),
-                    EventTopic.OUTCOMES.topicName());
+                    EventTopic.OUTCOMES.topicName(), EventTopic.MEMBERSHIPS.topicName());
             Clock today = Clock.fixed(LocalDate.of(2025, 9, 15).atTime(10, 0).atZone(STOCKHOLM).toInstant(), STOCKHOLM);
             try (RunningOutcomeService service = RunningOutcomeService.start("kafka-down-" + UUID.randomUUID(),
                     broker.bootstrapServers(), today);
                     ParticipantServiceStandIn upstream = new ParticipantServiceStandIn(broker.bootstrapServers(),
                             RunningOutcomeService.registryUrl())) {
-                Http http = new Http(service.baseUrl());
+                Http http = service.as(ParticipantServiceStandIn.STAFF);
                 String project = upstream.project(FollowUpPoint.UPON_LEAVING, FollowUpPoint.MONTHS_6);
+                service.awaitStaff(ParticipantServiceStandIn.STAFF, project);
                 UUID participant = upstream.left(project, LocalDate.of(2025, 2, 3), LocalDate.of(2025, 9, 1));
                 service.awaitProject(http, project);
                 service.awaitReplicated(http, participant);

@@ -20,9 +20,15 @@ final class ParticipantServiceStandIn implements AutoCloseable {
     }
 
     /** A project with STEP_FORWARD as its own outcome type and the given follow-up points. */
+    /** The subject the tests sign in as: STAFF of every project this stand-in defines. */
+    static final String STAFF = "outcome-it-staff";
+
+    /** A new project with {@link #STAFF} as its staff, as participant-service would publish them. */
     String project(FollowUpPoint... followUpPoints) {
-        return upstream.project(project -> project.setOutcomeTypes(List.of("EMPLOYED", "STEP_FORWARD"))
+        String projectId = upstream.project(project -> project.setOutcomeTypes(List.of("EMPLOYED", "STEP_FORWARD"))
                 .setFollowUpPoints(List.of(followUpPoints)));
+        upstream.members(projectId, java.util.Map.of(STAFF, "STAFF"));
+        return projectId;
     }
 
     UUID enrolled(String projectId, LocalDate enrolledOn) {

@@ -63,4 +63,17 @@ class ReplicaSettingsTest {
                 Duration.ofMillis(500), Duration.ofMillis(100), Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("group.id");
     }
+
+    @Test
+    void registry_credentials_reach_the_deserializer_and_stay_out_of_a_printout() {
+        ReplicaSettings settings = ReplicaSettings.of("kafka:9092", "http://registry:8081", "replica");
+
+        assertThat(settings.withSchemaRegistryUserInfo("  ").consumerConfig())
+                .doesNotContainKey(AvroSerdeConfig.BASIC_AUTH_USER_INFO);
+        ReplicaSettings withCredentials = settings.withSchemaRegistryUserInfo("activity:s3cret-value");
+        assertThat(withCredentials.consumerConfig())
+                .containsEntry(AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO")
+                .containsEntry(AvroSerdeConfig.BASIC_AUTH_USER_INFO, "activity:s3cret-value");
+        assertThat(withCredentials.toString()).doesNotContain("s3cret-value");
+    }
 }

@@ -141,6 +141,30 @@ class ParticipantServiceIT {
     }
 
     @Test
+    void an_idempotency_key_is_refused_at_its_header_when_malformed_and_stored_only_as_a_keyed_hash() {
+        long before = participants().countDocuments();
+        String body = InventedPeople.enrolment(InventedPeople.identityNumber(LocalDate.of(1986, 9, 9), 812), "Nyckel", "Hashad",
+                "NONE", "2025-04-03", "YOUNG_PEOPLE_AT_RISK");
+        for (String malformed : List.of("", "k".repeat(65), "two words", "semi;colon", "åäö")) {
+            Http.Reply refused = http.post("/api/projects/23-069-S06/participants", body, Map.of("Idempotency-Key", malformed));
+            assertThat(refused.status()).as(malformed).isEqualTo(400);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("field").asText()).isEqualTo("Idempotency-Key");
+        }
+        assertThat(participants().countDocuments()).isEqualTo(before);
+
+        Map<String, String> identityNumberAsKey = Map.of("Idempotency-Key", "19900101-1234");
+        Http.Reply first = http.post("/api/projects/23-069-S06/participants", body, identityNumberAsKey);
+        Http.Reply retry = http.post("/api/projects/23-069-S06/participants", body, identityNumberAsKey);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.json().get("participantId")).isEqualTo(first.json().get("participantId"));
+        for (Document raw : participants().find()) {
+            assertThat(raw.toJson()).doesNotContain("19900101-1234", "199001011234");
+        }
+    }
+
+    @Test
     void simultaneous_retries_with_the_same_idempotency_key_all_answer_the_one_enrolment() throws Exception {
         String body = InventedPeople.enrolment(InventedPeople.identityNumber(LocalDate.of(1979, 11, 3), 246), "Samtidig", "Omförsök",
                 "NONE", "2025-04-02", "YOUNG_PEOPLE_AT_RISK");
@@ -175,6 +199,12 @@ class ParticipantServiceIT {
                 .status()).isEqualTo(200);
         assertThat(http.send("DELETE", "/api/participants/" + id, null, Map.of()).status()).isEqualTo(204);
         assertThat(http.get("/api/participants/" + id).status()).isEqualTo(410);
+        for (Http.Reply afterErasure : List.of(http.send("PATCH", "/api/participants/" + id, "{\"gender\": \"MAN\"}", Map.of()),
+                http.post("/api/participants/" + id + "/leave", "{\"leftOn\": \"2025-07-21\", \"reason\": \"COMPLETED\"}", Map.of()),
+                http.send("DELETE", "/api/participants/" + id, null, Map.of()))) {
+            assertThat(afterErasure.status()).isEqualTo(410);
+            assertThat(afterErasure.contentType()).startsWith("application/problem+json");
+        }
 
         List<TopicReader.Message> events = TopicReader.await(EventTopic.PARTICIPANTS.topicName(), RunningParticipantService.registryUrl(),
                 messages -> messages.stream().filter(m -> id.equals(m.key())).count() == 3);
@@ -196,6 +226,7 @@ class ParticipantServiceIT {
                 valid.replace("2025-02-03", "2023-01-01"), "/enrolledOn",
                 valid.replace("GANG_DEFECTOR", "ASTRONAUT"), "/targetGroup",
                 valid.replace("\"homeless\": false", "\"homeless\": \"maybe\""), "/homeless",
+                valid.replace(", \"protection\": \"NONE\"", ""), "/person/protection",
                 valid.replace("\"ruralArea\": false", "\"ruralArea\": false, \"placementMunicipality\": \"Exempelby\""),
                 "/placementMunicipality");
         cases.forEach((body, field) -> {

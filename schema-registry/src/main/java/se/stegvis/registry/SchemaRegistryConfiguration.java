@@ -9,6 +9,9 @@ import org.springframework.context.annotation.Import;
 import se.stegvis.registry.adapter.in.web.CompatibilityController;
 import se.stegvis.registry.adapter.in.web.ConfigController;
 import se.stegvis.registry.adapter.in.web.ConfluentErrors;
+import se.stegvis.registry.adapter.in.web.RegistrySecurity;
+import se.stegvis.registry.adapter.in.web.RequestBodyLimit;
+import se.stegvis.registry.adapter.in.web.SubjectNameCheck;
 import se.stegvis.registry.adapter.in.web.RootController;
 import se.stegvis.registry.adapter.in.web.SchemasController;
 import se.stegvis.registry.adapter.in.web.SubjectVersionsController;
@@ -23,12 +26,13 @@ import se.stegvis.registry.domain.Registry;
 
 /**
  * The registry's wiring, spelled out: the topic is made sure of, the reader has read the whole log before any
- * controller exists, and writes go through the log.
+ * controller exists, writes go through the log, and only configured users may write (see {@link RegistrySecurity}).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(RegistryProperties.class)
+@EnableConfigurationProperties({RegistryProperties.class, RegistryAccessProperties.class})
 @Import({SubjectsController.class, SubjectVersionsController.class, SchemasController.class, ConfigController.class,
-        CompatibilityController.class, RootController.class, ConfluentErrors.class})
+        CompatibilityController.class, RootController.class, ConfluentErrors.class, RegistrySecurity.class,
+        RequestBodyLimit.class, SubjectNameCheck.class})
 public class SchemaRegistryConfiguration {
 
     @Bean

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,7 +23,7 @@ final class RegistryHttp {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Reply(int status, String contentType, String body) {
+    record Reply(int status, String contentType, String body, String authenticate) {
 
         JsonNode json() {
             return JSON.readTree(body);
@@ -35,9 +36,21 @@ final class RegistryHttp {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String userInfo;
 
+    /** A client that sends no credentials. */
     RegistryHttp(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    /** A client that sends {@code userInfo} ("name:password") as HTTP Basic credentials on every request, if given. */
+    RegistryHttp(String baseUrl, String userInfo) {
         this.baseUrl = baseUrl;
+        this.userInfo = userInfo;
+    }
+
+    RegistryHttp as(String otherUserInfo) {
+        return new RegistryHttp(baseUrl, otherUserInfo);
     }
 
     Reply get(String path) {
@@ -68,10 +81,14 @@ final class RegistryHttp {
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
+        if (userInfo != null) {
+            request.header("Authorization", "Basic "
+                    + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8)));
+        }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers().firstValue("WWW-Authenticate").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -30,9 +30,14 @@ abstract class SchemaRegistryContract {
 
     abstract String baseUrl();
 
+    /** The credentials writes need, "name:password", or null where the registry asks for none. */
+    String userInfo() {
+        return null;
+    }
+
     @BeforeEach
     void connect() {
-        http = new RegistryHttp(baseUrl());
+        http = new RegistryHttp(baseUrl(), userInfo());
     }
 
     static String person(String... fields) {

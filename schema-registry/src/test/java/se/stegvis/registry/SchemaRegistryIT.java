@@ -44,6 +44,11 @@ class SchemaRegistryIT extends SchemaRegistryContract {
         return registry.baseUrl();
     }
 
+    @Override
+    String userInfo() {
+        return RunningRegistry.USER_INFO;
+    }
+
     @Test
     void the_registry_topic_is_created_compacted_with_one_partition() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,

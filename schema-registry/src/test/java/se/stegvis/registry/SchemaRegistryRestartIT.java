@@ -22,7 +22,7 @@ class SchemaRegistryRestartIT {
         int second;
         int dropped;
         try (RunningRegistry before = RunningRegistry.start(TOPIC)) {
-            RegistryHttp http = new RegistryHttp(before.baseUrl());
+            RegistryHttp http = new RegistryHttp(before.baseUrl(), RunningRegistry.USER_INFO);
             first = id(http.post("/subjects/people-value/versions", schemaBody(person(NAME))));
             second = id(http.post("/subjects/people-value/versions", schemaBody(person(NAME, AGE_WITH_DEFAULT))));
             http.post("/subjects/copies-value/versions", schemaBody(person(NAME)));
@@ -35,7 +35,7 @@ class SchemaRegistryRestartIT {
         }
 
         try (RunningRegistry after = RunningRegistry.start(TOPIC)) {
-            RegistryHttp http = new RegistryHttp(after.baseUrl());
+            RegistryHttp http = new RegistryHttp(after.baseUrl(), RunningRegistry.USER_INFO);
             assertThat(http.get("/subjects/people-value/versions/1").json().path("id").asInt()).isEqualTo(first);
             assertThat(http.get("/subjects/people-value/versions/latest").json().path("id").asInt()).isEqualTo(second);
             assertThat(http.get("/subjects/people-value/versions").body()).isEqualTo("[1,2]");

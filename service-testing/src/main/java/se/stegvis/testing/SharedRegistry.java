@@ -1,7 +1,6 @@
 package se.stegvis.testing;
 
 import java.util.Arrays;
-import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,14 +16,6 @@ import se.stegvis.testsupport.SharedKafka;
  */
 public final class SharedRegistry {
 
-    private static final List<String> BOOT_SECURITY_DEFAULTS = List.of(
-            "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration",
-            "org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration",
-            "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration");
-
     private static ConfigurableApplicationContext registry;
 
     public static synchronized String url() {
@@ -34,9 +25,9 @@ public final class SharedRegistry {
             registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run("--server.port=0",
                     "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
                     "--stegvis.registry.topic=_schemas_service_tests",
-                    // It runs in a service's test JVM, where Spring Security is on the class path for the service:
-                    // Boot's defaults for it (a generated password on every path) are not the registry's rules.
-                    "--spring.autoconfigure.exclude=" + String.join(",", BOOT_SECURITY_DEFAULTS),
+                    // Writes open, said explicitly: these tests are about the services; the registry's access
+                    // rules, and the serde's credentials against them, are tested in schema-registry.
+                    "--stegvis.registry.auth=none",
                     // The service's application.yml is on the class path too: its health groups name contributors
                     // only the service has, and its management port is the service's.
                     "--management.endpoint.health.validate-group-membership=false",

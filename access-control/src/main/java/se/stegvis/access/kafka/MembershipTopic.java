@@ -100,8 +100,8 @@ public final class MembershipTopic implements Memberships {
     private void followUntilStopped() {
         Duration backoff = Duration.ofMillis(200);
         while (running) {
-            // A deserializer given as an instance is not configured by the consumer: it is told the registry here.
             ConfluentAvroDeserializer values = new ConfluentAvroDeserializer();
+            // A deserializer handed over as an instance is not configured by the consumer.
             values.configure(consumerConfig, false);
             try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), values)) {
                 follow(consumer);

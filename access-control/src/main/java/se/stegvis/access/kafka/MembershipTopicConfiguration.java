@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Configuration;
 public class MembershipTopicConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    MembershipTopic memberships(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+    MembershipTopic membershipTopic(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
             @Value("${stegvis.schema-registry.url}") String registryUrl) {
         return new MembershipTopic(bootstrapServers, registryUrl);
     }

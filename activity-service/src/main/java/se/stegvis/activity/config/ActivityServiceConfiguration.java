@@ -9,8 +9,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+
 import com.mongodb.client.MongoDatabase;
 
+import se.stegvis.access.kafka.MembershipTopicConfiguration;
+import se.stegvis.access.web.AccessConfiguration;
 import se.stegvis.activity.activities.adapter.out.persistence.MongoActivities;
 import se.stegvis.activity.activities.adapter.out.replica.ReplicaParticipations;
 import se.stegvis.activity.activities.application.Activities;
@@ -27,7 +30,8 @@ import se.stegvis.service.config.WritingServiceConfiguration;
 
 /** Explicit wiring of activity-service: the activity store, its outbox relay, the participant replica, the use cases. */
 @Configuration(proxyBeanMethods = false)
-@Import({WritingServiceConfiguration.class, ReplicaConfiguration.class})
+@Import({WritingServiceConfiguration.class, ReplicaConfiguration.class, AccessConfiguration.class,
+        MembershipTopicConfiguration.class})
 public class ActivityServiceConfiguration {
 
     /** "Today" for an activity's date is the day where the projects run, not in UTC. */

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import se.stegvis.localstack.DemoMembers;
+import se.stegvis.localstack.IssuerTokens;
 import se.stegvis.localstack.StackSettings;
 
 /**
@@ -11,6 +13,10 @@ import se.stegvis.localstack.StackSettings;
  * living dashboard. Run by the launcher after "Stegvis is running" with {@code -Dstegvis.demo=true}, or on its own
  * against a stack already running ({@code ./mvnw -Pdemo -pl local-stack -am package -DskipTests}); the options are
  * in local-stack/README.md. Loading twice adds nothing.
+ *
+ * <p>Signed in as each project's demo staff (client-credentials tokens from the stack's issuer). The launcher makes
+ * the demo memberships when it starts; the loader makes sure of them again ({@link DemoMembers}, as {@code admin}),
+ * since it may run against a stack whose members someone has changed since.
  */
 public final class DemoData {
 
@@ -46,7 +52,9 @@ public final class DemoData {
      */
     public static void load(DemoSettings settings, PrintStream out) {
         long begin = System.nanoTime();
-        DemoHttp http = new DemoHttp(DemoLoader.PATIENCE);
+        IssuerTokens tokens = new IssuerTokens(settings.issuer());
+        members(settings, tokens, out);
+        DemoHttp http = new DemoHttp(DemoLoader.PATIENCE, tokens);
         DemoPlan plan = plan(settings, http);
         out.println(PREFIX + "loading " + plan.people().size() + " invented participants into " + counts(plan)
                 + " (seed " + settings.seed() + ", dates up to " + settings.asOf() + ") …");
@@ -58,7 +66,16 @@ public final class DemoData {
 
     /** The people a load with these settings sends: the same on every run. */
     public static DemoPlan plan(DemoSettings settings) {
-        return plan(settings, new DemoHttp(DemoLoader.PATIENCE));
+        return plan(settings, new DemoHttp(DemoLoader.PATIENCE, new IssuerTokens(settings.issuer())));
+    }
+
+    private static void members(DemoSettings settings, IssuerTokens tokens, PrintStream out) {
+        try {
+            new DemoMembers(settings.participantService(), tokens).ensure()
+                    .forEach(line -> out.println(PREFIX + "member: " + line));
+        } catch (IllegalStateException e) {
+            throw new DemoLoadFailed("the demo memberships: " + e.getMessage());
+        }
     }
 
     private static DemoPlan plan(DemoSettings settings, DemoHttp http) {
@@ -68,7 +85,7 @@ public final class DemoData {
     private static List<DemoProject> projects(DemoSettings settings, DemoHttp http) {
         List<DemoProject> projects = new ArrayList<>();
         for (String id : PROJECTS) {
-            projects.add(DemoProject.from(http.get(settings.participantService(), "/api/projects/" + id)
+            projects.add(DemoProject.from(http.as(DemoMembers.staffOf(id)).get(settings.participantService(), "/api/projects/" + id)
                     .expect("GET /api/projects/" + id, 200).body()));
         }
         return projects;

@@ -13,10 +13,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
+import se.stegvis.localstack.TokenSource;
+
 /**
- * JSON over HTTP to the services, as any integrator would call them. A {@code 404 not-known-yet} is sent again after
+ * JSON over HTTP to the services, as any integrator would call them, signed in as one identity
+ * ({@code Authorization: Bearer}, tokens from a {@link TokenSource}). A {@code 404 not-known-yet} is sent again after
  * its {@code Retry-After}, backing off, as activity- and outcome-service ask of a client that has just enrolled
- * someone: their replica learns of the enrolment moments later, through Kafka. Any other answer is final.
+ * someone: their replica learns of the enrolment moments later, through Kafka. A client made for
+ * {@link #awaitingMembership() a service that learns memberships from Kafka} also sends a 403 or 404 again until
+ * its patience runs out: right after a membership is granted that service does not know of it yet. Any other answer
+ * is final.
  */
 final class DemoHttp {
 
@@ -24,12 +30,41 @@ final class DemoHttp {
     private static final String NOT_KNOWN_YET = "/not-known-yet";
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final Duration patience;
+    private final TokenSource tokens;
+    private final String identity;
+    private final boolean awaitingMembership;
+
+    /** Without a token: for what answers anyone, and for tests against a fake service. */
+    DemoHttp(Duration patience) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), patience, null, null, false);
+    }
 
     /** @param patience how long to keep retrying a not-known-yet before the id is taken to be wrong */
-    DemoHttp(Duration patience) {
+    DemoHttp(Duration patience, TokenSource tokens) {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), patience, tokens, null, false);
+    }
+
+    private DemoHttp(HttpClient client, Duration patience, TokenSource tokens, String identity, boolean awaitingMembership) {
+        this.client = client;
         this.patience = patience;
+        this.tokens = tokens;
+        this.identity = identity;
+        this.awaitingMembership = awaitingMembership;
+    }
+
+    /** The same client, signed in as this demo identity. */
+    DemoHttp as(String identity) {
+        if (tokens == null) {
+            throw new IllegalStateException("No issuer to sign " + identity + " in");
+        }
+        return new DemoHttp(client, patience, tokens, identity, awaitingMembership);
+    }
+
+    /** The same client, sending a 403 or 404 again for as long as a not-known-yet. */
+    DemoHttp awaitingMembership() {
+        return new DemoHttp(client, patience, tokens, identity, true);
     }
 
     record Answer(int status, JsonNode body) {
@@ -71,9 +106,12 @@ final class DemoHttp {
         }
         long deadline = System.nanoTime() + patience.toNanos();
         for (int attempt = 1; ; attempt++) {
+            if (identity != null) {
+                request.setHeader("Authorization", bearer());
+            }
             HttpResponse<String> response = exchange(service, request.build());
             Answer answer = new Answer(response.statusCode(), json(response.body()));
-            if (!notKnownYet(answer) || System.nanoTime() > deadline) {
+            if (!(notKnownYet(answer) || awaitingMembership && refused(answer)) || System.nanoTime() > deadline) {
                 return answer;
             }
             pause(Duration.ofSeconds(retryAfter(response)).multipliedBy(Math.min(attempt, 4)));
@@ -90,6 +128,20 @@ final class DemoHttp {
             Thread.currentThread().interrupt();
             throw new DemoLoadFailed("interrupted");
         }
+    }
+
+    /** The token fetched again before it expires: a load may outlast one. */
+    private String bearer() {
+        try {
+            return tokens.bearer(identity);
+        } catch (IllegalStateException e) {
+            throw new DemoLoadFailed("no token for " + identity + ": " + e.getMessage());
+        }
+    }
+
+    /** Not (yet) a member as far as this service knows: a 403, or a 404 for a participant of another project. */
+    private static boolean refused(Answer answer) {
+        return answer.status() == 403 || answer.status() == 404;
     }
 
     private static boolean notKnownYet(Answer answer) {

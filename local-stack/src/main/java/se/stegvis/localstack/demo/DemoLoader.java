@@ -12,6 +12,8 @@ import java.util.function.BiConsumer;
 
 import tools.jackson.databind.JsonNode;
 
+import se.stegvis.localstack.DemoMembers;
+
 /**
  * Sends a {@link DemoPlan} through the services' public HTTP APIs, in four passes: every enrolment, then the
  * activities, the leavings, the outcomes. By the time the activities go out, activity-service has long learnt of the
@@ -21,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  * <p>Loading again adds nothing: enrolments and activities carry fixed Idempotency-Keys; leaving is sent only to whom
  * participant-service lists as not left; outcome-service takes no Idempotency-Key, so {@link OutcomeLoader} records
  * only what the participant's list of outcomes lacks.
+ *
+ * <p>Each participant is sent as the staff of its project ({@link DemoMembers}). activity- and outcome-service learn
+ * that membership from Kafka, so there a 403 or 404 is sent again for a while ({@link DemoHttp#awaitingMembership()}).
  */
 final class DemoLoader {
 
@@ -43,8 +48,19 @@ final class DemoLoader {
         Map<DemoPerson, String> ids = enrol(plan.people(), before);
         each(ids, "participants' activities recorded", (person, id) -> recordActivities(person, id, before.containsKey(id)));
         ids.forEach((person, id) -> leave(person, id, before.get(id)));
-        each(ids, "participants' outcomes recorded", new OutcomeLoader(settings.outcomeService(), http, summary)::reconcile);
+        each(ids, "participants' outcomes recorded", (person, id) ->
+                new OutcomeLoader(settings.outcomeService(), replicaOf(person.projectId()), summary).reconcile(person, id));
         return summary;
+    }
+
+    /** As the project's staff, to participant-service, which keeps the memberships itself. */
+    private DemoHttp staffOf(String projectId) {
+        return http.as(DemoMembers.staffOf(projectId));
+    }
+
+    /** As the project's staff, to a service that learns the membership moments after it was granted. */
+    private DemoHttp replicaOf(String projectId) {
+        return staffOf(projectId).awaitingMembership();
     }
 
     private void each(Map<DemoPerson, String> ids, String what, BiConsumer<DemoPerson, String> action) {
@@ -60,7 +76,7 @@ final class DemoLoader {
     private Map<String, JsonNode> listed(List<DemoProject> projects) {
         Map<String, JsonNode> listed = new HashMap<>();
         for (DemoProject project : projects) {
-            http.get(settings.participantService(), "/api/projects/" + project.id() + "/participants")
+            staffOf(project.id()).get(settings.participantService(), "/api/projects/" + project.id() + "/participants")
                     .expect("GET the participants of " + project.id(), 200)
                     .body().forEach(participant -> listed.put(participant.path("participantId").asString(), participant));
         }
@@ -72,7 +88,7 @@ final class DemoLoader {
         Progress progress = new Progress(out, "participants enrolled", people.size());
         int done = 0;
         for (DemoPerson person : people) {
-            DemoHttp.Answer answer = http.post(settings.participantService(),
+            DemoHttp.Answer answer = staffOf(person.projectId()).post(settings.participantService(),
                     "/api/projects/" + person.projectId() + "/participants", person.enrolment(), person.key())
                     .expect("Enrolment " + person.key(), 201, 409);
             if (answer.status() == 409) {
@@ -90,6 +106,7 @@ final class DemoLoader {
 
     /** @param known whether the participant was there before this load, and may have activities already */
     private void recordActivities(DemoPerson person, String id, boolean known) {
+        DemoHttp http = replicaOf(person.projectId());
         Set<String> there = new HashSet<>();
         if (known) {
             http.get(settings.activityService(), "/api/participants/" + id + "/activities")
@@ -122,7 +139,7 @@ final class DemoLoader {
             summary.leftBefore++;
             return;
         }
-        http.post(settings.participantService(), "/api/participants/" + id + "/leave",
+        staffOf(person.projectId()).post(settings.participantService(), "/api/participants/" + id + "/leave",
                 Map.of("leftOn", person.leaving().leftOn().toString(), "reason", person.leaving().reason()), null)
                 .expect("Leaving of " + person.key(), 200);
         summary.leftNow++;

@@ -10,14 +10,15 @@ import se.stegvis.localstack.StackSettings;
 
 /**
  * What the demo loads and where to. The services are found on the stack's ports ({@code stegvis.participant.port}
- * etc., as the launcher reads them); the demo's own options are {@code stegvis.demo.*}.
+ * etc., as the launcher reads them), and so is the issuer it gets its tokens from ({@code stegvis.issuer.port}); the
+ * demo's own options are {@code stegvis.demo.*}.
  *
  * <p>The demo's calendar ends on a fixed day, {@link #DEFAULT_AS_OF}, not on today: every date in it is then the same
  * on every run, so a second load sends the very requests of the first and the Idempotency-Keys answer them. Only a
  * clock earlier than that day moves the end back to today, since the services refuse dates in the future.
  */
 public record DemoSettings(boolean loadWithStack, int participants, long seed, LocalDate asOf, URI participantService,
-        URI activityService, URI outcomeService, URI reportingService) {
+        URI activityService, URI outcomeService, URI reportingService, String issuer) {
 
     public static final String FLAG = "stegvis.demo";
     static final int DEFAULT_PARTICIPANTS = 300;
@@ -39,7 +40,8 @@ public record DemoSettings(boolean loadWithStack, int participants, long seed, L
         LocalDate asOf = date(values, FLAG + ".as-of", DEFAULT_AS_OF);
         return new DemoSettings(Boolean.parseBoolean(values.getOrDefault(FLAG, "false").trim()), participants,
                 StackSettings.parseLong(values, FLAG + ".seed", DEFAULT_SEED), asOf.isAfter(today) ? today : asOf,
-                local(stack, "participant"), local(stack, "activity"), local(stack, "outcome"), local(stack, "reporting"));
+                local(stack, "participant"), local(stack, "activity"), local(stack, "outcome"), local(stack, "reporting"),
+                stack.issuerUrl());
     }
 
     private static URI local(StackSettings stack, String service) {

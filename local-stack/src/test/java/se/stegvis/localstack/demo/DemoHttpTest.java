@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
+import se.stegvis.localstack.IssuerTokens;
+
 class DemoHttpTest {
 
     private final DemoHttp http = new DemoHttp(Duration.ofSeconds(10));
@@ -45,6 +47,31 @@ class DemoHttpTest {
             assertThat(outcomes.requests()).hasSize(1);
             assertThatThrownBy(() -> answer.expect("Retraction", 204)).isInstanceOf(DemoLoadFailed.class)
                     .hasMessage("Retraction answered 404: No outcome with id o-9");
+        }
+    }
+
+    @Test
+    void signed_in_it_sends_the_identitys_token_and_awaiting_a_membership_sends_a_refusal_again() {
+        AtomicInteger calls = new AtomicInteger();
+        try (FakeService issuer = new FakeService(request -> FakeService.Reply.json(200,
+                "{\"access_token\": \"token-of-ostra-staff\", \"token_type\": \"Bearer\", \"expires_in\": 900}"));
+             FakeService activities = new FakeService(request -> calls.incrementAndGet() <= 2
+                     ? new FakeService.Reply(calls.get() == 1 ? 403 : 404, "{}", "0")
+                     : FakeService.Reply.json(201, "{\"activityId\": \"a-1\"}"))) {
+            DemoHttp staff = new DemoHttp(Duration.ofSeconds(10), new IssuerTokens(issuer.uri().toString()))
+                    .as("ostra-staff").awaitingMembership();
+
+            DemoHttp.Answer answer = staff.post(activities.uri(), "/api/participants/p-1/activities", Map.of(), "key-1");
+
+            assertThat(answer.status()).isEqualTo(201);
+            assertThat(activities.requests()).hasSize(3)
+                    .allSatisfy(request -> assertThat(request.authorization()).isEqualTo("Bearer token-of-ostra-staff"));
+            assertThat(issuer.requests()).singleElement().satisfies(request -> {
+                assertThat(request.path()).isEqualTo("/oauth2/token");
+                assertThat(request.body()).isEqualTo("grant_type=client_credentials");
+                assertThat(request.authorization()).isEqualTo("Basic " + java.util.Base64.getEncoder()
+                        .encodeToString("ostra-staff:demo".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            });
         }
     }
 

@@ -18,7 +18,7 @@ import java.util.function.Function;
  */
 final class FakeService implements AutoCloseable {
 
-    record Request(String method, String path, String idempotencyKey, String body) {
+    record Request(String method, String path, String idempotencyKey, String body, String authorization) {
     }
 
     record Reply(int status, String body, String retryAfter) {
@@ -56,7 +56,8 @@ final class FakeService implements AutoCloseable {
     private void answer(HttpExchange exchange, Function<Request, Reply> answers) throws IOException {
         Request request = new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                 exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8),
+                exchange.getRequestHeaders().getFirst("Authorization"));
         requests.add(request);
         Reply reply = answers.apply(request);
         byte[] body = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);

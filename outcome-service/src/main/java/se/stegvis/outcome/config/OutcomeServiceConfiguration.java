@@ -12,6 +12,8 @@ import org.springframework.context.annotation.Import;
 
 import com.mongodb.client.MongoDatabase;
 
+import se.stegvis.access.kafka.MembershipTopicConfiguration;
+import se.stegvis.access.web.AccessConfiguration;
 import se.stegvis.outcome.outcomes.adapter.out.persistence.MongoOutcomeStore;
 import se.stegvis.outcome.outcomes.adapter.out.replica.ReplicaParticipantFacts;
 import se.stegvis.outcome.outcomes.application.ListFollowUpsDue;
@@ -29,7 +31,8 @@ import se.stegvis.service.config.WritingServiceConfiguration;
 
 /** Explicit wiring of outcome-service: the outcome store and its outbox relay, the participant replica, the use cases. */
 @Configuration(proxyBeanMethods = false)
-@Import({WritingServiceConfiguration.class, ReplicaConfiguration.class})
+@Import({WritingServiceConfiguration.class, ReplicaConfiguration.class, AccessConfiguration.class,
+        MembershipTopicConfiguration.class})
 public class OutcomeServiceConfiguration {
 
     static final String OUTCOMES = "outcomes";

@@ -31,6 +31,7 @@ import se.stegvis.participant.members.adapter.out.persistence.MongoMemberStore;
 import se.stegvis.participant.members.application.ManageMembers;
 import se.stegvis.participant.members.application.MemberStore;
 import se.stegvis.participant.participants.adapter.out.crypto.DuplicateFingerprint;
+import se.stegvis.participant.participants.adapter.out.crypto.IdempotencyKeyHashing;
 import se.stegvis.participant.participants.adapter.out.crypto.KeyedRequestFingerprints;
 import se.stegvis.participant.participants.adapter.out.crypto.MasterKey;
 import se.stegvis.participant.participants.adapter.out.crypto.PersonalDataCipher;
@@ -41,6 +42,7 @@ import se.stegvis.participant.participants.application.ParticipantRegistry;
 import se.stegvis.participant.participants.application.ReadParticipants;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.service.command.EventsPending;
+import se.stegvis.service.command.IdempotencyKey;
 import se.stegvis.service.config.Outboxes;
 import se.stegvis.service.config.WritingServiceConfiguration;
 
@@ -137,6 +139,12 @@ public class ParticipantServiceConfiguration {
     EnrolParticipant enrolParticipant(ParticipantRegistry registry, ReadCatalogue catalogue, EventsPending eventsPending,
             MasterKey masterKey, AuditTrail audit, Clock clock) {
         return new EnrolParticipant(registry, catalogue, eventsPending, new KeyedRequestFingerprints(masterKey), audit, clock);
+    }
+
+    /** Idempotency-Keys are stored only as an HMAC under a key derived from the master key. */
+    @Bean
+    IdempotencyKey.Hashing idempotencyKeyHashing(MasterKey masterKey) {
+        return IdempotencyKeyHashing.of(masterKey);
     }
 
     @Bean

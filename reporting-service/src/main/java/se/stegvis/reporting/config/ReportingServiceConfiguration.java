@@ -114,10 +114,11 @@ public class ReportingServiceConfiguration {
             @Value("${stegvis.projection.group-id:" + PROJECTION_GROUP + "}") String groupId,
             @Value("${stegvis.kafka.partitions:3}") int partitions,
             @Value("${stegvis.kafka.replication-factor:1}") short replicationFactor,
-            @Value("${stegvis.kafka.instance-id:}") String instanceId) {
+            @Value("${stegvis.kafka.instance-id:}") String instanceId,
+            @Value("${stegvis.schema-registry.user-info:}") String registryUserInfo) {
         ProjectionSettings defaults = ProjectionSettings.of(bootstrapServers, registryUrl, groupId);
         return new ProjectionSettings(bootstrapServers, registryUrl, groupId, defaults.pollTimeout(), defaults.initialBackoff(),
-                defaults.maxBackoff(), partitions, replicationFactor, instanceId);
+                defaults.maxBackoff(), partitions, replicationFactor, instanceId, registryUserInfo);
     }
 
     @Bean(initMethod = "start", destroyMethod = "stop")

@@ -1,7 +1,7 @@
 package se.stegvis.registry.domain;
 
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 /**
  * An Avro schema as the registry keeps it: parsed, and in canonical text (Avro's own compact rendering), which is what
@@ -18,7 +18,9 @@ public record AvroSchema(String canonical, Schema parsed) {
         try {
             Schema parsed = new Schema.Parser().parse(text);
             return new AvroSchema(parsed.toString(), parsed);
-        } catch (SchemaParseException | IllegalArgumentException | NullPointerException e) {
+        } catch (AvroRuntimeException | IllegalArgumentException | NullPointerException e) {
+            // AvroRuntimeException, not only SchemaParseException: Avro 1.12 reports a name that no type defines, or
+            // a default of the wrong type, with its siblings (AvroTypeException), and those are bad input too.
             throw RegistryException.invalidSchema("Invalid schema of type AVRO, details: " + e.getMessage());
         }
     }

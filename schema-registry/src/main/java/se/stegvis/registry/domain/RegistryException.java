@@ -9,7 +9,7 @@ public final class RegistryException extends RuntimeException {
     public enum Reason {
         SUBJECT_NOT_FOUND, VERSION_NOT_FOUND, SCHEMA_NOT_FOUND, SUBJECT_SOFT_DELETED, SUBJECT_NOT_SOFT_DELETED,
         VERSION_SOFT_DELETED, VERSION_NOT_SOFT_DELETED, SUBJECT_COMPATIBILITY_NOT_CONFIGURED, INCOMPATIBLE_SCHEMA,
-        INVALID_SCHEMA, INVALID_VERSION, INVALID_COMPATIBILITY_LEVEL
+        INVALID_SCHEMA, INVALID_VERSION, INVALID_COMPATIBILITY_LEVEL, INVALID_SUBJECT
     }
 
     private final Reason reason;
@@ -84,5 +84,13 @@ public final class RegistryException extends RuntimeException {
     public static RegistryException invalidCompatibilityLevel() {
         return new RegistryException(Reason.INVALID_COMPATIBILITY_LEVEL, "Invalid compatibility level. Valid values "
                 + "are none, backward, forward, full, backward_transitive, forward_transitive, and full_transitive");
+    }
+
+    /**
+     * Confluent's 42208. Its message names the subject; this one does not, since the name may hold control
+     * characters or be thousands of characters long.
+     */
+    public static RegistryException invalidSubject(String why) {
+        return new RegistryException(Reason.INVALID_SUBJECT, "The specified subject is not valid: " + why);
     }
 }

@@ -36,11 +36,24 @@ final class ConfluentJavaScriptClient {
 
     /** Runs one interop command and answers its standard output, line by line; fails on a non-zero exit. */
     static List<String> run(String... arguments) throws IOException, InterruptedException {
+        return runWith(null, arguments);
+    }
+
+    /**
+     * The same with the registry's credentials ("user:password", or null for none), handed over in the environment
+     * ({@code REGISTRY_USER_INFO}) rather than on the command line, where any local user could read them.
+     */
+    static List<String> runWith(String userInfo, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node", "interop.mjs"));
         command.addAll(List.of(arguments));
         Path output = Files.createTempFile("interop", ".out");
-        Process process = new ProcessBuilder(command).directory(DIRECTORY.toFile())
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(DIRECTORY.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().remove("REGISTRY_USER_INFO");
+        if (userInfo != null) {
+            builder.environment().put("REGISTRY_USER_INFO", userInfo);
+        }
+        Process process = builder.start();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("node " + String.join(" ", arguments) + " did not finish in 60 s");

@@ -34,6 +34,7 @@ import se.stegvis.schemas.OlderSchemas;
 import se.stegvis.schemas.SampleEvents;
 import se.stegvis.schemas.registry.RestSchemaRegistryClient;
 import se.stegvis.schemas.registry.SchemaRegistryException;
+import se.stegvis.schemas.serde.AvroSerdeConfig;
 import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
 import se.stegvis.schemas.serde.ConfluentAvroSerializer;
 import se.stegvis.schemas.serde.ConfluentWireFormat;
@@ -48,6 +49,21 @@ abstract class SerdeInteropContract {
     abstract String registryUrl();
 
     abstract String bootstrapServers();
+
+    /** The registry's credentials, "user:password", or null where it asks for none. */
+    String userInfo() {
+        return null;
+    }
+
+    /** The registry URL and, when there are credentials, the settings that send them, as a service configures them. */
+    Map<String, Object> registryConfig(Object... more) {
+        Map<String, Object> config = new java.util.HashMap<>(AvroSerdeConfig.basicAuth(userInfo()));
+        config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl());
+        for (int i = 0; i < more.length; i += 2) {
+            config.put((String) more[i], more[i + 1]);
+        }
+        return config;
+    }
 
     @Test
     void every_event_travels_through_kafka_and_reads_back_equal() {
@@ -159,8 +175,8 @@ abstract class SerdeInteropContract {
         Path payload = Files.createTempFile("payload", ".json");
         Files.writeString(payload, JAVASCRIPT_PROJECT);
 
-        String registered = ConfluentJavaScriptClient.run("register", registryUrl(), EventTopic.PROJECTS.valueSubject(),
-                schemaFile.toString()).get(0);
+        String registered = ConfluentJavaScriptClient.runWith(userInfo(), "register", registryUrl(),
+                EventTopic.PROJECTS.valueSubject(), schemaFile.toString()).get(0);
         String hex = ConfluentJavaScriptClient.run("encode", registryUrl(), String.valueOf(javaId), payload.toString()).get(0);
         ProjectDefined read = (ProjectDefined) deserializer(true).deserialize(EventTopic.PROJECTS.topicName(),
                 HexFormat.of().parseHex(hex));
@@ -183,41 +199,40 @@ abstract class SerdeInteropContract {
             """;
 
     RestSchemaRegistryClient registry() {
-        return new RestSchemaRegistryClient(List.of(registryUrl()));
+        return new RestSchemaRegistryClient(List.of(registryUrl()), userInfo());
     }
 
     ConfluentAvroSerializer serializer() {
         ConfluentAvroSerializer serializer = new ConfluentAvroSerializer();
-        serializer.configure(Map.of("schema.registry.url", registryUrl()), false);
+        serializer.configure(registryConfig(), false);
         return serializer;
     }
 
     ConfluentAvroDeserializer deserializer(boolean specific) {
         ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer();
-        deserializer.configure(Map.of("schema.registry.url", registryUrl(), "specific.avro.reader", specific), false);
+        deserializer.configure(registryConfig("specific.avro.reader", specific), false);
         return deserializer;
     }
 
     private ConfluentAvroSerializer genericSerializerFor() {
         ConfluentAvroSerializer serializer = new ConfluentAvroSerializer();
-        serializer.configure(Map.of("schema.registry.url", registryUrl(), "auto.register.schemas", "false"), false);
+        serializer.configure(registryConfig("auto.register.schemas", "false"), false);
         return serializer;
     }
 
     private KafkaProducer<String, Object> producer() {
-        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+        return new KafkaProducer<>(registryConfig(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConfluentAvroSerializer.class,
-                "schema.registry.url", registryUrl()));
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ConfluentAvroSerializer.class));
     }
 
     private KafkaConsumer<String, Object> consumer(boolean specific) {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+        return new KafkaConsumer<>(registryConfig(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "serde-interop-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ConfluentAvroDeserializer.class,
-                "schema.registry.url", registryUrl(), "specific.avro.reader", String.valueOf(specific)));
+                "specific.avro.reader", String.valueOf(specific)));
     }
 
 }

@@ -29,8 +29,10 @@ public class ReplicaConfiguration {
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
             @Value("${stegvis.schema-registry.url}") String registryUrl,
             @Value("${stegvis.replica.group-id:${spring.application.name}.replica}") String groupId,
-            @Value("${stegvis.kafka.instance-id:}") String instanceId) {
-        return new ReplicaConsumer(ReplicaSettings.of(bootstrapServers, registryUrl, groupId).withInstanceId(instanceId),
+            @Value("${stegvis.kafka.instance-id:}") String instanceId,
+            @Value("${stegvis.schema-registry.user-info:}") String registryUserInfo) {
+        return new ReplicaConsumer(ReplicaSettings.of(bootstrapServers, registryUrl, groupId).withInstanceId(instanceId)
+                        .withSchemaRegistryUserInfo(registryUserInfo),
                 replica, meters);
     }
 }

@@ -17,7 +17,8 @@ import se.stegvis.service.web.ProblemResponses;
 
 /**
  * The write side every writing service shares, wired once: its MongoDB database, the outbox relay over the
- * service's {@link Outboxes}, the wake-up its use cases give after a write, the declaration of the topics it
+ * service's {@link Outboxes} (registering its schemas with {@code stegvis.schema-registry.user-info}, "user:password",
+ * when the registry guards writes), the wake-up its use cases give after a write, the declaration of the topics it
  * writes, and problem+json answers. A service imports this and declares its {@link Outboxes}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,8 +33,9 @@ public class WritingServiceConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     OutboxRelay outboxRelay(MongoDatabase database, Outboxes outboxes, MeterRegistry meters,
             @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            @Value("${stegvis.schema-registry.url}") String registryUrl) {
-        return new OutboxRelay(OutboxRelaySettings.of(bootstrapServers, registryUrl),
+            @Value("${stegvis.schema-registry.url}") String registryUrl,
+            @Value("${stegvis.schema-registry.user-info:}") String registryUserInfo) {
+        return new OutboxRelay(OutboxRelaySettings.of(bootstrapServers, registryUrl).withSchemaRegistryUserInfo(registryUserInfo),
                 outboxes.collections().stream().map(database::getCollection).toList(), meters);
     }
 

@@ -5,13 +5,17 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
+import se.stegvis.access.Caller;
 import se.stegvis.activity.activities.domain.Activity;
 import se.stegvis.activity.activities.domain.ActivityEvent;
 import se.stegvis.activity.activities.domain.ActivityFacts;
 import se.stegvis.activity.activities.domain.Participation;
 import se.stegvis.service.command.EventsPending;
 
-/** Records an activity for a participant the replica knows: validated, stored with its event in one write. */
+/**
+ * Records an activity for a participant the replica knows, for STAFF of the participant's project: validated,
+ * stored with its event in one write.
+ */
 public class RecordActivity {
 
     private final Activities activities;
@@ -30,12 +34,12 @@ public class RecordActivity {
      * The new activity's id. A retry with the same Idempotency-Key (null for none) is answered with the first one's
      * id, also when it raced the first request and lost at the store's unique index.
      */
-    public UUID record(UUID participantId, ActivityFacts facts, String idempotencyKey) {
+    public UUID record(Caller caller, UUID participantId, ActivityFacts facts, String idempotencyKey) {
+        Participation participation = participants.current(caller, participantId);
         Optional<UUID> replayed = replay(idempotencyKey, participantId, facts);
         if (replayed.isPresent()) {
             return replayed.get();
         }
-        Participation participation = participants.current(participantId);
         ActivityEvent.Recorded event = participation.record(UUID.randomUUID(), facts, LocalDate.now(clock), clock.instant());
         try {
             activities.add(Activity.recorded(event), event, idempotencyKey);

@@ -3,12 +3,16 @@ package se.stegvis.activity.activities.application;
 import java.time.Clock;
 import java.util.UUID;
 
+import se.stegvis.access.Caller;
 import se.stegvis.activity.activities.domain.Activity;
 import se.stegvis.activity.activities.domain.ActivityEvent;
 import se.stegvis.service.command.EventsPending;
 import se.stegvis.service.command.NotFound;
 
-/** Retracts an activity: it stops counting. Retracting it again changes nothing and publishes nothing. */
+/**
+ * Retracts an activity, for STAFF of its project (to anyone else it does not exist): it stops counting. Retracting
+ * it again changes nothing and publishes nothing.
+ */
 public class RetractActivity {
 
     private final Activities activities;
@@ -21,8 +25,8 @@ public class RetractActivity {
         this.clock = clock;
     }
 
-    public void retract(UUID activityId) {
-        Activity activity = activities.find(activityId).orElseThrow(() -> new NotFound("activity", activityId.toString()));
+    public void retract(Caller caller, UUID activityId) {
+        Activity activity = activities.find(activityId).filter(found -> caller.isStaffOf(found.projectId())).orElseThrow(() -> new NotFound("activity", activityId.toString()));
         activity.retract(clock.instant()).ifPresent(event -> store(activity, event));
     }
 

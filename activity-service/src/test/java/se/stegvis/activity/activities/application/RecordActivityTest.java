@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import se.stegvis.access.Caller;
+import se.stegvis.access.ProjectRole;
 import se.stegvis.activity.activities.domain.Activity;
 import se.stegvis.activity.activities.domain.ActivityEvent;
 import se.stegvis.activity.activities.domain.ActivityFacts;
@@ -26,6 +29,10 @@ import se.stegvis.service.command.InvalidCommand;
 import se.stegvis.service.command.NotKnownYet;
 
 class RecordActivityTest {
+
+    /** STAFF of the projects these tests use. */
+    private static final Caller STAFF = new Caller("staff-1", Set.of(),
+            Map.of("99-000-T01", ProjectRole.STAFF, "99-000-T02", ProjectRole.STAFF));
 
     /** 23:30 in UTC is already the next day in Stockholm, where the projects are. */
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-13T23:30:00Z"), ZoneId.of("Europe/Stockholm"));
@@ -42,7 +49,7 @@ class RecordActivityTest {
     void a_recorded_activity_is_stored_with_its_event_and_the_relay_is_told() {
         UUID participant = known(false);
 
-        UUID activityId = record.record(participant, GUIDANCE, null);
+        UUID activityId = record.record(STAFF, participant, GUIDANCE, null);
 
         assertThat(activities.stored.get(activityId).type()).isEqualTo("DIGITAL_GUIDANCE");
         assertThat(activities.events).singleElement().isInstanceOfSatisfying(ActivityEvent.Recorded.class,
@@ -54,13 +61,13 @@ class RecordActivityTest {
     void today_is_the_day_in_stockholm() {
         UUID participant = known(false);
 
-        assertThat(record.record(participant, new ActivityFacts("DIGITAL_GUIDANCE", LocalDate.of(2025, 3, 14), BigDecimal.ONE),
+        assertThat(record.record(STAFF, participant, new ActivityFacts("DIGITAL_GUIDANCE", LocalDate.of(2025, 3, 14), BigDecimal.ONE),
                 null)).isNotNull();
     }
 
     @Test
     void a_participant_the_replica_has_not_heard_of_is_not_known_yet_and_nothing_is_stored() {
-        assertThatThrownBy(() -> record.record(UUID.randomUUID(), GUIDANCE, null)).isInstanceOf(NotKnownYet.class);
+        assertThatThrownBy(() -> record.record(STAFF, UUID.randomUUID(), GUIDANCE, null)).isInstanceOf(NotKnownYet.class);
         assertThat(activities.stored).isEmpty();
         assertThat(signalled).isEmpty();
     }
@@ -69,7 +76,7 @@ class RecordActivityTest {
     void an_erased_participant_is_gone_and_nothing_is_stored() {
         UUID participant = known(true);
 
-        assertThatThrownBy(() -> record.record(participant, GUIDANCE, null)).isInstanceOf(Gone.class);
+        assertThatThrownBy(() -> record.record(STAFF, participant, GUIDANCE, null)).isInstanceOf(Gone.class);
         assertThat(activities.stored).isEmpty();
     }
 
@@ -77,7 +84,7 @@ class RecordActivityTest {
     void a_refused_activity_stores_and_signals_nothing() {
         UUID participant = known(false);
 
-        assertThatThrownBy(() -> record.record(participant, new ActivityFacts("INTERNSHIP", GUIDANCE.date(), GUIDANCE.hours()),
+        assertThatThrownBy(() -> record.record(STAFF, participant, new ActivityFacts("INTERNSHIP", GUIDANCE.date(), GUIDANCE.hours()),
                 "key-0")).isInstanceOf(InvalidCommand.class);
         assertThat(activities.stored).isEmpty();
         assertThat(activities.keys).isEmpty();
@@ -87,18 +94,18 @@ class RecordActivityTest {
     @Test
     void a_retry_with_the_same_idempotency_key_answers_the_first_activity_and_records_nothing_more() {
         UUID participant = known(false);
-        UUID first = record.record(participant, GUIDANCE, "key-1");
+        UUID first = record.record(STAFF, participant, GUIDANCE, "key-1");
 
-        assertThat(record.record(participant, GUIDANCE, "key-1")).isEqualTo(first);
+        assertThat(record.record(STAFF, participant, GUIDANCE, "key-1")).isEqualTo(first);
         assertThat(activities.events).hasSize(1);
     }
 
     @Test
     void the_same_idempotency_key_with_another_activity_is_refused() {
         UUID participant = known(false);
-        record.record(participant, GUIDANCE, "key-2");
+        record.record(STAFF, participant, GUIDANCE, "key-2");
 
-        assertThatThrownBy(() -> record.record(participant, new ActivityFacts("DIGITAL_GUIDANCE", GUIDANCE.date(),
+        assertThatThrownBy(() -> record.record(STAFF, participant, new ActivityFacts("DIGITAL_GUIDANCE", GUIDANCE.date(),
                 BigDecimal.TEN), "key-2")).isInstanceOf(IdempotencyKeyReused.class);
     }
 
@@ -109,7 +116,7 @@ class RecordActivityTest {
         RecordActivity raced = new RecordActivity(new FirstRequestWinsMeanwhile(activities, participant, first),
                 id -> Optional.ofNullable(replica.get(id)), signalled::add, CLOCK);
 
-        assertThat(raced.record(participant, GUIDANCE, "key-3")).isEqualTo(first);
+        assertThat(raced.record(STAFF, participant, GUIDANCE, "key-3")).isEqualTo(first);
         assertThat(signalled).isEmpty();
     }
 

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import se.stegvis.access.Caller;
 import se.stegvis.outcome.outcomes.domain.FollowUpDue;
 import se.stegvis.outcome.outcomes.domain.FollowUpPoint;
 import se.stegvis.outcome.outcomes.domain.Outcome;
@@ -28,8 +29,10 @@ public class ListFollowUpsDue {
         this.clock = clock;
     }
 
-    public List<FollowUpDue> dueBefore(String projectId, LocalDate before) {
+    /** For STAFF of the project: whom to call is personal to its participants. */
+    public List<FollowUpDue> dueBefore(Caller caller, String projectId, LocalDate before) {
         Project project = facts.project(projectId).orElseThrow(() -> new NotFound("project", projectId));
+        caller.require(caller.isStaffOf(projectId), "see the follow-ups due in project " + projectId);
         List<Participant> left = facts.leftParticipantsOf(projectId);
         Map<UUID, Set<FollowUpPoint>> recorded = store.currentOf(left.stream().map(Participant::id).toList()).stream()
                 .collect(Collectors.groupingBy(Outcome::participantId, Collectors.mapping(Outcome::followUp, Collectors.toSet())));

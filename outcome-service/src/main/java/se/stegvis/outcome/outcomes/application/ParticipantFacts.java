@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import se.stegvis.access.Caller;
 import se.stegvis.outcome.outcomes.domain.Participant;
 import se.stegvis.outcome.outcomes.domain.Project;
 import se.stegvis.service.command.Gone;
@@ -22,9 +23,14 @@ public interface ParticipantFacts {
     /** The project's participants who have left and are not erased. */
     List<Participant> leftParticipantsOf(String projectId);
 
-    /** The participant, if known here and not erased: an unknown one may still arrive (retry), an erased one will not. */
-    default Participant recordable(UUID participantId) {
+    /**
+     * The participant, if known here, the caller STAFF of its project and not erased: an unknown one may still arrive
+     * (retry), an erased one will not. To anyone but its staff the participant is answered as one not known here, so
+     * the answer never confirms that a person is enrolled somewhere.
+     */
+    default Participant recordable(Caller caller, UUID participantId) {
         Participant participant = participant(participantId)
+                .filter(found -> caller.isStaffOf(found.projectId()))
                 .orElseThrow(() -> new NotKnownYet("participant", participantId.toString()));
         if (participant.erased()) {
             throw new Gone("participant", participantId.toString());

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import se.stegvis.access.Caller;
 import se.stegvis.outcome.outcomes.domain.Outcome;
 import se.stegvis.outcome.outcomes.domain.OutcomeEvent;
 import se.stegvis.outcome.outcomes.domain.Participant;
@@ -31,28 +32,29 @@ public class RecordOutcome {
     }
 
     /** Records a new outcome, without an Idempotency-Key. */
-    public OutcomeEvent.Recorded record(UUID participantId, String type, LocalDate date) {
-        return recordNew(participantId, type, date, null);
+    public OutcomeEvent.Recorded record(Caller caller, UUID participantId, String type, LocalDate date) {
+        return recordNew(caller, participantId, type, date, null);
     }
 
     /**
      * The outcome recorded. A retry with the same Idempotency-Key (null for none) is answered with the first one,
      * also when it raced the first request and lost at the store's unique index.
      */
-    public Outcome record(UUID participantId, String type, LocalDate date, String idempotencyKey) {
+    public Outcome record(Caller caller, UUID participantId, String type, LocalDate date, String idempotencyKey) {
+        facts.recordable(caller, participantId);
         Optional<Outcome> replayed = replay(idempotencyKey, participantId, type, date);
         if (replayed.isPresent()) {
             return replayed.get();
         }
         try {
-            return Outcome.recorded(recordNew(participantId, type, date, idempotencyKey));
+            return Outcome.recorded(recordNew(caller, participantId, type, date, idempotencyKey));
         } catch (IdempotencyKeyTaken raced) {
             return replay(idempotencyKey, participantId, type, date).orElseThrow(() -> raced);
         }
     }
 
-    private OutcomeEvent.Recorded recordNew(UUID participantId, String type, LocalDate date, String idempotencyKey) {
-        Participant participant = facts.recordable(participantId);
+    private OutcomeEvent.Recorded recordNew(Caller caller, UUID participantId, String type, LocalDate date, String idempotencyKey) {
+        Participant participant = facts.recordable(caller, participantId);
         OutcomeEvent.Recorded recorded = participant.record(facts.projectOf(participant), UUID.randomUUID(), type, date,
                 LocalDate.now(clock), clock.instant());
         store.add(recorded, idempotencyKey);

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import se.stegvis.access.Caller;
 import se.stegvis.outcome.outcomes.domain.Outcome;
 import se.stegvis.outcome.outcomes.domain.OutcomeEvent;
 import se.stegvis.service.command.EventsPending;
@@ -27,8 +28,9 @@ public class RetractOutcome {
         this.clock = clock;
     }
 
-    public void retract(UUID outcomeId) {
-        Outcome outcome = store.find(outcomeId).orElseThrow(() -> new NotFound("outcome", outcomeId.toString()));
+    /** For STAFF of the outcome's project; to anyone else it does not exist. */
+    public void retract(Caller caller, UUID outcomeId) {
+        Outcome outcome = store.find(outcomeId).filter(found -> caller.isStaffOf(found.projectId())).orElseThrow(() -> new NotFound("outcome", outcomeId.toString()));
         Optional<OutcomeEvent.Retracted> retracted = outcome.retract(clock.instant());
         if (retracted.isPresent() && store.retract(retracted.get())) {
             eventsPending.signal(outcomeId.toString());

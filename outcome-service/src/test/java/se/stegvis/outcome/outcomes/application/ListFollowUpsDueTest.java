@@ -10,12 +10,15 @@ import static se.stegvis.outcome.outcomes.domain.FollowUpPoint.UPON_LEAVING;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import se.stegvis.access.Caller;
+import se.stegvis.access.ProjectRole;
 import se.stegvis.outcome.outcomes.domain.FollowUpDue;
 import se.stegvis.outcome.outcomes.domain.OutcomeEvent;
 import se.stegvis.outcome.outcomes.domain.Participant;
@@ -23,6 +26,10 @@ import se.stegvis.outcome.outcomes.domain.Project;
 import se.stegvis.service.command.NotFound;
 
 class ListFollowUpsDueTest {
+
+    /** STAFF of the projects these tests use. */
+    private static final Caller STAFF = new Caller("staff-1", Set.of(),
+            Map.of("99-000-T01", ProjectRole.STAFF, "99-000-T02", ProjectRole.STAFF));
 
     private static final LocalDate TODAY = LocalDate.of(2025, 9, 15);
     private static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
@@ -46,7 +53,7 @@ class ListFollowUpsDueTest {
         Participant leftLastWeek = leftOn(TODAY.minusDays(7));
         facts.with(new Participant(UUID.randomUUID(), PROJECT.id(), LocalDate.of(2025, 1, 7), null, false));
 
-        List<FollowUpDue> due = list.dueBefore(PROJECT.id(), TODAY.plusDays(1));
+        List<FollowUpDue> due = list.dueBefore(STAFF, PROJECT.id(), TODAY.plusDays(1));
 
         assertThat(due).extracting(FollowUpDue::participantId, FollowUpDue::followUp).containsExactly(
                 tuple(leftLongAgo.id(), DAYS_90),
@@ -56,26 +63,26 @@ class ListFollowUpsDueTest {
     @Test
     void a_recorded_outcome_takes_the_participant_off_the_list_and_its_retraction_puts_them_back() {
         Participant participant = leftOn(TODAY.minusDays(3));
-        OutcomeEvent.Recorded recorded = record.record(participant.id(), "EMPLOYED", TODAY);
-        assertThat(list.dueBefore(PROJECT.id(), TODAY.plusDays(1))).isEmpty();
+        OutcomeEvent.Recorded recorded = record.record(STAFF, participant.id(), "EMPLOYED", TODAY);
+        assertThat(list.dueBefore(STAFF, PROJECT.id(), TODAY.plusDays(1))).isEmpty();
 
-        retract.retract(recorded.outcomeId());
+        retract.retract(STAFF, recorded.outcomeId());
 
-        assertThat(list.dueBefore(PROJECT.id(), TODAY.plusDays(1))).extracting(FollowUpDue::participantId)
+        assertThat(list.dueBefore(STAFF, PROJECT.id(), TODAY.plusDays(1))).extracting(FollowUpDue::participantId)
                 .containsExactly(participant.id());
     }
 
     @Test
     void an_outcome_at_another_point_leaves_the_follow_up_due() {
         Participant participant = leftOn(TODAY.minusDays(10));
-        record.record(participant.id(), "EMPLOYED", TODAY);
+        record.record(STAFF, participant.id(), "EMPLOYED", TODAY);
 
-        assertThat(list.dueBefore(PROJECT.id(), TODAY.plusYears(1))).extracting(FollowUpDue::followUp)
+        assertThat(list.dueBefore(STAFF, PROJECT.id(), TODAY.plusYears(1))).extracting(FollowUpDue::followUp)
                 .containsExactly(DAYS_90, MONTHS_6);
     }
 
     @Test
     void an_unknown_project_is_not_found() {
-        assertThatThrownBy(() -> list.dueBefore("00-000-X00", TODAY)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> list.dueBefore(STAFF, "00-000-X00", TODAY)).isInstanceOf(NotFound.class);
     }
 }

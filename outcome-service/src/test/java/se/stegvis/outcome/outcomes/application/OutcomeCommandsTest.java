@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import se.stegvis.access.Caller;
+import se.stegvis.access.ProjectRole;
 import se.stegvis.outcome.outcomes.domain.Outcome;
 import se.stegvis.outcome.outcomes.domain.OutcomeEvent;
 import se.stegvis.outcome.outcomes.domain.Participant;
@@ -30,6 +33,10 @@ import se.stegvis.service.command.NotKnownYet;
 
 /** Recording and retracting against fakes: what is stored, what goes to the outbox, what is signalled. */
 class OutcomeCommandsTest {
+
+    /** STAFF of the projects these tests use. */
+    private static final Caller STAFF = new Caller("staff-1", Set.of(),
+            Map.of("99-000-T01", ProjectRole.STAFF, "99-000-T02", ProjectRole.STAFF));
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-09-15T08:00:00Z"), ZoneOffset.UTC);
     private static final Project PROJECT = new Project("99-000-T01", List.of("STEP_FORWARD"), Set.of(UPON_LEAVING, DAYS_90, MONTHS_6));
@@ -44,7 +51,7 @@ class OutcomeCommandsTest {
 
     @Test
     void a_recorded_outcome_is_stored_with_its_event_and_the_relay_is_signalled() {
-        OutcomeEvent.Recorded recorded = record.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1));
+        OutcomeEvent.Recorded recorded = record.record(STAFF, participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1));
 
         assertThat(recorded.followUp()).isEqualTo(UPON_LEAVING);
         assertThat(store.outbox).containsExactly(recorded);
@@ -53,7 +60,7 @@ class OutcomeCommandsTest {
 
     @Test
     void a_participant_not_in_the_replica_yet_is_not_known_yet_and_nothing_is_stored() {
-        assertThatThrownBy(() -> record.record(UUID.randomUUID(), "EMPLOYED", LEFT)).isInstanceOf(NotKnownYet.class);
+        assertThatThrownBy(() -> record.record(STAFF, UUID.randomUUID(), "EMPLOYED", LEFT)).isInstanceOf(NotKnownYet.class);
         assertThat(store.outbox).isEmpty();
         assertThat(signalled).isEmpty();
     }
@@ -63,7 +70,7 @@ class OutcomeCommandsTest {
         Participant elsewhere = new Participant(UUID.randomUUID(), "99-000-T02", LEFT, null, false);
         facts.with(elsewhere);
 
-        assertThatThrownBy(() -> record.record(elsewhere.id(), "EMPLOYED", LEFT)).isInstanceOfSatisfying(NotKnownYet.class,
+        assertThatThrownBy(() -> record.record(STAFF, elsewhere.id(), "EMPLOYED", LEFT)).isInstanceOfSatisfying(NotKnownYet.class,
                 e -> assertThat(e.kind()).isEqualTo("project"));
     }
 
@@ -72,22 +79,22 @@ class OutcomeCommandsTest {
         Participant erased = new Participant(UUID.randomUUID(), PROJECT.id(), LEFT, LEFT, true);
         facts.with(erased);
 
-        assertThatThrownBy(() -> record.record(erased.id(), "EMPLOYED", LEFT)).isInstanceOf(Gone.class);
+        assertThatThrownBy(() -> record.record(STAFF, erased.id(), "EMPLOYED", LEFT)).isInstanceOf(Gone.class);
         assertThat(store.outbox).isEmpty();
     }
 
     @Test
     void a_refused_outcome_stores_and_signals_nothing() {
-        assertThatThrownBy(() -> record.record(participant.id(), "UNHEARD_OF", LEFT)).isInstanceOf(InvalidCommand.class);
+        assertThatThrownBy(() -> record.record(STAFF, participant.id(), "UNHEARD_OF", LEFT)).isInstanceOf(InvalidCommand.class);
         assertThat(store.outcomes).isEmpty();
         assertThat(signalled).isEmpty();
     }
 
     @Test
     void a_retry_with_the_same_idempotency_key_answers_the_first_outcome_and_stores_and_publishes_nothing_more() {
-        Outcome first = record.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-1");
+        Outcome first = record.record(STAFF, participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-1");
 
-        Outcome retried = record.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-1");
+        Outcome retried = record.record(STAFF, participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-1");
 
         assertThat(retried.id()).isEqualTo(first.id());
         assertThat(retried.followUp()).isEqualTo(UPON_LEAVING);
@@ -98,11 +105,11 @@ class OutcomeCommandsTest {
 
     @Test
     void the_same_idempotency_key_with_another_outcome_is_refused_and_nothing_is_stored_or_published() {
-        Outcome first = record.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-2");
+        Outcome first = record.record(STAFF, participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-2");
 
-        assertThatThrownBy(() -> record.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 2), "key-2"))
+        assertThatThrownBy(() -> record.record(STAFF, participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 2), "key-2"))
                 .isInstanceOf(IdempotencyKeyReused.class);
-        assertThatThrownBy(() -> record.record(participant.id(), "JOB_SEARCHING", LocalDate.of(2025, 8, 1), "key-2"))
+        assertThatThrownBy(() -> record.record(STAFF, participant.id(), "JOB_SEARCHING", LocalDate.of(2025, 8, 1), "key-2"))
                 .isInstanceOf(IdempotencyKeyReused.class);
         assertThat(store.outcomes).containsOnlyKeys(first.id());
         assertThat(store.outbox).hasSize(1);
@@ -111,10 +118,10 @@ class OutcomeCommandsTest {
 
     @Test
     void outcomes_without_a_key_or_under_different_keys_are_each_recorded() {
-        record.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), null);
-        record.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), null);
-        record.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-3");
-        record.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-4");
+        record.record(STAFF, participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), null);
+        record.record(STAFF, participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), null);
+        record.record(STAFF, participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-3");
+        record.record(STAFF, participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-4");
 
         assertThat(store.outbox).hasSize(4);
     }
@@ -125,16 +132,16 @@ class OutcomeCommandsTest {
                 UPON_LEAVING, false);
         RecordOutcome raced = new RecordOutcome(facts, new FirstRequestWinsMeanwhile(first), signalled::add, CLOCK);
 
-        assertThat(raced.record(participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-5")).isEqualTo(first);
+        assertThat(raced.record(STAFF, participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-5")).isEqualTo(first);
         assertThat(signalled).isEmpty();
     }
 
     @Test
     void retracting_twice_stores_one_retraction() {
-        OutcomeEvent.Recorded recorded = record.record(participant.id(), "STEP_FORWARD", LocalDate.of(2025, 9, 1));
+        OutcomeEvent.Recorded recorded = record.record(STAFF, participant.id(), "STEP_FORWARD", LocalDate.of(2025, 9, 1));
 
-        retract.retract(recorded.outcomeId());
-        retract.retract(recorded.outcomeId());
+        retract.retract(STAFF, recorded.outcomeId());
+        retract.retract(STAFF, recorded.outcomeId());
 
         assertThat(store.outbox).hasSize(2).last().isInstanceOfSatisfying(OutcomeEvent.Retracted.class,
                 event -> assertThat(event.participantId()).isEqualTo(participant.id()));
@@ -144,7 +151,7 @@ class OutcomeCommandsTest {
 
     @Test
     void retracting_an_unknown_outcome_is_not_found() {
-        assertThatThrownBy(() -> retract.retract(UUID.randomUUID())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> retract.retract(STAFF, UUID.randomUUID())).isInstanceOf(NotFound.class);
     }
 
     /** Finds nothing before the write; the write is refused because the first request stored its outcome meanwhile. */

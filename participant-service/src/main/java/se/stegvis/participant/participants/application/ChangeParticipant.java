@@ -39,28 +39,39 @@ public class ChangeParticipant {
         this.clock = clock;
     }
 
-    /** Corrects the entry data and, when given, the personal data (null keeps it); answers the participant as stored. */
-    public ParticipantRecord correct(Caller caller, UUID participantId, PersonalData correctedPerson, EntryFacts facts) {
+    /**
+     * Corrects the entry data and, when given, the personal data (null keeps it); answers the participant as stored.
+     * {@code readRevision} is the revision the caller read and merged the correction over: if the participant changed
+     * since, the correction is refused (ParticipantChangedConcurrently) rather than written over the other change.
+     */
+    public ParticipantRecord correct(Caller caller, UUID participantId, long readRevision, PersonalData correctedPerson,
+            EntryFacts facts) {
         ParticipantRecord record = existing(caller, participantId);
+        if (record.revision() != readRevision) {
+            throw new ParticipantChangedConcurrently(participantId);
+        }
         PersonalData person = correctedPerson == null ? record.person() : correctedPerson;
         Participant participant = record.participant();
         ParticipantEvent.EntryDataCorrected event = participant.correct(
                 catalogue.project(participant.projectId()), person, facts, clock.instant());
         Participant corrected = participant.corrected(event);
-        registry.update(corrected, correctedPerson, event);
+        registry.update(corrected, correctedPerson, event, readRevision);
         eventsPending.signal(participantId.toString());
         audited(caller, AuditAction.CORRECT, corrected.projectId(), participantId);
-        return new ParticipantRecord(corrected, person);
+        return new ParticipantRecord(corrected, person, readRevision + 1);
     }
 
+    /** Leaving, on the participant as read here; a change or erasure between the read and the write refuses it. */
     public void leave(Caller caller, UUID participantId, LocalDate leftOn, LeavingReason reason) {
-        Participant participant = existing(caller, participantId).participant();
+        ParticipantRecord record = existing(caller, participantId);
+        Participant participant = record.participant();
         ParticipantEvent.Left event = participant.leave(leftOn, reason, clock.instant());
-        registry.update(participant.left(event), null, event);
+        registry.update(participant.left(event), null, event, record.revision());
         eventsPending.signal(participantId.toString());
         audited(caller, AuditAction.LEAVE, participant.projectId(), participantId);
     }
 
+    /** Erasure wins over any change that read the participant before it; a second erasure is ParticipantErased. */
     public void erase(Caller caller, UUID participantId) {
         Participant participant = existing(caller, participantId).participant();
         registry.erase(participant.withErasure(), participant.erase(clock.instant()));

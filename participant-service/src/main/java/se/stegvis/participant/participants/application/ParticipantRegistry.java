@@ -27,14 +27,33 @@ public interface ParticipantRegistry {
     /** Throws AlreadyEnrolled when the same person got in first through a concurrent request. */
     void add(Participant participant, PersonalData person, ParticipantEvent.Enrolled event, IdempotentRequest request);
 
-    /** Stores the new state and the event; the personal data is replaced when given, kept when null. */
-    void update(Participant participant, PersonalData person, ParticipantEvent event);
+    /**
+     * Stores the new state and the event, only if the participant is still at {@code readRevision} and not erased;
+     * the personal data is replaced when given, kept when null. The erased flag is never written here.
+     *
+     * @throws ParticipantErased if it was erased meanwhile (nothing is written, nothing published)
+     * @throws ParticipantChangedConcurrently if another command changed it since it was read at {@code readRevision}
+     */
+    void update(Participant participant, PersonalData person, ParticipantEvent event, long readRevision);
 
-    /** Destroys the personal data (its key first) and stores the erased state with its event. */
+    /**
+     * Destroys the personal data (its key with it) and stores the erased state with its event. Wins over any change
+     * read before it: it is conditional only on the participant not being erased yet.
+     *
+     * @throws ParticipantErased if another erasure got there first (nothing is written, nothing published)
+     */
     void erase(Participant participant, ParticipantEvent.Erased event);
 
-    /** A participant as stored; the person is null once erased. */
-    record ParticipantRecord(Participant participant, PersonalData person) {
+    /**
+     * A participant as stored; the person is null once erased. {@code revision} counts the writes to it (0 for a new
+     * participant and for one stored before revisions were counted): a change is written only at the revision read.
+     */
+    record ParticipantRecord(Participant participant, PersonalData person, long revision) {
+
+        /** The same record without the personal data, as lists show shielded people. */
+        public ParticipantRecord withoutPerson() {
+            return new ParticipantRecord(participant, null, revision);
+        }
     }
 
     /** An Idempotency-Key, the fingerprint of the request that first used it, and the participant it created. */

@@ -49,7 +49,7 @@ public class ReadParticipants {
         caller.require(caller.isStaffOf(projectId), "list the participants of project " + projectId);
         List<ParticipantRecord> listed = registry.ofProject(projectId).stream()
                 .filter(record -> !record.participant().erased())
-                .map(record -> record.person().protection() == Protection.NONE ? record : new ParticipantRecord(record.participant(), null))
+                .map(record -> record.person().protection() == Protection.NONE ? record : record.withoutPerson())
                 .toList();
         audit.record(new AuditEntry(clock.instant(), caller.subject(), AuditAction.LIST, projectId,
                 listed.stream().map(record -> record.participant().id()).toList()));

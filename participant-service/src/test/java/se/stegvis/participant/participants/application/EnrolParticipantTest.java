@@ -17,16 +17,11 @@ import org.junit.jupiter.api.Test;
 import se.stegvis.access.Caller;
 import se.stegvis.access.ProjectRole;
 import se.stegvis.access.Refused;
+import se.stegvis.participant.audit.application.AuditTrail;
 import se.stegvis.participant.audit.domain.AuditAction;
 import se.stegvis.participant.audit.domain.AuditEntry;
 import se.stegvis.participant.audit.domain.AuditQuery;
-import se.stegvis.participant.audit.application.AuditTrail;
-
-import se.stegvis.participant.catalogue.application.ProjectCatalogue;
-import se.stegvis.participant.catalogue.application.ReadCatalogue;
 import se.stegvis.participant.catalogue.domain.Project;
-import se.stegvis.participant.catalogue.domain.ProjectCatalogueSeed;
-import se.stegvis.participant.catalogue.domain.ProjectDefinition;
 import se.stegvis.participant.participants.domain.EntryData.DeclarableAnswer;
 import se.stegvis.participant.participants.domain.EntryData.EducationLevel;
 import se.stegvis.participant.participants.domain.EntryData.Gender;
@@ -44,7 +39,7 @@ import se.stegvis.participant.participants.domain.Protection;
  */
 class EnrolParticipantTest {
 
-    private static final Project UTVAG = ProjectCatalogueSeed.projects().get(0);
+    private static final Project UTVAG = SeedProjects.UTVAG;
     /** An invented person (Luhn-valid, not a real person's number). */
     private static final PersonalData PERSON = new PersonalData(PersonalIdentityNumber.parse("19980417-3210"), "Testa",
             "Påhittad", Protection.NONE);
@@ -57,7 +52,7 @@ class EnrolParticipantTest {
     private final RacedRegistry registry = new RacedRegistry();
     private final List<String> signalled = new ArrayList<>();
     private final List<AuditEntry> audited = new ArrayList<>();
-    private final EnrolParticipant enrol = new EnrolParticipant(registry, new ReadCatalogue(new OneProject()), signalled::add,
+    private final EnrolParticipant enrol = new EnrolParticipant(registry, SeedProjects.catalogue(), signalled::add,
             request -> "fingerprint-of:" + request, new ListedAudit(), Clock.fixed(Instant.parse("2025-03-01T10:00:00Z"), ZoneOffset.UTC));
 
     @Test
@@ -161,30 +156,12 @@ class EnrolParticipantTest {
         }
 
         @Override
-        public void update(Participant participant, PersonalData person, ParticipantEvent event) {
+        public void update(Participant participant, PersonalData person, ParticipantEvent event, long readRevision) {
             throw new UnsupportedOperationException();
         }
 
         @Override
         public void erase(Participant participant, ParticipantEvent.Erased event) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private static final class OneProject implements ProjectCatalogue {
-
-        @Override
-        public Optional<Project> find(String projectId) {
-            return UTVAG.id().equals(projectId) ? Optional.of(UTVAG) : Optional.empty();
-        }
-
-        @Override
-        public List<Project> all() {
-            return List.of(UTVAG);
-        }
-
-        @Override
-        public boolean store(ProjectDefinition definition) {
             throw new UnsupportedOperationException();
         }
     }

@@ -1,5 +1,7 @@
 package se.stegvis.registry.adapter.in.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -15,10 +17,13 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import se.stegvis.registry.adapter.in.web.Responses.ErrorResponse;
 import se.stegvis.registry.application.SchemaLogException;
 import se.stegvis.registry.domain.RegistryException;
 import se.stegvis.registry.domain.RegistryException.Reason;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every failure as Confluent answers it: {@code {"error_code", "message"}} with Confluent's codes and statuses, and
@@ -29,6 +34,7 @@ public class ConfluentErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ConfluentErrors.class);
     private static final MediaType V1_JSON = MediaType.parseMediaType(MediaTypes.V1_JSON);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final Map<Reason, Integer> CODES = Map.ofEntries(
             Map.entry(Reason.SUBJECT_NOT_FOUND, 40401), Map.entry(Reason.VERSION_NOT_FOUND, 40402),
@@ -37,7 +43,8 @@ public class ConfluentErrors {
             Map.entry(Reason.VERSION_NOT_SOFT_DELETED, 40407),
             Map.entry(Reason.SUBJECT_COMPATIBILITY_NOT_CONFIGURED, 40408),
             Map.entry(Reason.INCOMPATIBLE_SCHEMA, 409), Map.entry(Reason.INVALID_SCHEMA, 42201),
-            Map.entry(Reason.INVALID_VERSION, 42202), Map.entry(Reason.INVALID_COMPATIBILITY_LEVEL, 42203));
+            Map.entry(Reason.INVALID_VERSION, 42202), Map.entry(Reason.INVALID_COMPATIBILITY_LEVEL, 42203),
+            Map.entry(Reason.INVALID_SUBJECT, 42208));
 
     @ExceptionHandler(RegistryException.class)
     ResponseEntity<ErrorResponse> refused(RegistryException e) {
@@ -81,6 +88,17 @@ public class ConfluentErrors {
     ResponseEntity<ErrorResponse> unexpected(Exception e) {
         log.error("Unhandled exception resulting in internal server error response", e);
         return error(500, 500, "Internal Server Error");
+    }
+
+    /**
+     * The same answer from a servlet filter (authentication, the body limit), which runs before any controller and so
+     * before this advice could answer.
+     */
+    static void write(HttpServletResponse response, int status, int code, String message) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaTypes.V1_JSON);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(JSON.writeValueAsBytes(new ErrorResponse(code, message)));
     }
 
     private static ResponseEntity<ErrorResponse> error(int status, int code, String message) {

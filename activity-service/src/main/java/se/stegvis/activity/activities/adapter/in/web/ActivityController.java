@@ -14,13 +14,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.stegvis.access.Caller;
 import se.stegvis.activity.activities.application.ReadActivities;
 import se.stegvis.activity.activities.application.RecordActivity;
 import se.stegvis.activity.activities.application.RetractActivity;
+import se.stegvis.service.command.IdempotencyKey;
 
 /** Record, list and retract a participant's activities. */
 @RestController
 public class ActivityController {
+
+    /** SHA-256 behind a label, not a keyed hash: this service holds no secret (README). */
+    private static final IdempotencyKey.Hashing IDEMPOTENCY_KEYS = IdempotencyKey.Hashing.unkeyed();
 
     private final RecordActivity recordActivity;
     private final RetractActivity retractActivity;
@@ -33,26 +38,29 @@ public class ActivityController {
     }
 
     @PostMapping("/api/participants/{participantId}/activities")
-    public ResponseEntity<Map<String, String>> record(@PathVariable UUID participantId, @RequestBody ActivityRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        UUID activityId = recordActivity.record(participantId, request.facts(), idempotencyKey);
+    public ResponseEntity<Map<String, String>> record(Caller caller, @PathVariable UUID participantId, @RequestBody ActivityRequest request,
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKeyHeader) {
+        // Validated (400 at Idempotency-Key) and hashed before anything is read or stored; only the hash is kept,
+        // scoped to the caller so one client's key neither replays nor blocks another's.
+        String idempotencyKey = IdempotencyKey.hashedOrRefused(idempotencyKeyHeader, caller.subject(), IDEMPOTENCY_KEYS);
+        UUID activityId = recordActivity.record(caller, participantId, request.facts(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/activities/" + activityId))
                 .body(Map.of("activityId", activityId.toString()));
     }
 
     @GetMapping("/api/participants/{participantId}/activities")
-    public List<ActivityResponse> currentOf(@PathVariable UUID participantId) {
-        return readActivities.currentOf(participantId).stream().map(ActivityResponse::of).toList();
+    public List<ActivityResponse> currentOf(Caller caller, @PathVariable UUID participantId) {
+        return readActivities.currentOf(caller, participantId).stream().map(ActivityResponse::of).toList();
     }
 
     @GetMapping("/api/activities/{activityId}")
-    public ActivityResponse one(@PathVariable UUID activityId) {
-        return ActivityResponse.of(readActivities.one(activityId));
+    public ActivityResponse one(Caller caller, @PathVariable UUID activityId) {
+        return ActivityResponse.of(readActivities.one(caller, activityId));
     }
 
     @DeleteMapping("/api/activities/{activityId}")
-    public ResponseEntity<Void> retract(@PathVariable UUID activityId) {
-        retractActivity.retract(activityId);
+    public ResponseEntity<Void> retract(Caller caller, @PathVariable UUID activityId) {
+        retractActivity.retract(caller, activityId);
         return ResponseEntity.noContent().build();
     }
 }

@@ -15,6 +15,7 @@ import org.bson.Document;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -35,7 +36,10 @@ import se.stegvis.schemas.EventTopic;
  */
 public class MongoActivities implements Activities {
 
-    private static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    /** The hash of the Idempotency-Key a record was created with (IdempotencyKey); never the key itself. */
+    private static final String IDEMPOTENCY_KEY = "idempotencyKeyHash";
+    /** Where releases before the hash kept the key in clear. */
+    private static final String CLEAR_IDEMPOTENCY_KEY = "idempotencyKey";
 
     private final MongoCollection<Document> activities;
 
@@ -43,6 +47,8 @@ public class MongoActivities implements Activities {
         this.activities = activities;
         activities.createIndex(Indexes.ascending("participantId"));
         activities.createIndex(Indexes.ascending(IDEMPOTENCY_KEY), new IndexOptions().unique(true).sparse(true));
+        // Keys that releases before hashing stored in clear are forgotten: a retry across the deploy is a new request.
+        activities.updateMany(Filters.exists(CLEAR_IDEMPOTENCY_KEY, true), Updates.unset(CLEAR_IDEMPOTENCY_KEY));
     }
 
     @Override

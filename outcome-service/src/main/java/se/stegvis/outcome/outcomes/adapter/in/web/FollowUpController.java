@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.stegvis.access.Caller;
 import se.stegvis.outcome.outcomes.application.ListFollowUpsDue;
 import se.stegvis.service.command.RequestFields;
 import se.stegvis.service.command.Violation;
@@ -24,13 +25,13 @@ public class FollowUpController {
 
     /** Both parameters are checked here, so a request missing one and with the other malformed hears of both. */
     @GetMapping("/api/follow-ups/due")
-    public List<FollowUpDueResponse> due(@RequestParam(required = false) String projectId,
+    public List<FollowUpDueResponse> due(Caller caller, @RequestParam(required = false) String projectId,
             @RequestParam(required = false) String before) {
         RequestFields fields = new RequestFields();
         fields.required("projectId", projectId);
         LocalDate day = fields.required("before", before) == null ? null : date(fields, before);
         fields.throwIfAny();
-        return listFollowUpsDue.dueBefore(projectId, day).stream().map(FollowUpDueResponse::of).toList();
+        return listFollowUpsDue.dueBefore(caller, projectId, day).stream().map(FollowUpDueResponse::of).toList();
     }
 
     private static LocalDate date(RequestFields fields, String value) {

@@ -23,6 +23,7 @@ import se.stegvis.participant.participants.application.ReadParticipants;
 import se.stegvis.participant.participants.domain.EntryFacts;
 import se.stegvis.participant.participants.domain.LeavingReason;
 import se.stegvis.participant.participants.domain.PersonalData;
+import se.stegvis.service.command.IdempotencyKey;
 import se.stegvis.service.command.RequestFields;
 
 /** Enrol, read, correct, leave and erase participants; who may is decided in the use cases, on the caller. */
@@ -32,22 +33,27 @@ public class ParticipantController {
     private final EnrolParticipant enrolParticipant;
     private final ChangeParticipant changeParticipant;
     private final ReadParticipants readParticipants;
+    private final IdempotencyKey.Hashing idempotencyKeys;
 
     public ParticipantController(EnrolParticipant enrolParticipant, ChangeParticipant changeParticipant,
-            ReadParticipants readParticipants) {
+            ReadParticipants readParticipants, IdempotencyKey.Hashing idempotencyKeys) {
         this.enrolParticipant = enrolParticipant;
         this.changeParticipant = changeParticipant;
         this.readParticipants = readParticipants;
+        this.idempotencyKeys = idempotencyKeys;
     }
 
     @PostMapping("/api/projects/{projectId}/participants")
     public ResponseEntity<Map<String, String>> enrol(Caller caller, @PathVariable String projectId, @RequestBody EnrolmentRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestHeader(name = IdempotencyKey.HEADER, required = false) String idempotencyKeyHeader) {
         RequestFields fields = new RequestFields();
         PersonalData person = request.person(fields);
         EntryFacts facts = request.facts(fields);
+        IdempotencyKey idempotencyKey = IdempotencyKey.of(idempotencyKeyHeader, fields);
         fields.throwIfAny();
-        UUID participantId = enrolParticipant.enrol(caller, projectId, person, facts, idempotencyKey);
+        // Scoped to the caller: one client's key can neither replay nor block another's enrolment.
+        UUID participantId = enrolParticipant.enrol(caller, projectId, person, facts,
+                idempotencyKey == null ? null : idempotencyKey.hashed(caller.subject(), idempotencyKeys));
         return ResponseEntity.created(URI.create("/api/participants/" + participantId))
                 .body(Map.of("participantId", participantId.toString()));
     }
@@ -69,7 +75,7 @@ public class ParticipantController {
         PersonalData person = request.person() == null ? null : request.person().toPersonalData(fields, stored.person());
         EntryFacts facts = request.facts(fields, stored.participant().entryData());
         fields.throwIfAny();
-        return ParticipantResponse.of(changeParticipant.correct(caller, participantId, person, facts));
+        return ParticipantResponse.of(changeParticipant.correct(caller, participantId, stored.revision(), person, facts));
     }
 
     @PostMapping("/api/participants/{participantId}/leave")

@@ -12,11 +12,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import se.stegvis.participant.participants.application.AlreadyEnrolled;
 import se.stegvis.participant.participants.application.IdempotencyKeyReused;
+import se.stegvis.participant.participants.application.ParticipantChangedConcurrently;
 import se.stegvis.participant.participants.application.ParticipantErased;
 import se.stegvis.service.command.Violation;
 import se.stegvis.service.web.ProblemResponses;
 
-/** The participant-specific answers: a duplicate enrolment, a reused Idempotency-Key, an erased participant. */
+/**
+ * The participant-specific answers: a duplicate enrolment, a reused Idempotency-Key, an erased participant, a change
+ * that lost a race to another change.
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ParticipantProblems {
@@ -39,5 +43,11 @@ public class ParticipantProblems {
     @ExceptionHandler(ParticipantErased.class)
     ResponseEntity<ProblemDetail> gone(ParticipantErased e) {
         return ProblemResponses.problem(HttpStatus.GONE, "erased", "This participant's personal data was erased", List.of());
+    }
+
+    /** Nothing in the request was at fault, so no field: the participant moved on under it. */
+    @ExceptionHandler(ParticipantChangedConcurrently.class)
+    ResponseEntity<ProblemDetail> changedConcurrently(ParticipantChangedConcurrently e) {
+        return ProblemResponses.problem(HttpStatus.CONFLICT, "changed-concurrently", e.getMessage(), List.of());
     }
 }

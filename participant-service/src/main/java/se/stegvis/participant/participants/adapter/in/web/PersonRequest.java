@@ -16,8 +16,7 @@ public record PersonRequest(String personalIdentityNumber, String givenName, Str
         PersonalIdentityNumber number = number(fields, stored);
         String given = givenName != null ? givenName : stored == null ? null : stored.givenName();
         String family = familyName != null ? familyName : stored == null ? null : stored.familyName();
-        Protection level = protection == null ? (stored == null ? Protection.NONE : stored.protection())
-                : fields.symbol("/person/protection", Protection.class, protection);
+        Protection level = protection(fields, stored);
         fields.required("/person/givenName", given);
         fields.required("/person/familyName", family);
         if (number == null || given == null || family == null || level == null) {
@@ -29,6 +28,18 @@ public record PersonRequest(String personalIdentityNumber, String givenName, Str
             fields.add(new Violation("/person/" + e.getMessage().split(" ")[0], e.getMessage()));
             return null;
         }
+    }
+
+    /**
+     * Required in an enrolment: a missing level is refused, not taken as NONE, since taking it as NONE would list and
+     * read a shielded person's data unshielded and unaudited. A correction that leaves it out keeps the stored one.
+     */
+    private Protection protection(RequestFields fields, PersonalData stored) {
+        if (protection == null) {
+            fields.required("/person/protection", stored);
+            return stored == null ? null : stored.protection();
+        }
+        return fields.symbol("/person/protection", Protection.class, protection);
     }
 
     private PersonalIdentityNumber number(RequestFields fields, PersonalData stored) {

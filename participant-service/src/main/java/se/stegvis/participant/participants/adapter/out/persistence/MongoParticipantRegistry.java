@@ -1,6 +1,12 @@
 package se.stegvis.participant.participants.adapter.out.persistence;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
+import static se.stegvis.participant.participants.adapter.out.persistence.ParticipantDocuments.ERASED;
+import static se.stegvis.participant.participants.adapter.out.persistence.ParticipantDocuments.REVISION;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +23,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
 
 import se.stegvis.outbox.Outbox;
 import se.stegvis.outbox.OutboxEntry;
@@ -26,19 +33,33 @@ import se.stegvis.participant.participants.adapter.out.crypto.SealedData;
 import se.stegvis.participant.participants.adapter.out.messaging.ParticipantEvents;
 import se.stegvis.participant.participants.application.AlreadyEnrolled;
 import se.stegvis.participant.participants.application.IdempotencyKeyReused;
+import se.stegvis.participant.participants.application.ParticipantChangedConcurrently;
+import se.stegvis.participant.participants.application.ParticipantErased;
 import se.stegvis.participant.participants.application.ParticipantRegistry;
 import se.stegvis.participant.participants.domain.Participant;
 import se.stegvis.participant.participants.domain.ParticipantEvent;
 import se.stegvis.participant.participants.domain.PersonalData;
 import se.stegvis.participant.participants.domain.PersonalIdentityNumber;
 import se.stegvis.schemas.EventTopic;
+import se.stegvis.service.command.NotFound;
 
 /**
  * Participants in MongoDB, one document each: the entry data in clear (it is what the events carry), the personal
  * data sealed under the participant's own data key, a keyed fingerprint for duplicate detection, and the pending
  * events. Each command is one single-document write.
+ *
+ * <p>Every change is conditional: its filter holds the revision the command read and that the participant is not
+ * erased, and it increments the revision. A command that lost a race to another one matches nothing and writes
+ * nothing, so it publishes nothing: a change after an erasure is {@link ParticipantErased}, a change after another
+ * change is {@link ParticipantChangedConcurrently}. Erasure is conditional only on not being erased yet, so it wins
+ * over any change that read before it, and no write ever sets {@code erased} back or restores the sealed data.
  */
 public class MongoParticipantRegistry implements ParticipantRegistry {
+
+    /** Where the hash of a request's Idempotency-Key is kept (IdempotencyKey); never the key itself. */
+    private static final String IDEMPOTENCY_KEY_HASH = "idempotency.keyHash";
+    /** Where releases before the hash kept the key in clear. */
+    private static final String CLEAR_IDEMPOTENCY_KEY = "idempotency.key";
 
     private final MongoCollection<Document> participants;
     private final PersonalDataCipher cipher;
@@ -49,7 +70,8 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
         this.cipher = cipher;
         this.duplicates = duplicates;
         participants.createIndex(Indexes.ascending("duplicateFingerprint"), new IndexOptions().unique(true).sparse(true));
-        participants.createIndex(Indexes.ascending("idempotency.key"), new IndexOptions().unique(true).sparse(true));
+        participants.createIndex(Indexes.ascending(IDEMPOTENCY_KEY_HASH), new IndexOptions().unique(true).sparse(true));
+        forgetClearIdempotencyKeys(participants);
         participants.createIndex(Indexes.ascending("projectId"));
     }
 
@@ -71,7 +93,7 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
 
     @Override
     public Optional<IdempotentRequest> byIdempotencyKey(String key) {
-        return Optional.ofNullable(participants.find(eq("idempotency.key", key)).first()).map(document -> {
+        return Optional.ofNullable(participants.find(eq(IDEMPOTENCY_KEY_HASH, key)).first()).map(document -> {
             Document idempotency = document.get("idempotency", Document.class);
             return new IdempotentRequest(key, idempotency.getString("fingerprint"), UUID.fromString(document.getString("_id")));
         });
@@ -83,7 +105,7 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
                 .append("personal", sealed(participant.id(), person))
                 .append("duplicateFingerprint", duplicates.of(participant.projectId(), person.personalIdentityNumber()));
         if (request.key() != null) {
-            document.append("idempotency", new Document("key", request.key()).append("fingerprint", request.requestFingerprint()));
+            document.append("idempotency", new Document("keyHash", request.key()).append("fingerprint", request.requestFingerprint()));
         }
         try {
             participants.insertOne(Outbox.withEntries(document, List.of(entry(event))));
@@ -93,19 +115,56 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
     }
 
     @Override
-    public void update(Participant participant, PersonalData person, ParticipantEvent event) {
+    public void update(Participant participant, PersonalData person, ParticipantEvent event, long readRevision) {
         List<Bson> updates = new ArrayList<>();
-        ParticipantDocuments.state(participant).forEach((field, value) -> updates.add(Updates.set(field, value)));
+        ParticipantDocuments.changes(participant).forEach((field, value) -> updates.add(Updates.set(field, value)));
         if (person != null) {
             updates.add(Updates.set("personal", sealed(participant.id(), person)));
             updates.add(Updates.set("duplicateFingerprint", duplicates.of(participant.projectId(), person.personalIdentityNumber())));
         }
+        updates.add(Updates.inc(REVISION, 1L));
         updates.add(Outbox.append(List.of(entry(event))));
+        UpdateResult result;
         try {
-            participants.updateOne(eq("_id", participant.id().toString()), Updates.combine(updates));
+            result = participants.updateOne(and(eq("_id", participant.id().toString()), atRevision(readRevision), notErased()),
+                    Updates.combine(updates));
         } catch (MongoWriteException e) {
             throw refusal(e, participant.projectId(), person, null);
         }
+        if (result.getMatchedCount() == 0) {
+            throw lostRace(participant.id());
+        }
+    }
+
+    /** The revision read; a document stored before revisions were counted has no field and counts as 0. */
+    private static Bson atRevision(long revision) {
+        return revision == 0 ? or(eq(REVISION, 0L), exists(REVISION, false)) : eq(REVISION, revision);
+    }
+
+    /** {@code erased: false}, and a document without the flag (none is written so) is not erased either. */
+    private static Bson notErased() {
+        return ne(ERASED, true);
+    }
+
+    /** Why a conditional write matched nothing: the participant is gone, erased, or at another revision. */
+    private RuntimeException lostRace(UUID participantId) {
+        Document now = participants.find(eq("_id", participantId.toString())).projection(new Document(ERASED, 1)).first();
+        if (now == null) {
+            return new NotFound("participant", participantId.toString());
+        }
+        if (now.getBoolean(ERASED, false)) {
+            return new ParticipantErased(participantId);
+        }
+        return new ParticipantChangedConcurrently(participantId);
+    }
+
+    /**
+     * Removes the keys that releases before hashing stored in clear (a client may have put an identity number in
+     * one). A retry of such an enrolment after the deploy is then a new request: the same person is still refused by
+     * the duplicate fingerprint (409 with the participant). Idempotent; runs at every start, finds nothing after the first.
+     */
+    private static void forgetClearIdempotencyKeys(MongoCollection<Document> participants) {
+        participants.updateMany(exists(CLEAR_IDEMPOTENCY_KEY, true), Updates.unset(CLEAR_IDEMPOTENCY_KEY));
     }
 
     /**
@@ -126,22 +185,29 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
         return e;
     }
 
-    /** The sealed data and its key go in the same write; without the key the data could never be read again. */
+    /**
+     * The sealed data and its key go in the same write; without the key the data could never be read again. Only an
+     * erasure sets {@code erased}, and it is not conditional on the revision: a change read before it loses.
+     */
     @Override
     public void erase(Participant participant, ParticipantEvent.Erased event) {
-        participants.updateOne(eq("_id", participant.id().toString()), Updates.combine(
-                Updates.set("erased", true), Updates.unset("personal"), Updates.unset("duplicateFingerprint"),
-                Updates.unset("idempotency"), Outbox.append(List.of(entry(event)))));
+        UpdateResult result = participants.updateOne(and(eq("_id", participant.id().toString()), notErased()), Updates.combine(
+                Updates.set(ERASED, true), Updates.unset("personal"), Updates.unset("duplicateFingerprint"),
+                Updates.unset("idempotency"), Updates.inc(REVISION, 1L), Outbox.append(List.of(entry(event)))));
+        if (result.getMatchedCount() == 0) {
+            throw lostRace(participant.id());
+        }
     }
 
     private ParticipantRecord record(Document document) {
         Participant participant = ParticipantDocuments.participant(document);
+        long revision = ParticipantDocuments.revision(document);
         Document personal = document.get("personal", Document.class);
         if (participant.erased() || personal == null) {
-            return new ParticipantRecord(participant, null);
+            return new ParticipantRecord(participant, null, revision);
         }
         SealedData sealed = new SealedData(personal.get("key", Binary.class).getData(), personal.get("data", Binary.class).getData());
-        return new ParticipantRecord(participant, PersonalDataCodec.decode(cipher.open(participant.id(), sealed)));
+        return new ParticipantRecord(participant, PersonalDataCodec.decode(cipher.open(participant.id(), sealed)), revision);
     }
 
     private Document sealed(UUID participantId, PersonalData person) {

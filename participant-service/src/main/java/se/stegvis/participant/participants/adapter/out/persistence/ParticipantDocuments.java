@@ -19,12 +19,28 @@ final class ParticipantDocuments {
     private ParticipantDocuments() {
     }
 
+    /** Counts the writes to a participant; a change is written only at the revision it read. */
+    static final String REVISION = "revision";
+    /** Once true, never false again: no update writes it, and every update's filter excludes an erased participant. */
+    static final String ERASED = "erased";
+
+    /** The state of a new participant, at revision 0. */
     static Document state(Participant participant) {
+        return changes(participant).append(ERASED, participant.erased()).append(REVISION, 0L);
+    }
+
+    /** What a change of a participant sets: everything but the erased flag and the revision. */
+    static Document changes(Participant participant) {
         return new Document("projectId", participant.projectId())
                 .append("entryData", entryData(participant.entryData()))
                 .append("leftOn", participant.leftOn() == null ? null : participant.leftOn().toString())
-                .append("leavingReason", participant.leavingReason() == null ? null : participant.leavingReason().name())
-                .append("erased", participant.erased());
+                .append("leavingReason", participant.leavingReason() == null ? null : participant.leavingReason().name());
+    }
+
+    /** The stored revision; a document written before revisions were counted has none and is at 0. */
+    static long revision(Document document) {
+        Object revision = document.get(REVISION);
+        return revision instanceof Number number ? number.longValue() : 0L;
     }
 
     static Participant participant(Document document) {
@@ -32,7 +48,7 @@ final class ParticipantDocuments {
         String reason = document.getString("leavingReason");
         return new Participant(UUID.fromString(document.getString("_id")), document.getString("projectId"),
                 entryData(document.get("entryData", Document.class)), leftOn == null ? null : LocalDate.parse(leftOn),
-                reason == null ? null : LeavingReason.valueOf(reason), document.getBoolean("erased", false));
+                reason == null ? null : LeavingReason.valueOf(reason), document.getBoolean(ERASED, false));
     }
 
     private static Document entryData(EntryData e) {

@@ -19,10 +19,12 @@ import se.stegvis.schemas.serde.AvroSerdeConfig;
  * @param deadLetterPartitions partitions of the dead-letter topic when the projection creates it
  * @param instanceId this instance's static membership of the group ({@code group.instance.id}), or null for a dynamic
  *        member; see {@link #consumerConfig()}
+ * @param schemaRegistryUserInfo the registry's HTTP Basic credentials ({@code user:password}) the deserializer sends,
+ *        or null for none; never printed
  */
 public record ProjectionSettings(String bootstrapServers, String schemaRegistryUrl, String groupId, Duration pollTimeout,
                                  Duration initialBackoff, Duration maxBackoff, int deadLetterPartitions,
-                                 short replicationFactor, String instanceId) {
+                                 short replicationFactor, String instanceId, String schemaRegistryUserInfo) {
 
     /** How long the group waits for a member that stopped heartbeating (a crashed service) before its partitions move. */
     static final int SESSION_TIMEOUT_MS = 10_000;
@@ -30,16 +32,33 @@ public record ProjectionSettings(String bootstrapServers, String schemaRegistryU
 
     public ProjectionSettings {
         instanceId = instanceId == null || instanceId.isBlank() ? null : instanceId.strip();
+        schemaRegistryUserInfo = schemaRegistryUserInfo == null || schemaRegistryUserInfo.isBlank() ? null
+                : schemaRegistryUserInfo.strip();
     }
 
     public static ProjectionSettings of(String bootstrapServers, String schemaRegistryUrl, String groupId) {
         return new ProjectionSettings(bootstrapServers, schemaRegistryUrl, groupId, Duration.ofMillis(200),
-                Duration.ofMillis(200), Duration.ofSeconds(10), 3, (short) 1, null);
+                Duration.ofMillis(200), Duration.ofSeconds(10), 3, (short) 1, null, null);
     }
 
     public ProjectionSettings withInstanceId(String instanceId) {
         return new ProjectionSettings(bootstrapServers, schemaRegistryUrl, groupId, pollTimeout, initialBackoff, maxBackoff,
-                deadLetterPartitions, replicationFactor, instanceId);
+                deadLetterPartitions, replicationFactor, instanceId, schemaRegistryUserInfo);
+    }
+
+    public ProjectionSettings withSchemaRegistryUserInfo(String userInfo) {
+        return new ProjectionSettings(bootstrapServers, schemaRegistryUrl, groupId, pollTimeout, initialBackoff, maxBackoff,
+                deadLetterPartitions, replicationFactor, instanceId, userInfo);
+    }
+
+    /** Without the registry's password, which a record's own toString would print. */
+    @Override
+    public String toString() {
+        return "ProjectionSettings[bootstrapServers=" + bootstrapServers + ", schemaRegistryUrl=" + schemaRegistryUrl
+                + ", groupId=" + groupId + ", pollTimeout=" + pollTimeout + ", initialBackoff=" + initialBackoff
+                + ", maxBackoff=" + maxBackoff + ", deadLetterPartitions=" + deadLetterPartitions + ", replicationFactor="
+                + replicationFactor + ", instanceId=" + instanceId + ", schemaRegistryUserInfo="
+                + (schemaRegistryUserInfo == null ? null : "[hidden]") + "]";
     }
 
     /**
@@ -64,6 +83,7 @@ public record ProjectionSettings(String bootstrapServers, String schemaRegistryU
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         config.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
         config.put(AvroSerdeConfig.SPECIFIC_AVRO_READER, true);
+        config.putAll(AvroSerdeConfig.basicAuth(schemaRegistryUserInfo));
         return config;
     }
 

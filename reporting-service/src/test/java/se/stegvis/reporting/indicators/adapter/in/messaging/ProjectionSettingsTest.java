@@ -25,4 +25,15 @@ class ProjectionSettingsTest {
                 .containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "reporting-service-1");
         assertThat(settings.withInstanceId("").consumerConfig()).doesNotContainKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
     }
+
+    @Test
+    void registry_credentials_go_to_the_deserializer_under_confluents_names_and_never_into_a_printout() {
+        assertThat(settings.consumerConfig()).doesNotContainKeys("basic.auth.credentials.source", "basic.auth.user.info");
+        ProjectionSettings withCredentials = settings.withSchemaRegistryUserInfo("reporting:s3cret-value");
+
+        assertThat(withCredentials.consumerConfig()).containsEntry("basic.auth.credentials.source", "USER_INFO")
+                .containsEntry("basic.auth.user.info", "reporting:s3cret-value");
+        assertThat(withCredentials.toString()).doesNotContain("s3cret-value");
+        assertThat(settings.withSchemaRegistryUserInfo(" ").consumerConfig()).doesNotContainKey("basic.auth.user.info");
+    }
 }

@@ -47,6 +47,20 @@ final class RunningReportingService implements AutoCloseable {
 
     /** On the given database and consumer group: to start again where an earlier start left off. */
     static RunningReportingService startOn(String mongoUri, String groupId, String... settings) {
+        return startOn(mongoUri, groupId, TestIssuer.shared().serviceArguments(), settings);
+    }
+
+    /**
+     * Trusting the issuer at that URL instead of the test JVM's {@link TestIssuer}: the local issuer, for a browser
+     * that signs in for real. {@link #as} does not work then; clients get their tokens from that issuer.
+     */
+    static RunningReportingService trusting(String issuerUri, String... settings) {
+        return startOn(SharedMongo.freshDatabase("reporting-it"), "reporting-it-" + UUID.randomUUID(),
+                List.of("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri,
+                        "--spring.security.oauth2.resourceserver.jwt.audiences=" + TestIssuer.AUDIENCE), settings);
+    }
+
+    private static RunningReportingService startOn(String mongoUri, String groupId, List<String> issuer, String... settings) {
         String registryUrl = registryUrl();
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -56,7 +70,7 @@ final class RunningReportingService implements AutoCloseable {
                 "--stegvis.projection.group-id=" + groupId,
                 "--management.server.port=0",
                 "--management.health.mongodb.enabled=false"));
-        args.addAll(TestIssuer.shared().serviceArguments());
+        args.addAll(issuer);
         args.addAll(List.of(settings));
         return new RunningReportingService(new SpringApplicationBuilder(ReportingServiceApplication.class).run(args.toArray(String[]::new)));
     }

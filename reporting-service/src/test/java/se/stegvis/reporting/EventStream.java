@@ -40,8 +40,10 @@ final class EventStream implements AutoCloseable {
         this.reader.start();
     }
 
-    static EventStream open(String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET().build();
+    /** Opens the stream with the bearer token given, as the dashboard does. */
+    static EventStream open(String url, String token) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token).GET().build();
         try {
             return new EventStream(HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                     .get(10, TimeUnit.SECONDS));

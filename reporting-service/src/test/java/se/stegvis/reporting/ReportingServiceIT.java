@@ -35,12 +35,14 @@ class ReportingServiceIT {
 
     private static RunningReportingService service;
     private static Http http;
+    private static Http management;
     private static UpstreamEvents topics;
 
     @BeforeAll
     static void start() {
         service = RunningReportingService.start();
-        http = service.http();
+        http = service.reader();
+        management = service.management();
         topics = service.upstream();
     }
 
@@ -49,8 +51,11 @@ class ReportingServiceIT {
         service.close();
     }
 
+    /** A fresh project id, its figures readable by the reader (its STAFF). */
     private static String newProject() {
-        return "99-" + (100 + (int) (Math.random() * 800)) + "-IT" + UUID.randomUUID().toString().substring(0, 4);
+        String project = "99-" + (100 + (int) (Math.random() * 800)) + "-IT" + UUID.randomUUID().toString().substring(0, 4);
+        service.grant(project, RunningReportingService.READER, "STAFF");
+        return project;
     }
 
     private static JsonNode awaitProject(String projectId, Predicate<JsonNode> until) {
@@ -86,7 +91,7 @@ class ReportingServiceIT {
 
     @Test
     void the_service_reports_itself_up_and_measures_its_projection() {
-        Http.Reply health = http.get("/actuator/health");
+        Http.Reply health = management.get("/actuator/health");
         topics.publish(InventedEvents.project(newProject(), "Mätt"));
 
         assertThat(health.status()).isEqualTo(200);
@@ -96,7 +101,7 @@ class ReportingServiceIT {
     }
 
     private static double metric(String name) {
-        Http.Reply reply = http.get("/actuator/metrics/" + name);
+        Http.Reply reply = management.get("/actuator/metrics/" + name);
         return reply.status() == 200 ? reply.json().get("measurements").get(0).get("value").asDouble() : Double.NaN;
     }
 
@@ -116,7 +121,7 @@ class ReportingServiceIT {
             return PrometheusText.sample(text, "stegvis_reporting_dead_letters_total", "") > deadLettersBefore
                     && PrometheusText.sample(text, "stegvis_reporting_lag", "") == 0;
         });
-        Http.Reply prometheus = http.get("/actuator/prometheus");
+        Http.Reply prometheus = management.get("/actuator/prometheus");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.contentType()).startsWith("text/plain").contains("version=0.0.4");
         assertThat(prometheus.body()).contains("# HELP stegvis_reporting_lag Records behind", "# TYPE stegvis_reporting_dead_letters_total counter",
@@ -125,7 +130,7 @@ class ReportingServiceIT {
     }
 
     private static String scrape() {
-        return http.get("/actuator/prometheus").body();
+        return management.get("/actuator/prometheus").body();
     }
 
     /** The value of the metric's first sample, from the Prometheus text format. */
@@ -184,7 +189,9 @@ class ReportingServiceIT {
         assertThat(view.get("name").asString()).isEqualTo("Nytt projekt");
         assertThat(view.get("targets").toString()).contains("\"code\":\"participants\"", "\"code\":\"work-or-studies\"",
                 "\"code\":\"guided-share\"", "\"unit\":\"PERCENT\"");
-        Http.Reply unknown = http.get("/api/projects/99-999-NONE/indicators");
+        service.grant("99-999-NONE", RunningReportingService.READER, "STAFF");
+        Http.Reply unknown = Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> http.get("/api/projects/99-999-NONE/indicators"), reply -> reply.status() != 403);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
     }
@@ -206,7 +213,7 @@ class ReportingServiceIT {
         assertThat(header(letter, DeadLetters.ORIGINAL_TOPIC)).isEqualTo(EventTopic.PARTICIPANTS.topicName());
         assertThat(header(letter, DeadLetters.ORIGINAL_OFFSET)).matches("\\d+");
         assertThat(header(letter, DeadLetters.EXCEPTION)).contains("SerializationException");
-        JsonNode counter = http.get("/actuator/metrics/stegvis.reporting.dead-letters").json();
+        JsonNode counter = management.get("/actuator/metrics/stegvis.reporting.dead-letters").json();
         assertThat(counter.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
     }
 
@@ -220,12 +227,13 @@ class ReportingServiceIT {
         String live = http.get("/api/indicators").body();
         String liveProject = http.get("/api/projects/" + project + "/indicators").body();
 
-        Http.Reply accepted = http.post("/api/admin/rebuild");
+        Http admin = service.as("it-admin", "admin");
+        Http.Reply accepted = admin.post("/api/admin/rebuild");
         assertThat(accepted.status()).isEqualTo(202);
         Awaitility.await().atMost(Duration.ofSeconds(60))
-                .until(() -> "DONE".equals(http.get("/api/admin/rebuild").json().get("state").asString()));
+                .until(() -> "DONE".equals(admin.get("/api/admin/rebuild").json().get("state").asString()));
 
-        JsonNode progress = http.get("/api/admin/rebuild").json();
+        JsonNode progress = admin.get("/api/admin/rebuild").json();
         assertThat(progress.get("replayed").asLong()).isEqualTo(progress.get("toReplay").asLong()).isPositive();
         assertThat(http.get("/api/indicators").body()).isEqualTo(live);
         assertThat(http.get("/api/projects/" + project + "/indicators").body()).isEqualTo(liveProject);

@@ -23,6 +23,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 import se.stegvis.events.Gender;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.testing.Http;
+import se.stegvis.testing.TestIssuer;
 import se.stegvis.testing.UpstreamEvents;
 import se.stegvis.testsupport.RealImages;
 
@@ -54,9 +55,12 @@ class ReportingServiceOnRealImagesIT {
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ReportingServiceApplication.class).run(
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + KAFKA.getBootstrapServers(),
                 "--spring.mongodb.uri=" + MONGO.getConnectionString() + "/stegvis-reporting",
-                "--stegvis.schema-registry.url=" + registryUrl);
+                "--stegvis.schema-registry.url=" + registryUrl, "--management.server.port=0",
+                TestIssuer.shared().serviceArguments().get(0), TestIssuer.shared().serviceArguments().get(1));
              UpstreamEvents topics = new UpstreamEvents(KAFKA.getBootstrapServers(), registryUrl)) {
-            Http http = new Http("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
+            Http http = new Http("http://localhost:" + service.getEnvironment().getProperty("local.server.port"))
+                    .withToken(TestIssuer.shared().token("real-images-staff"));
+            topics.members("99-777-RI01", Map.of("real-images-staff", "STAFF"));
             topics.publish(InventedEvents.project("99-777-RI01", "Riktiga avbilder"),
                     InventedEvents.enrolled("99-777-RI01", UUID.randomUUID(), Gender.WOMAN, 21));
 
@@ -64,7 +68,8 @@ class ReportingServiceOnRealImagesIT {
                 Http.Reply reply = http.get("/api/projects/99-777-RI01/indicators");
                 return reply.status() == 200 && reply.json().get("participants").asInt() == 1;
             });
-            assertThat(http.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+            assertThat(new Http("http://localhost:" + service.getEnvironment().getProperty("local.management.port"))
+                    .get("/actuator/health").body()).contains("\"status\":\"UP\"");
         }
     }
 }

@@ -99,6 +99,20 @@ public final class TestIssuer {
         return sign(key, claims("https://issuer.example.invalid", subject, AUDIENCE, Instant.now().plus(Duration.ofMinutes(15))));
     }
 
+    /**
+     * The clients a service must answer 401, by what is wrong with them: no token, an expired one, a foreign
+     * signature, another issuer, another audience, not a JWT; each otherwise for the subject given.
+     */
+    public java.util.Map<String, Http> refusedClients(Http anonymous, String subject) {
+        return java.util.Map.of(
+                "no token", anonymous,
+                "an expired token", anonymous.withToken(expiredToken(subject)),
+                "a foreign signature", anonymous.withToken(tokenWithAForeignSignature(subject)),
+                "another issuer", anonymous.withToken(tokenFromAnotherIssuer(subject)),
+                "another audience", anonymous.withToken(tokenForAudience(subject, "another-api")),
+                "not a JWT", anonymous.withToken("not-a-jwt"));
+    }
+
     private static JWTClaimsSet claims(String issuer, String subject, String audience, Instant expires, String... roles) {
         Instant issued = expires.minus(Duration.ofMinutes(15));
         return new JWTClaimsSet.Builder().issuer(issuer).subject(subject).audience(audience)

@@ -14,6 +14,8 @@ import com.mongodb.client.MongoDatabase;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
+import se.stegvis.access.kafka.MembershipTopicConfiguration;
+import se.stegvis.access.web.AccessConfiguration;
 import se.stegvis.reporting.indicators.adapter.in.messaging.DeadLetters;
 import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionConsumer;
 import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionSettings;
@@ -26,15 +28,17 @@ import se.stegvis.reporting.indicators.application.IndicatorTally;
 import se.stegvis.reporting.indicators.application.ParticipantStore;
 import se.stegvis.reporting.indicators.application.ProjectStore;
 import se.stegvis.reporting.indicators.application.ReadIndicators;
+import se.stegvis.reporting.indicators.application.RebuildReadModel;
 import se.stegvis.reporting.indicators.domain.IndicatorEngine;
 import se.stegvis.service.web.ProblemResponses;
 
 /**
  * Explicit wiring of reporting-service: the read model, the indicator catalogue, the projection and its consumer, and
- * the live stream that listens to the projection.
+ * the live stream that listens to the projection. Callers sign in through the configured issuer (AccessConfiguration)
+ * and their project memberships come from the memberships topic; the use cases decide who sees what.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(ProblemResponses.class)
+@Import({ProblemResponses.class, AccessConfiguration.class, MembershipTopicConfiguration.class})
 public class ReportingServiceConfiguration {
 
     static final String PROJECTION_GROUP = "reporting-service.projection";
@@ -80,12 +84,24 @@ public class ReportingServiceConfiguration {
         return new ReadIndicators(tally, engine.catalogue());
     }
 
-    /** Heartbeats keep proxies from closing an idle stream; the timeout makes a browser reconnect now and then. */
+    @Bean
+    RebuildReadModel rebuildReadModel(ProjectionConsumer consumer) {
+        return new RebuildReadModel(consumer);
+    }
+
+    /**
+     * Heartbeats keep proxies from closing an idle stream; the timeout makes a browser reconnect now and then; the
+     * limits bound the open streams per identity and in all, and drop a client that stops reading.
+     */
     @Bean(destroyMethod = "close")
     IndicatorStream indicatorStream(IndicatorProjection projection, ReadIndicators indicators, JsonMapper json, MeterRegistry meters,
             @Value("${stegvis.stream.heartbeat:PT15S}") Duration heartbeat,
-            @Value("${stegvis.stream.timeout:PT30M}") Duration timeout) {
-        IndicatorStream stream = new IndicatorStream(indicators, json, heartbeat, timeout);
+            @Value("${stegvis.stream.timeout:PT30M}") Duration timeout,
+            @Value("${stegvis.stream.max-per-identity:4}") int maxPerIdentity,
+            @Value("${stegvis.stream.max-clients:200}") int maxClients,
+            @Value("${stegvis.stream.send-timeout:PT10S}") Duration sendTimeout) {
+        IndicatorStream stream = new IndicatorStream(indicators, json, heartbeat, timeout,
+                new IndicatorStream.Limits(maxPerIdentity, maxClients, sendTimeout));
         projection.subscribe(stream);
         Gauge.builder("stegvis.reporting.stream.clients", stream, IndicatorStream::clients)
                 .description("open indicator streams").register(meters);

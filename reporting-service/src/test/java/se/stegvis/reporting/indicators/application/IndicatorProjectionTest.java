@@ -15,6 +15,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import se.stegvis.access.Caller;
+import se.stegvis.access.ProjectRole;
 import se.stegvis.reporting.indicators.domain.Gender;
 import se.stegvis.reporting.indicators.domain.IndicatorCount;
 import se.stegvis.reporting.indicators.domain.IndicatorEngine;
@@ -27,6 +29,8 @@ import se.stegvis.reporting.indicators.domain.TargetUnit;
 import se.stegvis.service.command.NotFound;
 
 class IndicatorProjectionTest {
+
+    private static final Caller STAFF = new Caller("staff-of-the-project", Set.of(), Map.of(PROJECT, ProjectRole.STAFF));
 
     private static final String ALEX = "0b6c3c9e-1111-4aaa-8bbb-000000000001";
 
@@ -60,7 +64,7 @@ class IndicatorProjectionTest {
         defineProject();
         List<ProjectionEvent> events = sixEvents();
         projection.apply(events);
-        ProjectFigures inOrder = read.ofProject(PROJECT);
+        ProjectFigures inOrder = read.ofProject(STAFF, PROJECT);
         assertThat(count(inOrder, "participants").byGender()).containsEntry(Gender.WOMAN, 1);
         assertThat(count(inOrder, "age-18-29").total()).isEqualTo(1);
         assertThat(count(inOrder, "employed-upon-leaving").total()).isZero();
@@ -71,7 +75,7 @@ class IndicatorProjectionTest {
             projection.clear();
             defineProject();
             order.forEach(event -> projection.apply(List.of(event)));
-            assertThat(read.ofProject(PROJECT)).as("order %s", order).isEqualTo(inOrder).isEqualTo(countedFromTheStore());
+            assertThat(read.ofProject(STAFF, PROJECT)).as("order %s", order).isEqualTo(inOrder).isEqualTo(countedFromTheStore());
             orders++;
         }
         assertThat(orders).isEqualTo(720);
@@ -82,14 +86,14 @@ class IndicatorProjectionTest {
         defineProject();
         List<ProjectionEvent> events = sixEvents();
         projection.apply(events);
-        ProjectFigures once = read.ofProject(PROJECT);
+        ProjectFigures once = read.ofProject(STAFF, PROJECT);
 
         projection.apply(events);
         List<ProjectionEvent> doubled = new ArrayList<>(events);
         doubled.addAll(events);
         projection.apply(doubled);
 
-        assertThat(read.ofProject(PROJECT)).isEqualTo(once);
+        assertThat(read.ofProject(STAFF, PROJECT)).isEqualTo(once);
     }
 
     @Test
@@ -99,8 +103,8 @@ class IndicatorProjectionTest {
         projection.apply(List.of(InventedParticipants.outcome(ALEX, "o1", "EMPLOYED", "UPON_LEAVING", LocalDate.of(2025, 8, 1), T0)));
         projection.apply(List.of(InventedParticipants.enrolled(ALEX, InventedParticipants.entry(Gender.MAN, 30))));
 
-        assertThat(count(read.ofProject(PROJECT), "participants").total()).isEqualTo(1);
-        assertThat(count(read.ofProject(PROJECT), "employed-upon-leaving").total()).isZero();
+        assertThat(count(read.ofProject(STAFF, PROJECT), "participants").total()).isEqualTo(1);
+        assertThat(count(read.ofProject(STAFF, PROJECT), "employed-upon-leaving").total()).isZero();
     }
 
     @Test
@@ -108,13 +112,13 @@ class IndicatorProjectionTest {
         List<ProjectionEvent> events = sixEvents();
         defineProject();
         projection.apply(events);
-        ProjectFigures live = read.ofProject(PROJECT);
+        ProjectFigures live = read.ofProject(STAFF, PROJECT);
 
         projection.clear();
         defineProject();
         projection.apply(events);
 
-        assertThat(read.ofProject(PROJECT)).isEqualTo(live);
+        assertThat(read.ofProject(STAFF, PROJECT)).isEqualTo(live);
     }
 
     @Test
@@ -154,24 +158,24 @@ class IndicatorProjectionTest {
         events.add(InventedParticipants.erased(sam));
         for (ProjectionEvent event : events) {
             projection.apply(List.of(event));
-            assertThat(read.ofProject(PROJECT)).as("after %s", event).isEqualTo(countedFromTheStore());
+            assertThat(read.ofProject(STAFF, PROJECT)).as("after %s", event).isEqualTo(countedFromTheStore());
         }
-        assertThat(count(read.ofProject(PROJECT), "employed-upon-leaving").total()).isEqualTo(1);
+        assertThat(count(read.ofProject(STAFF, PROJECT), "employed-upon-leaving").total()).isEqualTo(1);
     }
 
     @Test
     void a_changed_project_definition_counts_its_participants_under_the_new_targets() {
         defineProject();
         projection.apply(sixEvents());
-        assertThat(read.ofProject(PROJECT).targets()).extracting(TargetFigures::counted).containsExactly(1, 0);
+        assertThat(read.ofProject(STAFF, PROJECT).targets()).extracting(TargetFigures::counted).containsExactly(1, 0);
 
         projection.apply(List.of(new ProjectDefinition("e-later", T0.plusSeconds(1_000), PROJECT, "Påhittat projekt", "Sydsverige",
                 "SE22", 120, List.of(InventedParticipants.target("studied", 10, TargetUnit.PARTICIPANTS, Set.of(),
                         Set.of("DIGITAL_GUIDANCE", "STUDIES"), null, Map.of())))));
 
-        assertThat(read.ofProject(PROJECT).targets()).extracting(t -> t.target().code(), TargetFigures::counted)
+        assertThat(read.ofProject(STAFF, PROJECT).targets()).extracting(t -> t.target().code(), TargetFigures::counted)
                 .containsExactly(tuple("studied", 1));
-        assertThat(read.ofProject(PROJECT)).isEqualTo(countedFromTheStore());
+        assertThat(read.ofProject(STAFF, PROJECT)).isEqualTo(countedFromTheStore());
     }
 
     @Test
@@ -179,30 +183,30 @@ class IndicatorProjectionTest {
         defineProject();
         projection.apply(sixEvents());
         String sam = "0b6c3c9e-1111-4aaa-8bbb-000000000002";
-        assertThat(read.ofProject(PROJECT).participants()).as("counting from here on").isEqualTo(1);
+        assertThat(read.ofProject(STAFF, PROJECT).participants()).as("counting from here on").isEqualTo(1);
         stores.failAfter(1);
         List<ProjectionEvent> batch = List.of(
                 InventedParticipants.outcome(ALEX, "o9", "EMPLOYED", "UPON_LEAVING", LocalDate.of(2025, 8, 2), T0.plusSeconds(500)),
                 InventedParticipants.enrolled(sam, InventedParticipants.entry(Gender.WOMAN, 25)));
         assertThatThrownBy(() -> projection.apply(batch)).isInstanceOf(IllegalStateException.class);
 
-        assertThat(read.ofProject(PROJECT)).as("one of two participants stored").isEqualTo(countedFromTheStore());
-        assertThat(read.ofProject(PROJECT).participants()).isEqualTo(1);
+        assertThat(read.ofProject(STAFF, PROJECT)).as("one of two participants stored").isEqualTo(countedFromTheStore());
+        assertThat(read.ofProject(STAFF, PROJECT).participants()).isEqualTo(1);
         projection.apply(batch);
-        assertThat(read.ofProject(PROJECT).participants()).isEqualTo(2);
-        assertThat(count(read.ofProject(PROJECT), "employed-upon-leaving").total()).isEqualTo(1);
-        assertThat(read.ofProject(PROJECT)).isEqualTo(countedFromTheStore());
+        assertThat(read.ofProject(STAFF, PROJECT).participants()).isEqualTo(2);
+        assertThat(count(read.ofProject(STAFF, PROJECT), "employed-upon-leaving").total()).isEqualTo(1);
+        assertThat(read.ofProject(STAFF, PROJECT)).isEqualTo(countedFromTheStore());
     }
 
     @Test
     void a_project_not_defined_yet_has_no_figures_until_its_definition_arrives_with_its_participants_counted() {
         projection.apply(sixEvents());
-        assertThatThrownBy(() -> read.ofProject(PROJECT)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> read.ofProject(STAFF, PROJECT)).isInstanceOf(NotFound.class);
 
         defineProject();
 
-        assertThat(read.ofProject(PROJECT).participants()).isEqualTo(1);
-        assertThat(read.ofProject(PROJECT)).isEqualTo(countedFromTheStore());
+        assertThat(read.ofProject(STAFF, PROJECT).participants()).isEqualTo(1);
+        assertThat(read.ofProject(STAFF, PROJECT)).isEqualTo(countedFromTheStore());
     }
 
     private ProjectFigures countedFromTheStore() {

@@ -4,10 +4,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.stegvis.access.Caller;
 import se.stegvis.reporting.indicators.application.ReadIndicators;
 import se.stegvis.reporting.indicators.domain.ComplementarySuppression;
 
-/** The indicator views: a project's exact figures, and every project side by side with small counts withheld. */
+/**
+ * The indicator views: a project's exact figures (its STAFF and OWNERs), and every project side by side with small
+ * counts withheld (any member of a project). ReadIndicators decides.
+ */
 @RestController
 class IndicatorController {
 
@@ -18,12 +22,12 @@ class IndicatorController {
     }
 
     @GetMapping("/api/projects/{projectId}/indicators")
-    ProjectIndicatorsResponse project(@PathVariable String projectId) {
-        return ProjectIndicatorsResponse.of(indicators.ofProject(projectId));
+    ProjectIndicatorsResponse project(Caller caller, @PathVariable String projectId) {
+        return ProjectIndicatorsResponse.of(indicators.ofProject(caller, projectId));
     }
 
     @GetMapping("/api/indicators")
-    ConsolidatedIndicatorsResponse consolidated() {
-        return ConsolidatedIndicatorsResponse.of(indicators.consolidated(), ComplementarySuppression.THRESHOLD_BELOW);
+    ConsolidatedIndicatorsResponse consolidated(Caller caller) {
+        return ConsolidatedIndicatorsResponse.of(indicators.consolidated(caller), ComplementarySuppression.THRESHOLD_BELOW);
     }
 }

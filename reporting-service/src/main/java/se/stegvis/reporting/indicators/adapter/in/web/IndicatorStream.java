@@ -1,9 +1,13 @@
 package se.stegvis.reporting.indicators.adapter.in.web;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -16,11 +20,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.SmartLifecycle;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.http.MediaType;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import se.stegvis.access.Caller;
 import se.stegvis.reporting.indicators.application.ReadIndicators;
 import se.stegvis.reporting.indicators.application.ViewChanges;
 import se.stegvis.reporting.indicators.domain.ComplementarySuppression;
@@ -28,49 +41,116 @@ import se.stegvis.reporting.indicators.domain.ComplementarySuppression;
 /**
  * The live stream behind {@code GET /api/indicators/stream}. The projection only notes which projects changed and
  * returns; one thread then reads the consolidated view once for every client (changes that pile up meanwhile are
- * read together), and each client gets it through its own one-item slot ({@link StreamClient}). A new client gets
- * the view that thread reads next, with every project named as changed, so a reconnect catches up on what it missed.
- * The stream carries the suppressed cross-project view only, as {@code GET /api/indicators} does: it is open to
- * anyone who may see that view, so a project's exact figures stay behind its own endpoint.
+ * read together), and each client gets it through its own one-item slot ({@link StreamClient}), written without
+ * blocking. A new client gets the view that thread reads next, with every project named as changed, so a reconnect
+ * catches up on what it missed. The stream carries the suppressed cross-project view only, as
+ * {@code GET /api/indicators} does, to whoever may see that view; a project's exact figures stay behind its own
+ * endpoint.
+ *
+ * <p>Bounded everywhere: at most {@code maxPerIdentity} open streams per signed-in subject and {@code maxClients} in
+ * all (a new one beyond is refused, {@link StreamsFull}); a client whose connection has taken nothing for
+ * {@code sendTimeout} while something waits for it is dropped; two threads of its own (the reader and a timer) and
+ * no pool that grows with the clients.
  */
 public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoCloseable {
+
+    /** How many streams may be open, per identity and in all, and when a client that reads nothing is dropped. */
+    public record Limits(int maxPerIdentity, int maxClients, Duration sendTimeout) {
+        public Limits {
+            if (maxPerIdentity < 1 || maxClients < 1 || sendTimeout.isNegative() || sendTimeout.isZero()) {
+                throw new IllegalArgumentException("Stream limits must be positive: " + maxPerIdentity + ", " + maxClients + ", " + sendTimeout);
+            }
+        }
+    }
 
     private final ReadIndicators indicators;
     private final JsonMapper json;
     private final Duration timeout;
+    private final Limits limits;
     private final Set<StreamClient> clients = new CopyOnWriteArraySet<>();
+    private final Map<String, Integer> openPerSubject = new HashMap<>();
+    private int open;
     private final ConcurrentLinkedQueue<StreamClient> newcomers = new ConcurrentLinkedQueue<>();
     private final Set<String> pending = new LinkedHashSet<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean running;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(daemon("indicator-stream-reader"));
-    private final ExecutorService senders = Executors.newCachedThreadPool(daemon("indicator-stream-sender"));
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(daemon("indicator-stream-heartbeat"));
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("indicator-stream-timer"));
 
-    public IndicatorStream(ReadIndicators indicators, JsonMapper json, Duration heartbeatEvery, Duration timeout) {
+    public IndicatorStream(ReadIndicators indicators, JsonMapper json, Duration heartbeatEvery, Duration timeout, Limits limits) {
         this.indicators = indicators;
         this.json = json;
         this.timeout = timeout;
-        heartbeat.scheduleAtFixedRate(() -> clients.forEach(client -> client.offer(StreamClient.Outgoing.HEARTBEAT)),
+        this.limits = limits;
+        timer.scheduleAtFixedRate(() -> clients.forEach(client -> client.offer(StreamClient.Outgoing.HEARTBEAT)),
                 heartbeatEvery.toMillis(), heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS);
+        long check = Math.max(50, limits.sendTimeout().toMillis() / 4);
+        timer.scheduleWithFixedDelay(this::dropStalled, check, check, TimeUnit.MILLISECONDS);
     }
 
-    /** Opens a stream: it is told the current view first, then every change. */
-    SseEmitter connect() {
-        SseEmitter emitter = new SseEmitter(timeout.toMillis());
-        StreamClient[] self = new StreamClient[1];
-        Runnable remove = () -> clients.remove(self[0]);
-        self[0] = new StreamClient(emitter, this::data, senders, remove);
-        emitter.onCompletion(remove);
-        emitter.onTimeout(() -> {
-            remove.run();
-            emitter.complete();
-        });
-        emitter.onError(error -> remove.run());
-        clients.add(self[0]);
-        newcomers.add(self[0]);
-        schedule();
-        return emitter;
+    /**
+     * Opens a stream for the caller, if it may see the cross-project view and the bounds allow: it is told the
+     * current view first, then every change.
+     */
+    void connect(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        indicators.mayFollowConsolidated(caller);
+        admit(caller.subject());
+        try {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("X-Accel-Buffering", "no");
+            AsyncContext async = request.startAsync(request, response);
+            async.setTimeout(timeout.toMillis());
+            response.flushBuffer();
+            ServletOutputStream out = response.getOutputStream();
+            StreamClient client = new StreamClient(caller.subject(), new ServletConnection(async, out), this::data, System::currentTimeMillis);
+            client.onGone(() -> {
+                clients.remove(client);
+                release(caller.subject());
+            });
+            async.addListener(new Ending(client));
+            out.setWriteListener(new WriteListener() {
+                @Override
+                public void onWritePossible() {
+                    client.writable();
+                }
+
+                @Override
+                public void onError(Throwable failure) {
+                    client.close();
+                }
+            });
+            clients.add(client); // only now: until the listener is set, the response may not be written without blocking
+            newcomers.add(client);
+            schedule();
+        } catch (IOException | RuntimeException e) {
+            release(caller.subject());
+            throw e;
+        }
+    }
+
+    private synchronized void admit(String subject) {
+        if (open >= limits.maxClients()) {
+            throw new StreamsFull(false);
+        }
+        int mine = openPerSubject.getOrDefault(subject, 0);
+        if (mine >= limits.maxPerIdentity()) {
+            throw new StreamsFull(true);
+        }
+        openPerSubject.put(subject, mine + 1);
+        open++;
+    }
+
+    private synchronized void release(String subject) {
+        openPerSubject.computeIfPresent(subject, (key, mine) -> mine > 1 ? mine - 1 : null);
+        open--;
+    }
+
+    private void dropStalled() {
+        long millis = limits.sendTimeout().toMillis();
+        clients.stream().filter(client -> client.stalledFor(millis)).forEach(StreamClient::close);
     }
 
     @Override
@@ -107,7 +187,7 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
             return; // nobody to tell: a client that comes later is told the view of its time
         }
         try {
-            ConsolidatedIndicatorsResponse view = ConsolidatedIndicatorsResponse.of(indicators.consolidated(),
+            ConsolidatedIndicatorsResponse view = ConsolidatedIndicatorsResponse.of(indicators.consolidatedForAdmitted(),
                     ComplementarySuppression.THRESHOLD_BELOW);
             String viewJson = json.writeValueAsString(view);
             StreamClient.Outgoing toFresh = new StreamClient.Outgoing(allProjects(view), viewJson);
@@ -125,7 +205,7 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
                 pending.addAll(changed);
             }
             newcomers.addAll(fresh);
-            heartbeat.schedule(this::schedule, 1, TimeUnit.SECONDS);
+            timer.schedule(this::schedule, 1, TimeUnit.SECONDS);
         }
     }
 
@@ -161,11 +241,58 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
 
     @Override
     public void close() {
-        heartbeat.shutdownNow();
+        timer.shutdownNow();
         reader.shutdownNow();
-        clients.forEach(StreamClient::complete);
+        clients.forEach(StreamClient::close);
         clients.clear();
-        senders.shutdownNow();
+    }
+
+    /** The servlet response, written without blocking. */
+    private record ServletConnection(AsyncContext async, ServletOutputStream out) implements StreamClient.Connection {
+        @Override
+        public boolean ready() {
+            return out.isReady();
+        }
+
+        @Override
+        public void write(byte[] bytes) throws IOException {
+            out.write(bytes);
+            if (out.isReady()) {
+                out.flush();
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                async.complete();
+            } catch (IllegalStateException alreadyOver) {
+                // completed or timed out by the container already
+            }
+        }
+    }
+
+    /** The container ends a stream: its timeout (the browser reconnects), an error, or the end of the response. */
+    private record Ending(StreamClient client) implements AsyncListener {
+        @Override
+        public void onComplete(AsyncEvent event) {
+            client.close();
+        }
+
+        @Override
+        public void onTimeout(AsyncEvent event) {
+            client.close();
+        }
+
+        @Override
+        public void onError(AsyncEvent event) {
+            client.close();
+        }
+
+        @Override
+        public void onStartAsync(AsyncEvent event) {
+            // nothing to do
+        }
     }
 
     private static ThreadFactory daemon(String name) {

@@ -1,15 +1,30 @@
 package se.stegvis.reporting.indicators.adapter.in.web;
 
-import org.springframework.http.MediaType;
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.request.async.AsyncRequestNotUsableException;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** Server-sent events: the suppressed cross-project view on connect, then again each time it changes. */
+import se.stegvis.access.Caller;
+import se.stegvis.service.web.ProblemResponses;
+
+/**
+ * Server-sent events: the suppressed cross-project view on connect, then again each time it changes; for anyone who
+ * may see that view, within the stream's bounds.
+ */
 @RestController
 class IndicatorStreamController {
+
+    private static final String RETRY_AFTER_SECONDS = "30";
 
     private final IndicatorStream stream;
 
@@ -17,14 +32,19 @@ class IndicatorStreamController {
         this.stream = stream;
     }
 
-    @GetMapping(path = "/api/indicators/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream() {
-        return stream.connect();
+    @GetMapping("/api/indicators/stream")
+    void stream(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        stream.connect(caller, request, response);
     }
 
-    /** A client that went away is the normal end of a stream, not a failure to report; there is no one to answer. */
-    @ExceptionHandler(AsyncRequestNotUsableException.class)
-    void clientWentAway() {
-        // IndicatorStream has already dropped it.
+    @ExceptionHandler(StreamsFull.class)
+    ResponseEntity<ProblemDetail> full(StreamsFull full) {
+        ResponseEntity<ProblemDetail> problem = full.perIdentity()
+                ? ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams",
+                        "You have as many live streams open as one identity may; close one first", List.of())
+                : ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "streams-full",
+                        "The service has as many live streams open as it takes; try again later", List.of());
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(problem.getBody());
     }
 }

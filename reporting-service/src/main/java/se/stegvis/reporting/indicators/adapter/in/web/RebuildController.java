@@ -7,8 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.stegvis.access.Caller;
 import se.stegvis.reporting.indicators.application.RebuildProgress;
-import se.stegvis.reporting.indicators.application.Replay;
+import se.stegvis.reporting.indicators.application.RebuildReadModel;
 
 /** Empties the read model and replays every topic from the start; the progress is readable while it runs. */
 @RestController
@@ -16,19 +17,19 @@ class RebuildController {
 
     private static final String PATH = "/api/admin/rebuild";
 
-    private final Replay replay;
+    private final RebuildReadModel rebuild;
 
-    RebuildController(Replay replay) {
-        this.replay = replay;
+    RebuildController(RebuildReadModel rebuild) {
+        this.rebuild = rebuild;
     }
 
     @PostMapping(PATH)
-    ResponseEntity<RebuildProgress> rebuild() {
-        return ResponseEntity.accepted().location(URI.create(PATH)).body(replay.requestRebuild());
+    ResponseEntity<RebuildProgress> rebuild(Caller caller) {
+        return ResponseEntity.accepted().location(URI.create(PATH)).body(rebuild.request(caller));
     }
 
     @GetMapping(PATH)
-    RebuildProgress progress() {
-        return replay.progress();
+    RebuildProgress progress(Caller caller) {
+        return rebuild.progress(caller);
     }
 }

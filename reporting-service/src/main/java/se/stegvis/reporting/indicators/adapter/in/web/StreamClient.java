@@ -1,20 +1,21 @@
 package se.stegvis.reporting.indicators.adapter.in.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import java.util.function.LongSupplier;
 
 /**
- * One open stream. Whoever has something for it only drops it into a one-item slot and returns: a slot already
- * holding a view is overwritten by the newer one (the changed project ids are merged), so a client that reads slowly
- * gets the latest view when it catches up, never a backlog, and never holds up the projection or the other clients.
- * At most one task per client writes, on the senders' executor.
+ * One open stream. Whoever has something for it only drops it into a one-item slot and writes what the connection
+ * takes without waiting: a slot already holding a view is overwritten by the newer one (the changed project ids are
+ * merged), so a client that reads slowly gets the latest view when it catches up, never a backlog, and never holds up
+ * the projection, a thread or the other clients. Writes are non-blocking ({@link Connection#ready()}); the container
+ * calls {@link #writable()} when the connection takes more. A client that has taken nothing for the send timeout
+ * while bytes wait for it is {@linkplain #stalledFor(long) stalled} and dropped by {@link IndicatorStream}.
  */
 final class StreamClient {
 
@@ -38,62 +39,106 @@ final class StreamClient {
         }
     }
 
-    private final SseEmitter emitter;
-    private final Function<Outgoing, String> data;
-    private final Executor senders;
-    private final Runnable gone;
-    private final AtomicReference<Outgoing> slot = new AtomicReference<>();
-    private final AtomicBoolean writing = new AtomicBoolean();
-    private final AtomicBoolean firstEvent = new AtomicBoolean(true);
+    /** The response, written without blocking. */
+    interface Connection {
+        /** Whether a write now would be taken at once; when false, the container calls back once it would. */
+        boolean ready() throws IOException;
 
-    StreamClient(SseEmitter emitter, Function<Outgoing, String> data, Executor senders, Runnable gone) {
-        this.emitter = emitter;
+        void write(byte[] bytes) throws IOException;
+
+        /** Ends the response; the container closes a connection that takes nothing. */
+        void close();
+    }
+
+    private final String subject;
+    private final Connection connection;
+    private final Function<Outgoing, String> data;
+    private final LongSupplier clock;
+    private final AtomicReference<Outgoing> slot = new AtomicReference<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private boolean firstEvent = true;
+    /** When a write was last waiting for the connection (clock millis), 0 while nothing waits. */
+    private volatile long waitingSince;
+    private Runnable gone = () -> { };
+
+    StreamClient(String subject, Connection connection, Function<Outgoing, String> data, LongSupplier clock) {
+        this.subject = subject;
+        this.connection = connection;
         this.data = data;
-        this.senders = senders;
+        this.clock = clock;
+    }
+
+    /** Run once when the client is let go, whatever the reason. */
+    void onGone(Runnable gone) {
         this.gone = gone;
+    }
+
+    String subject() {
+        return subject;
     }
 
     void offer(Outgoing outgoing) {
         slot.accumulateAndGet(outgoing, (held, newer) -> held == null ? newer : held.merge(newer));
-        if (writing.compareAndSet(false, true)) {
-            senders.execute(this::drain);
-        }
+        pump();
     }
 
-    private void drain() {
-        while (true) {
-            Outgoing next = slot.getAndSet(null);
-            if (next == null) {
-                writing.set(false);
-                if (slot.get() == null || !writing.compareAndSet(false, true)) {
+    /** The container's call: the connection takes more now. */
+    void writable() {
+        pump();
+    }
+
+    /** Whether bytes have waited longer than {@code millis} for a connection that takes nothing. */
+    boolean stalledFor(long millis) {
+        long since = waitingSince;
+        return since != 0 && clock.getAsLong() - since > millis;
+    }
+
+    private synchronized void pump() {
+        if (closed.get()) {
+            return;
+        }
+        try {
+            while (true) {
+                if (!connection.ready()) {
+                    // Bytes still wait for the client: writable() comes when it has taken them.
+                    if (waitingSince == 0) {
+                        waitingSince = clock.getAsLong();
+                    }
                     return;
                 }
-                continue;
+                waitingSince = 0;
+                Outgoing next = slot.getAndSet(null);
+                if (next == null) {
+                    return;
+                }
+                connection.write(frame(next));
             }
-            if (!send(next)) {
-                return;
-            }
-        }
-    }
-
-    private boolean send(Outgoing outgoing) {
-        try {
-            if (outgoing.view() == null) {
-                emitter.send(SseEmitter.event().comment("heartbeat"));
-            } else {
-                SseEmitter.SseEventBuilder event = SseEmitter.event().name(EVENT).data(data.apply(outgoing));
-                emitter.send(firstEvent.getAndSet(false) ? event.reconnectTime(RETRY_MILLIS) : event);
-            }
-            return true;
         } catch (IOException | IllegalStateException e) {
-            // The client went away or the emitter is already done: nothing more will be written to it.
-            gone.run();
-            emitter.complete();
-            return false;
+            // The client went away or the response is already done: nothing more will be written to it.
+            close();
         }
     }
 
-    void complete() {
-        emitter.complete();
+    private byte[] frame(Outgoing outgoing) {
+        String frame;
+        if (outgoing.view() == null) {
+            frame = ":heartbeat\n\n";
+        } else {
+            frame = (firstEvent ? "retry:" + RETRY_MILLIS + "\n" : "") + "event:" + EVENT + "\ndata:" + data.apply(outgoing) + "\n\n";
+            firstEvent = false;
+        }
+        return frame.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Lets the client go: ends the response (once) and tells whoever counts the clients. */
+    void close() {
+        if (closed.compareAndSet(false, true)) {
+            slot.set(null);
+            try {
+                connection.close();
+            } finally {
+                gone.run();
+            }
+        }
     }
 }

@@ -3,103 +3,123 @@ package se.stegvis.reporting.indicators.adapter.in.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
+import java.util.concurrent.atomic.AtomicLong;
 
-import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/** A slow client holds up no one and gets the latest view when it catches up; a broken one is let go. */
+/**
+ * A client that reads slowly holds up no one and gets the latest view when it catches up; one that takes nothing
+ * for the send timeout is stalled; a broken one is let go. No thread waits on a client: writes are non-blocking.
+ */
 class StreamClientTest {
 
-    private final ExecutorService senders = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void stop() {
-        senders.shutdownNow();
-    }
-
-    /** An emitter whose client reads nothing until released, and which keeps what it was given. */
-    static final class SlowEmitter extends SseEmitter {
-        final CountDownLatch released = new CountDownLatch(1);
-        final CountDownLatch writing = new CountDownLatch(1);
-        final List<String> sent = new CopyOnWriteArrayList<>();
+    /** A connection that takes writes only while {@code ready}, and keeps what it took. */
+    static final class FakeConnection implements StreamClient.Connection {
+        volatile boolean ready = true;
         volatile boolean broken;
+        volatile boolean closed;
+        final List<String> sent = new CopyOnWriteArrayList<>();
 
         @Override
-        public void send(SseEventBuilder event) throws IOException {
-            writing.countDown();
-            try {
-                released.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        public boolean ready() {
+            return ready;
+        }
+
+        @Override
+        public void write(byte[] bytes) throws IOException {
             if (broken) {
                 throw new IOException("Broken pipe");
             }
-            sent.add(event.build().stream().map(part -> part.getData().toString()).collect(Collectors.joining()));
+            sent.add(new String(bytes, StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void close() {
+            closed = true;
         }
     }
+
+    private final FakeConnection connection = new FakeConnection();
+    private final AtomicLong now = new AtomicLong(1_000);
+    private final StreamClient client = new StreamClient("someone", connection, out -> out.changed() + " " + out.view(), now::get);
 
     private static StreamClient.Outgoing view(String json, String... changed) {
         return new StreamClient.Outgoing(Set.of(changed), json);
     }
 
     @Test
-    void a_client_that_is_behind_gets_the_latest_view_with_every_change_named_once_it_reads_again() throws InterruptedException {
-        SlowEmitter emitter = new SlowEmitter();
-        StreamClient client = new StreamClient(emitter, out -> out.changed() + " " + out.view(), senders, () -> { });
-
+    void a_client_that_is_behind_gets_the_latest_view_with_every_change_named_once_it_reads_again() {
         client.offer(view("v1", "a"));
-        assertThat(emitter.writing.await(5, TimeUnit.SECONDS)).isTrue();
-        long started = System.nanoTime();
+        connection.ready = false;
         client.offer(view("v2", "b"));
         client.offer(StreamClient.Outgoing.HEARTBEAT);
         client.offer(view("v3", "c"));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("offering never waits for the client").isLessThan(Duration.ofSeconds(1));
-        emitter.released.countDown();
+        assertThat(connection.sent).hasSize(1);
 
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> emitter.sent.size() >= 2);
-        assertThat(emitter.sent).hasSize(2);
-        assertThat(emitter.sent.get(0)).contains("[a] v1");
-        assertThat(emitter.sent.get(1)).contains("[b, c] v3");
+        connection.ready = true;
+        client.writable();
+
+        assertThat(connection.sent).hasSize(2);
+        assertThat(connection.sent.get(0)).isEqualTo("retry:3000\nevent:indicators\ndata:[a] v1\n\n");
+        assertThat(connection.sent.get(1)).isEqualTo("event:indicators\ndata:[b, c] v3\n\n");
     }
 
     @Test
     void a_heartbeat_is_a_comment_and_gives_way_to_a_view() {
-        SlowEmitter emitter = new SlowEmitter();
-        emitter.released.countDown();
-        StreamClient client = new StreamClient(emitter, out -> out.view(), senders, () -> { });
-
         client.offer(StreamClient.Outgoing.HEARTBEAT);
+        connection.ready = false;
+        client.offer(StreamClient.Outgoing.HEARTBEAT);
+        client.offer(view("v1", "a"));
+        connection.ready = true;
+        client.writable();
 
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> emitter.sent.size() == 1);
-        assertThat(emitter.sent.get(0)).isEqualTo(":heartbeat\n\n");
+        assertThat(connection.sent).containsExactly(":heartbeat\n\n", "retry:3000\nevent:indicators\ndata:[a] v1\n\n");
     }
 
     @Test
-    void a_client_whose_connection_broke_is_let_go_and_written_to_no_more() {
-        SlowEmitter emitter = new SlowEmitter();
-        emitter.broken = true;
-        emitter.released.countDown();
-        AtomicBoolean gone = new AtomicBoolean();
-        StreamClient client = new StreamClient(emitter, out -> out.view(), senders, () -> gone.set(true));
+    void a_client_that_takes_nothing_while_a_view_waits_is_stalled_after_the_send_timeout_and_not_before() {
+        client.offer(view("v1", "a"));
+        assertThat(client.stalledFor(5_000)).as("nothing waits").isFalse();
+        connection.ready = false;
+        client.offer(view("v2", "b"));
+        now.addAndGet(5_000);
+        assertThat(client.stalledFor(5_000)).isFalse();
+        now.addAndGet(1);
+        assertThat(client.stalledFor(5_000)).isTrue();
+
+        connection.ready = true;
+        client.writable();
+        assertThat(client.stalledFor(5_000)).as("it read again").isFalse();
+    }
+
+    @Test
+    void a_client_whose_connection_broke_is_let_go_once_and_written_to_no_more() {
+        AtomicLong gone = new AtomicLong();
+        client.onGone(gone::incrementAndGet);
+        connection.broken = true;
 
         client.offer(view("v1", "a"));
-        Awaitility.await().atMost(Duration.ofSeconds(5)).untilTrue(gone);
-        emitter.broken = false;
+        connection.broken = false;
         client.offer(view("v2", "b"));
+        client.close();
 
-        Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> emitter.sent.isEmpty());
+        assertThat(gone.get()).isEqualTo(1);
+        assertThat(connection.closed).isTrue();
+        assertThat(connection.sent).isEmpty();
+    }
+
+    @Test
+    void closing_ends_the_response_and_tells_once() {
+        AtomicBoolean told = new AtomicBoolean();
+        client.onGone(() -> assertThat(told.getAndSet(true)).as("told twice").isFalse());
+        client.close();
+        client.close();
+        assertThat(told).isTrue();
+        assertThat(connection.closed).isTrue();
     }
 }

@@ -23,6 +23,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
+import se.stegvis.access.Caller;
+import se.stegvis.access.ProjectRole;
 import se.stegvis.reporting.indicators.application.ConcurrentChange;
 import se.stegvis.reporting.indicators.application.IndicatorProjection;
 import se.stegvis.reporting.indicators.application.IndicatorTally;
@@ -40,6 +42,8 @@ import se.stegvis.testsupport.SharedMongo;
 
 /** The MongoDB stores on the shared Mongo-wire server: what they keep reads back the same, in any order of events. */
 class MongoReadModelIT {
+
+    private static final Caller STAFF = new Caller("staff-of-the-project", Set.of(), Map.of(PROJECT, ProjectRole.STAFF));
 
     private static final String ALEX = "0b6c3c9e-2222-4aaa-8bbb-000000000002";
     private static MongoClient client;
@@ -82,7 +86,7 @@ class MongoReadModelIT {
         ReadIndicators read = new ReadIndicators(tally, CATALOGUE);
         List<ProjectionEvent> events = events();
         projection.apply(events);
-        ProjectFigures inOrder = read.ofProject(PROJECT);
+        ProjectFigures inOrder = read.ofProject(STAFF, PROJECT);
         assertThat(inOrder.targets().get(0).counted()).isEqualTo(1);
 
         Random random = new Random(42);
@@ -92,7 +96,7 @@ class MongoReadModelIT {
             shuffled.addAll(events.subList(0, random.nextInt(events.size())));
             Collections.shuffle(shuffled, random);
             shuffled.forEach(event -> projection.apply(List.of(event)));
-            assertThat(read.ofProject(PROJECT)).isEqualTo(inOrder);
+            assertThat(read.ofProject(STAFF, PROJECT)).isEqualTo(inOrder);
         }
     }
 

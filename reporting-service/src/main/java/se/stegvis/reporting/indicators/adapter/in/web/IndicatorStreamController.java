@@ -1,6 +1,5 @@
 package se.stegvis.reporting.indicators.adapter.in.web;
 
-import java.io.IOException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +32,7 @@ class IndicatorStreamController {
     }
 
     @GetMapping("/api/indicators/stream")
-    void stream(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void stream(Caller caller, HttpServletRequest request, HttpServletResponse response) {
         stream.connect(caller, request, response);
     }
 

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import se.stegvis.events.Gender;
+import se.stegvis.events.ProjectDefined;
 import se.stegvis.testing.Http;
 import se.stegvis.testing.TestIssuer;
 import se.stegvis.testing.UpstreamEvents;
@@ -75,9 +79,9 @@ class IndicatorStreamIT {
         return Optional.empty();
     }
 
-    private static Integer participants(JsonNode column) {
-        JsonNode total = column.get("indicators").get(0).get("total");
-        return total.isNull() ? null : total.asInt();
+    /** The project defined again under a new name, later than before: the latest definition (by occurredAt) wins. */
+    private static ProjectDefined renamed(String projectId, String name) {
+        return ProjectDefined.newBuilder(InventedEvents.project(projectId, name)).setOccurredAt(Instant.now()).build();
     }
 
     private static int openStreams() {
@@ -101,10 +105,18 @@ class IndicatorStreamIT {
             topics.publish(IntStream.range(0, 6).mapToObj(i -> InventedEvents.enrolled(project, UUID.randomUUID(),
                     i % 2 == 0 ? Gender.WOMAN : Gender.MAN, 30)).toArray(org.apache.avro.specific.SpecificRecord[]::new));
 
+            // Which cells are withheld depends on every project in the view (other ITs' too), so the event is
+            // compared with the API's suppressed column once the project's exact figures show all six.
+            service.grant(project, RunningReportingService.READER, "STAFF");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                Http.Reply exact = http.get("/api/projects/" + project + "/indicators");
+                return exact.status() == 200 && exact.json().get("participants").asInt() == 6;
+            });
+            JsonNode expected = column(http.get("/api/indicators").json(), project).orElseThrow();
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> stream.events.stream().anyMatch(event ->
-                    column(event.json().get("view"), project).map(c -> Integer.valueOf(6).equals(participants(c))).orElse(false)));
+                    column(event.json().get("view"), project).map(expected::equals).orElse(false)));
             EventStream.Event landed = stream.events.stream().filter(event ->
-                    column(event.json().get("view"), project).map(c -> Integer.valueOf(6).equals(participants(c))).orElse(false))
+                    column(event.json().get("view"), project).map(expected::equals).orElse(false))
                     .findFirst().orElseThrow();
             assertThat(landed.name()).isEqualTo("indicators");
             assertThat(landed.json().get("changed").toString()).contains("\"" + project + "\"");
@@ -184,35 +196,50 @@ class IndicatorStreamIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("Unfinished: the never-reading socket is not dropped within a minute here; the send timeout is covered only by StreamClientTest")
     void a_client_that_stops_reading_is_dropped_within_the_send_timeout_while_a_reading_client_keeps_getting_every_change()
             throws IOException {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> openStreams() == 0);
-        String project = newProject();
-        // A long name makes every view large, so the connection of a client that reads nothing fills up soon.
-        String longName = "Stort namn " + "x".repeat(200_000);
+        // Projects with long names make every view large (about 1.2 MB), so the connection of a client that reads
+        // nothing (the kernel's send buffer, here up to 4 MB, and a small receive window) is full after a few views.
+        List<String> projects = IntStream.range(0, 4).mapToObj(i -> newProject()).toList();
+        String longName = "Stort namn " + "x".repeat(300_000);
+        projects.forEach(project -> topics.publish(renamed(project, longName)));
         try (Socket stuck = new Socket()) {
-            stuck.setReceiveBufferSize(4096);
-            stuck.connect(new java.net.InetSocketAddress("localhost", Integer.parseInt(service.baseUrl().replaceAll(".*:", ""))));
+            stuck.setReceiveBufferSize(4096); // before connecting, so the window it offers stays small
+            stuck.connect(new InetSocketAddress("localhost", URI.create(service.baseUrl()).getPort()));
             OutputStream request = stuck.getOutputStream();
             request.write(("GET " + STREAM + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\nAuthorization: Bearer "
                     + TestIssuer.shared().token("stream-stuck") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             request.flush();
+            // The stuck socket never reads, not even the headers.
             try (EventStream reading = open(RunningReportingService.READER)) {
                 Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> openStreams() == 2);
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !reading.events.isEmpty());
 
+                // A change now and then, each a large view for both: the stuck one is dropped a send timeout (1 s)
+                // after its connection is full, the reading one stays.
                 int[] round = {0};
-                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-                    topics.publish(InventedEvents.project(project, longName + " " + round[0]++));
+                Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                    topics.publish(renamed(projects.get(round[0] % projects.size()), longName + " " + round[0]++));
                     return openStreams() == 1;
                 });
 
-                String last = longName + " sist";
-                topics.publish(InventedEvents.project(project, last));
-                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> reading.events.stream().anyMatch(event ->
-                        column(event.json().get("view"), project).map(c -> c.get("name").asString().equals(last)).orElse(false)));
+                String last = "Kort namn igen"; // later tests get small views again
+                projects.forEach(each -> topics.publish(renamed(each, last)));
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    JsonNode latest = reading.events.get(reading.events.size() - 1).json().get("view");
+                    return projects.stream().allMatch(each -> column(latest, each).map(c -> c.get("name").asString().equals(last)).orElse(false));
+                });
                 assertThat(openStreams()).as("the reading client is still there").isEqualTo(1);
             }
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> openStreams() == 0);
+        }
+        // Nothing leaked: the identity's and the service's bounds are whole again.
+        List<EventStream> again = IntStream.range(0, PER_IDENTITY).mapToObj(i -> open("stream-stuck")).toList();
+        try {
+            assertThat(again).allSatisfy(stream -> assertThat(stream.response.statusCode()).isEqualTo(200));
+        } finally {
+            again.forEach(EventStream::close);
         }
     }
 }

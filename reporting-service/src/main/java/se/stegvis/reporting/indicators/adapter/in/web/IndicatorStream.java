@@ -92,42 +92,58 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
      * Opens a stream for the caller, if it may see the cross-project view and the bounds allow: it is told the
      * current view first, then every change.
      */
-    void connect(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void connect(Caller caller, HttpServletRequest request, HttpServletResponse response) {
         indicators.mayFollowConsolidated(caller);
         admit(caller.subject());
+        AsyncContext async = null;
+        StreamClient client = null;
         try {
             response.setStatus(HttpServletResponse.SC_OK);
             response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.setHeader("Cache-Control", "no-store");
             response.setHeader("X-Accel-Buffering", "no");
-            AsyncContext async = request.startAsync(request, response);
+            async = request.startAsync(request, response);
             async.setTimeout(timeout.toMillis());
-            response.flushBuffer();
+            response.flushBuffer(); // the headers, still blocking: the client knows at once it is connected
             ServletOutputStream out = response.getOutputStream();
-            StreamClient client = new StreamClient(caller.subject(), new ServletConnection(async, out), this::data, System::currentTimeMillis);
-            client.onGone(() -> {
-                clients.remove(client);
+            StreamClient opened = new StreamClient(caller.subject(), new ServletConnection(async, out), this::data, System::currentTimeMillis);
+            client = opened;
+            opened.onGone(() -> {
+                clients.remove(opened);
                 release(caller.subject());
             });
-            async.addListener(new Ending(client));
+            async.addListener(new Ending(opened));
+            clients.add(opened);
+            // From here the output is non-blocking. The container calls onWritePossible once it has set that up,
+            // and again whenever the connection takes more after a write it could not finish; the client writes
+            // nothing before that first call, only keeps the latest view for it.
             out.setWriteListener(new WriteListener() {
                 @Override
                 public void onWritePossible() {
-                    client.writable();
+                    opened.writable();
                 }
 
                 @Override
                 public void onError(Throwable failure) {
-                    client.close();
+                    opened.close();
                 }
             });
-            clients.add(client); // only now: until the listener is set, the response may not be written without blocking
-            newcomers.add(client);
+            newcomers.add(opened);
             schedule();
         } catch (IOException | RuntimeException e) {
-            release(caller.subject());
-            throw e;
+            if (client != null) {
+                client.close(); // counts it out and completes the response
+            } else {
+                release(caller.subject());
+                if (async != null) {
+                    new ServletConnection(async, null).close();
+                }
+            }
+            if (e instanceof RuntimeException unexpected) {
+                throw unexpected;
+            }
+            // An IOException: the client went away while the stream was set up; there is no one to answer.
         }
     }
 
@@ -161,9 +177,12 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
         schedule();
     }
 
-    /** Open streams, for the gauge. */
-    public int clients() {
-        return clients.size();
+    /**
+     * Open streams, for the gauge: the same count the bounds are checked against, so a stream that was let go
+     * without being counted out would show here.
+     */
+    public synchronized int clients() {
+        return open;
     }
 
     private void schedule() {
@@ -257,9 +276,11 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
         @Override
         public void write(byte[] bytes) throws IOException {
             out.write(bytes);
-            if (out.isReady()) {
-                out.flush();
-            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
         }
 
         @Override

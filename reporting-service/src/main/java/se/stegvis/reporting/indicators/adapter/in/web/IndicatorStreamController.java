@@ -1,6 +1,5 @@
 package se.stegvis.reporting.indicators.adapter.in.web;
 
-import java.io.IOException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,8 +32,8 @@ class IndicatorStreamController {
         this.stream = stream;
     }
 
-    @GetMapping("/api/indicators/stream")
-    void stream(Caller caller, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    @GetMapping(path = "/api/indicators/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    void stream(Caller caller, HttpServletRequest request, HttpServletResponse response) {
         stream.connect(caller, request, response);
     }
 

@@ -13,9 +13,14 @@ import java.util.function.LongSupplier;
  * One open stream. Whoever has something for it only drops it into a one-item slot and writes what the connection
  * takes without waiting: a slot already holding a view is overwritten by the newer one (the changed project ids are
  * merged), so a client that reads slowly gets the latest view when it catches up, never a backlog, and never holds up
- * the projection, a thread or the other clients. Writes are non-blocking ({@link Connection#ready()}); the container
- * calls {@link #writable()} when the connection takes more. A client that has taken nothing for the send timeout
- * while bytes wait for it is {@linkplain #stalledFor(long) stalled} and dropped by {@link IndicatorStream}.
+ * the projection, a thread or the other clients.
+ *
+ * <p>Writes are non-blocking. Nothing is written before the container's first {@link #writable()} call (its
+ * {@code onWritePossible} once the listener is registered): until then what arrives waits in the slot. After that a
+ * frame is written only while {@link Connection#ready()}, and flushed as soon as the connection is ready again, also
+ * when nothing new follows (the container may hold the end of a frame in its own buffer until flushed). When the
+ * connection is not ready the container calls {@link #writable()} once it is. A client that has taken nothing for the
+ * send timeout while bytes wait for it is {@linkplain #stalledFor(long) stalled} and dropped by {@link IndicatorStream}.
  */
 final class StreamClient {
 
@@ -44,7 +49,11 @@ final class StreamClient {
         /** Whether a write now would be taken at once; when false, the container calls back once it would. */
         boolean ready() throws IOException;
 
+        /** Writes; the container may keep some of the bytes in its buffer until {@link #flush()}. */
         void write(byte[] bytes) throws IOException;
+
+        /** Sends what the container still holds; only called while {@link #ready()}. */
+        void flush() throws IOException;
 
         /** Ends the response; the container closes a connection that takes nothing. */
         void close();
@@ -57,6 +66,10 @@ final class StreamClient {
     private final AtomicReference<Outgoing> slot = new AtomicReference<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private boolean firstEvent = true;
+    /** Whether the container has called {@link #writable()} yet: before that nothing is written. */
+    private boolean started;
+    /** Whether something was written and not yet flushed. */
+    private boolean unflushed;
     /** When a write was last waiting for the connection (clock millis), 0 while nothing waits. */
     private volatile long waitingSince;
     private Runnable gone = () -> { };
@@ -82,8 +95,9 @@ final class StreamClient {
         pump();
     }
 
-    /** The container's call: the connection takes more now. */
-    void writable() {
+    /** The container's call ({@code onWritePossible}): the connection takes more now. */
+    synchronized void writable() {
+        started = true;
         pump();
     }
 
@@ -99,19 +113,26 @@ final class StreamClient {
         }
         try {
             while (true) {
-                if (!connection.ready()) {
-                    // Bytes still wait for the client: writable() comes when it has taken them.
-                    if (waitingSince == 0) {
+                boolean waiting = started ? !connection.ready() : slot.get() != null;
+                if (!started || waiting) {
+                    // Not writable yet, or bytes still wait for the client: writable() comes when they may go.
+                    if (waiting && waitingSince == 0) {
                         waitingSince = clock.getAsLong();
                     }
                     return;
                 }
                 waitingSince = 0;
+                if (unflushed) {
+                    unflushed = false;
+                    connection.flush();
+                    continue;
+                }
                 Outgoing next = slot.getAndSet(null);
                 if (next == null) {
                     return;
                 }
                 connection.write(frame(next));
+                unflushed = true;
             }
         } catch (IOException | IllegalStateException e) {
             // The client went away or the response is already done: nothing more will be written to it.

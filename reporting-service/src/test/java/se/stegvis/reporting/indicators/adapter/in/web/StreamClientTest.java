@@ -14,15 +14,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A client that reads slowly holds up no one and gets the latest view when it catches up; one that takes nothing
- * for the send timeout is stalled; a broken one is let go. No thread waits on a client: writes are non-blocking.
+ * for the send timeout is stalled; a broken one is let go. No thread waits on a client: writes are non-blocking,
+ * begin only once the container has said the connection is writable, and every frame is flushed once it may be.
  */
 class StreamClientTest {
 
-    /** A connection that takes writes only while {@code ready}, and keeps what it took. */
+    /**
+     * A connection that takes writes and flushes only while {@code ready} (as a servlet container in non-blocking
+     * mode, which refuses them otherwise), holds what was written until flushed, and keeps what it sent.
+     */
     static final class FakeConnection implements StreamClient.Connection {
         volatile boolean ready = true;
         volatile boolean broken;
         volatile boolean closed;
+        /** The socket takes only part of each write at once: the connection is busy until the container calls back. */
+        volatile boolean busyAfterEachWrite;
+        final StringBuilder held = new StringBuilder();
         final List<String> sent = new CopyOnWriteArrayList<>();
 
         @Override
@@ -32,10 +39,25 @@ class StreamClientTest {
 
         @Override
         public void write(byte[] bytes) throws IOException {
+            if (!ready) {
+                throw new IllegalStateException("written while not ready");
+            }
             if (broken) {
                 throw new IOException("Broken pipe");
             }
-            sent.add(new String(bytes, StandardCharsets.UTF_8));
+            held.append(new String(bytes, StandardCharsets.UTF_8));
+            ready = !busyAfterEachWrite;
+        }
+
+        @Override
+        public void flush() {
+            if (!ready) {
+                throw new IllegalStateException("flushed while not ready");
+            }
+            if (!held.isEmpty()) {
+                sent.add(held.toString());
+                held.setLength(0);
+            }
         }
 
         @Override
@@ -52,8 +74,46 @@ class StreamClientTest {
         return new StreamClient.Outgoing(Set.of(changed), json);
     }
 
+    /** The container's first onWritePossible, once it has set up the non-blocking output. */
+    private void containerReady() {
+        client.writable();
+    }
+
+    @Test
+    void nothing_is_written_before_the_container_says_the_connection_is_writable_and_then_the_latest_view_goes() {
+        client.offer(view("v1", "a"));
+        client.offer(view("v2", "b"));
+        assertThat(connection.sent).isEmpty();
+        assertThat(connection.held).isEmpty();
+
+        containerReady();
+
+        assertThat(connection.sent).containsExactly("retry:3000\nevent:indicators\ndata:[a, b] v2\n\n");
+    }
+
+    @Test
+    void a_frame_the_connection_could_not_take_at_once_is_flushed_when_it_is_writable_again_though_nothing_new_comes() {
+        containerReady();
+        connection.busyAfterEachWrite = true;
+        client.offer(view("v1", "a"));
+        assertThat(connection.sent).as("the container holds the frame's end").isEmpty();
+
+        connection.ready = true;
+        client.writable();
+
+        assertThat(connection.sent).containsExactly("retry:3000\nevent:indicators\ndata:[a] v1\n\n");
+    }
+
+    @Test
+    void a_client_the_container_never_lets_write_is_stalled_after_the_send_timeout() {
+        client.offer(view("v1", "a"));
+        now.addAndGet(5_001);
+        assertThat(client.stalledFor(5_000)).isTrue();
+    }
+
     @Test
     void a_client_that_is_behind_gets_the_latest_view_with_every_change_named_once_it_reads_again() {
+        containerReady();
         client.offer(view("v1", "a"));
         connection.ready = false;
         client.offer(view("v2", "b"));
@@ -71,6 +131,7 @@ class StreamClientTest {
 
     @Test
     void a_heartbeat_is_a_comment_and_gives_way_to_a_view() {
+        containerReady();
         client.offer(StreamClient.Outgoing.HEARTBEAT);
         connection.ready = false;
         client.offer(StreamClient.Outgoing.HEARTBEAT);
@@ -83,6 +144,7 @@ class StreamClientTest {
 
     @Test
     void a_client_that_takes_nothing_while_a_view_waits_is_stalled_after_the_send_timeout_and_not_before() {
+        containerReady();
         client.offer(view("v1", "a"));
         assertThat(client.stalledFor(5_000)).as("nothing waits").isFalse();
         connection.ready = false;
@@ -99,6 +161,7 @@ class StreamClientTest {
 
     @Test
     void a_client_whose_connection_broke_is_let_go_once_and_written_to_no_more() {
+        containerReady();
         AtomicLong gone = new AtomicLong();
         client.onGone(gone::incrementAndGet);
         connection.broken = true;

@@ -1,7 +1,6 @@
 package se.stegvis.benchmarks;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,6 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
+import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionConsumer;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.schemas.serde.AvroSerdeConfig;
 import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
@@ -47,7 +47,7 @@ final class RawDecodingReplay {
         ConfluentAvroDeserializer values = new ConfluentAvroDeserializer();
         values.configure(config, false);
         KafkaConsumer<byte[], Object> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), values);
-        consumer.subscribe(Arrays.stream(EventTopic.values()).map(EventTopic::topicName).toList());
+        consumer.subscribe(ProjectionConsumer.PROJECTED_TOPICS.stream().map(EventTopic::topicName).toList());
         return consumer;
     }
 

@@ -184,6 +184,8 @@ class IndicatorStreamIT {
                 open.add(open(i < PER_IDENTITY ? "stream-a" : "stream-b"));
                 assertThat(open.get(i).response.statusCode()).isEqualTo(200);
             }
+            // Every stream under way (its first view read), so none is still being set up or counted.
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> open.stream().noneMatch(stream -> stream.events.isEmpty()));
             int counted = openStreams();
             EventStream refused = open("stream-c");
             refused.close();
@@ -205,36 +207,38 @@ class IndicatorStreamIT {
         List<String> projects = IntStream.range(0, 4).mapToObj(i -> newProject()).toList();
         String longName = "Stort namn " + "x".repeat(300_000);
         projects.forEach(project -> topics.publish(renamed(project, longName)));
-        try (Socket stuck = new Socket()) {
+        // The renames projected before anyone connects: otherwise their views could fill the stuck connection and get
+        // it dropped before the reading client is even counted.
+        String marker = longName.substring(0, 40);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> occurrences(http.get("/api/indicators").body(), marker) >= projects.size());
+        try (EventStream reading = open(RunningReportingService.READER); Socket stuck = new Socket()) {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !reading.events.isEmpty());
             stuck.setReceiveBufferSize(4096); // before connecting, so the window it offers stays small
             stuck.connect(new InetSocketAddress("localhost", URI.create(service.baseUrl()).getPort()));
             OutputStream request = stuck.getOutputStream();
             request.write(("GET " + STREAM + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\nAuthorization: Bearer "
                     + TestIssuer.shared().token("stream-stuck") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             request.flush();
-            // The stuck socket never reads, not even the headers.
-            try (EventStream reading = open(RunningReportingService.READER)) {
-                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> openStreams() == 2);
-                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !reading.events.isEmpty());
+            // The stuck socket never reads, not even the headers; one view fits in the buffers between the two.
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> openStreams() == 2);
 
-                // A change now and then, each a large view for both: the stuck one is dropped a send timeout (1 s)
-                // after its connection is full, the reading one stays.
-                int[] round = {0};
-                Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                    topics.publish(renamed(projects.get(round[0] % projects.size()), longName + " " + round[0]++));
-                    return openStreams() == 1;
-                });
+            // A change now and then, each a large view for both: the stuck one is dropped a send timeout (1 s)
+            // after its connection is full, the reading one stays.
+            int[] round = {0};
+            Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                topics.publish(renamed(projects.get(round[0] % projects.size()), longName + " " + round[0]++));
+                return openStreams() == 1;
+            });
 
-                String last = "Kort namn igen"; // later tests get small views again
-                projects.forEach(each -> topics.publish(renamed(each, last)));
-                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                    JsonNode latest = reading.events.get(reading.events.size() - 1).json().get("view");
-                    return projects.stream().allMatch(each -> column(latest, each).map(c -> c.get("name").asString().equals(last)).orElse(false));
-                });
-                assertThat(openStreams()).as("the reading client is still there").isEqualTo(1);
-            }
-            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> openStreams() == 0);
+            String last = "Kort namn igen"; // later tests get small views again
+            projects.forEach(each -> topics.publish(renamed(each, last)));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+                JsonNode latest = reading.events.get(reading.events.size() - 1).json().get("view");
+                return projects.stream().allMatch(each -> column(latest, each).map(c -> c.get("name").asString().equals(last)).orElse(false));
+            });
+            assertThat(openStreams()).as("the reading client is still there").isEqualTo(1);
         }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> openStreams() == 0);
         // Nothing leaked: the identity's and the service's bounds are whole again.
         List<EventStream> again = IntStream.range(0, PER_IDENTITY).mapToObj(i -> open("stream-stuck")).toList();
         try {
@@ -242,5 +246,13 @@ class IndicatorStreamIT {
         } finally {
             again.forEach(EventStream::close);
         }
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
     }
 }

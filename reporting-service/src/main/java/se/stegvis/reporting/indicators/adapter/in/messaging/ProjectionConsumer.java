@@ -2,7 +2,6 @@ package se.stegvis.reporting.indicators.adapter.in.messaging;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +39,14 @@ import se.stegvis.schemas.serde.DecodeFailure;
  * are read as bytes and decoded here, so a bad record is one dead letter, not a stuck partition.
  */
 public final class ProjectionConsumer implements Replay {
+
+    /**
+     * The topics the indicators are counted from. Not the memberships topic: who may see what is read by the access
+     * layer ({@code MembershipTopic}), and a membership here would only be set aside as a record the projection
+     * does not know.
+     */
+    public static final List<EventTopic> PROJECTED_TOPICS = List.of(EventTopic.PROJECTS, EventTopic.PARTICIPANTS,
+            EventTopic.ACTIVITIES, EventTopic.OUTCOMES);
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionConsumer.class);
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
@@ -254,7 +261,7 @@ public final class ProjectionConsumer implements Replay {
     private KafkaConsumer<byte[], byte[]> subscribedConsumer() {
         KafkaConsumer<byte[], byte[]> created = new KafkaConsumer<>(settings.consumerConfig(), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
-        created.subscribe(Arrays.stream(EventTopic.values()).map(EventTopic::topicName).toList());
+        created.subscribe(PROJECTED_TOPICS.stream().map(EventTopic::topicName).toList());
         return created;
     }
 

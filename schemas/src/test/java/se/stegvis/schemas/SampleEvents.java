@@ -24,6 +24,9 @@ import se.stegvis.events.ParticipantEntryDataCorrected;
 import se.stegvis.events.ParticipantErased;
 import se.stegvis.events.ParticipantLeft;
 import se.stegvis.events.ProjectDefined;
+import se.stegvis.events.ProjectMember;
+import se.stegvis.events.ProjectMembersChanged;
+import se.stegvis.events.ProjectRole;
 import se.stegvis.events.Target;
 import se.stegvis.events.TargetGroup;
 import se.stegvis.events.TargetUnit;
@@ -44,7 +47,8 @@ public final class SampleEvents {
                 EventTopic.PROJECTS, List.of(projectDefined()),
                 EventTopic.PARTICIPANTS, List.of(enrolled(), corrected(), left(), erased()),
                 EventTopic.ACTIVITIES, List.of(activityRecorded(), activityRetracted()),
-                EventTopic.OUTCOMES, List.of(outcomeRecorded(), outcomeRetracted()));
+                EventTopic.OUTCOMES, List.of(outcomeRecorded(), outcomeRetracted()),
+                EventTopic.MEMBERSHIPS, List.of(membersChanged()));
     }
 
     public static ProjectDefined projectDefined() {
@@ -105,5 +109,11 @@ public final class SampleEvents {
 
     public static OutcomeRetracted outcomeRetracted() {
         return new OutcomeRetracted(UUID.randomUUID(), AT, PROJECT_ID, PARTICIPANT_ID, UUID.randomUUID());
+    }
+
+    /** An invented staff member and owner, named by opaque subject ids as an issuer gives them. */
+    public static ProjectMembersChanged membersChanged() {
+        return new ProjectMembersChanged(UUID.randomUUID(), AT, PROJECT_ID, List.of(
+                new ProjectMember("staff-3f9a", ProjectRole.STAFF), new ProjectMember("owner-81c2", ProjectRole.OWNER)));
     }
 }

@@ -80,8 +80,7 @@ abstract class SerdeInteropContract {
         }
         List<Object> received = new ArrayList<>();
         try (KafkaConsumer<String, Object> consumer = consumer(true)) {
-            consumer.subscribe(List.of(EventTopic.PROJECTS.topicName(), EventTopic.PARTICIPANTS.topicName(),
-                    EventTopic.ACTIVITIES.topicName(), EventTopic.OUTCOMES.topicName()));
+            consumer.subscribe(java.util.Arrays.stream(EventTopic.values()).map(EventTopic::topicName).toList());
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> received.add(record.value()));
                 return received.containsAll(sent);

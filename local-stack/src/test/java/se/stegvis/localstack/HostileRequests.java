@@ -60,7 +60,9 @@ final class HostileRequests {
         probes.add(Probe.get("outcomes of an unknown participant", f.urls.outcome() + "/api/participants/" + id + "/outcomes").expect(404));
         probes.add(Probe.get("unknown outcome", f.urls.outcome() + "/api/outcomes/" + id).expect(404));
         probes.add(Probe.get("retract unknown outcome", f.urls.outcome() + "/api/outcomes/" + id).method("DELETE").expect(404));
-        probes.add(Probe.get("indicators of an unknown project", f.urls.reporting() + "/api/projects/NO-SUCH-PROJECT/indicators").expect(404));
+        // A project's exact figures are refused to a non-member before the project is looked up, so that nobody learns
+        // which project ids exist from a 404 (docs/security.md).
+        probes.add(Probe.get("indicators of an unknown project", f.urls.reporting() + "/api/projects/NO-SUCH-PROJECT/indicators").expect(403));
         probes.add(Probe.get("an unknown path", f.urls.reporting() + "/api/nothing-here").expect(404));
     }
 

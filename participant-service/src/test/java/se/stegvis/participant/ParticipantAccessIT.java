@@ -72,15 +72,8 @@ class ParticipantAccessIT {
 
     @Test
     void without_a_valid_token_for_this_issuer_and_audience_every_api_path_is_a_401_problem() {
-        TestIssuer issuer = TestIssuer.shared();
         Http anonymous = new Http(service.baseUrl());
-        Map<String, Http> refused = Map.of(
-                "no token", anonymous,
-                "an expired token", anonymous.withToken(issuer.expiredToken("access-staff")),
-                "a foreign signature", anonymous.withToken(issuer.tokenWithAForeignSignature("access-staff")),
-                "another issuer", anonymous.withToken(issuer.tokenFromAnotherIssuer("access-staff")),
-                "another audience", anonymous.withToken(issuer.tokenForAudience("access-staff", "another-api")),
-                "not a JWT", anonymous.withToken("not-a-jwt"));
+        Map<String, Http> refused = TestIssuer.shared().refusedClients(anonymous, "access-staff");
         refused.forEach((what, client) -> {
             for (Http.Reply reply : List.of(client.get("/api/projects"), client.get("/api/projects/" + MALMO + "/participants"),
                     client.post("/api/projects/" + MALMO + "/participants", "{}"), client.get("/api/audit"))) {

@@ -21,6 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class EventStream implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /**
+     * One client for every stream, speaking HTTP/1.1 as a browser's EventSource does to a plain-http server (no h2c
+     * upgrade attempt), so connections are kept and reused as a browser's are: a response the server ended must not
+     * spoil the next request on the same connection.
+     */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     record Event(String name, String data) {
         JsonNode json() {
@@ -45,7 +51,7 @@ final class EventStream implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream")
                 .header("Authorization", "Bearer " + token).GET().build();
         try {
-            return new EventStream(HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+            return new EventStream(CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                     .get(10, TimeUnit.SECONDS));
         } catch (Exception e) {
             throw new IllegalStateException("Could not open " + url, e);

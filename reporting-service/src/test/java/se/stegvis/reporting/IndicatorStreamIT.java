@@ -19,7 +19,6 @@ import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -34,11 +33,6 @@ import se.stegvis.testing.UpstreamEvents;
  * The live stream on a running service: the view on connect, each change as it lands, heartbeats, and leaving; its
  * bounds (streams per identity and in all) and a client that stops reading, dropped while the others go on.
  */
-@Disabled("""
-        A known defect of the non-blocking stream: now and then a new stream never gets its first view (the container's
-        first onWritePossible does not come), so these checks fail at random; the stream is then dropped after the
-        send timeout and a client reconnects. To be fixed, or the stream taken back to SseEmitter with the bounds kept;
-        StreamClientTest, ReportingAccessIT and DashboardBrowserIT still run.""")
 class IndicatorStreamIT {
 
     private static final String STREAM = "/api/indicators/stream";

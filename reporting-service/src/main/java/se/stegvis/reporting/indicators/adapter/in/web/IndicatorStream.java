@@ -293,7 +293,12 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
         }
     }
 
-    /** The container ends a stream: its timeout (the browser reconnects), an error, or the end of the response. */
+    /**
+     * The container ends a stream: its timeout (the browser reconnects), an error (the client went away), or the end
+     * of the response. On a timeout or an error the stream is completed here, inside the container's call, as the
+     * servlet specification asks of a listener that is done: otherwise the container dispatches to the error page,
+     * which has nothing to say into a stream already under way.
+     */
     private record Ending(StreamClient client) implements AsyncListener {
         @Override
         public void onComplete(AsyncEvent event) {
@@ -302,12 +307,21 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
 
         @Override
         public void onTimeout(AsyncEvent event) {
-            client.close();
+            end(event);
         }
 
         @Override
         public void onError(AsyncEvent event) {
+            end(event);
+        }
+
+        private void end(AsyncEvent event) {
             client.close();
+            try {
+                event.getAsyncContext().complete();
+            } catch (IllegalStateException alreadyOver) {
+                // completed already, by the client's own close or another thread's
+            }
         }
 
         @Override

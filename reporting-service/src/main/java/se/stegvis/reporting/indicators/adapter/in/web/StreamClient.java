@@ -21,6 +21,8 @@ import java.util.function.LongSupplier;
  * when nothing new follows (the container may hold the end of a frame in its own buffer until flushed). When the
  * connection is not ready the container calls {@link #writable()} once it is. A client that has taken nothing for the
  * send timeout while bytes wait for it is {@linkplain #stalledFor(long) stalled} and dropped by {@link IndicatorStream}.
+ * Every touch of the connection, the end included, happens under this object's lock, so writes from the reader, the
+ * timer and the container's callbacks never overlap, and none comes after the end.
  */
 final class StreamClient {
 
@@ -151,15 +153,22 @@ final class StreamClient {
         return frame.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Lets the client go: ends the response (once) and tells whoever counts the clients. */
+    /**
+     * Lets the client go: ends the response (once) and tells whoever counts the clients. It waits for a write under
+     * way (the same lock as {@link #pump()}), and once it has run nothing touches the connection again: the container
+     * recycles an ended response for the next request, so a late write would break a stranger's response.
+     */
     void close() {
-        if (closed.compareAndSet(false, true)) {
-            slot.set(null);
-            try {
+        boolean first;
+        synchronized (this) {
+            first = closed.compareAndSet(false, true);
+            if (first) {
+                slot.set(null);
                 connection.close();
-            } finally {
-                gone.run();
             }
+        }
+        if (first) {
+            gone.run(); // outside the lock: whoever counts the clients takes its own
         }
     }
 }

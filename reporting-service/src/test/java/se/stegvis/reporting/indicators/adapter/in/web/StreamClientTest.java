@@ -6,10 +6,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -184,5 +187,65 @@ class StreamClientTest {
         client.close();
         assertThat(told).isTrue();
         assertThat(connection.closed).isTrue();
+    }
+
+    /**
+     * The container recycles a response once it has ended (its onComplete, onError or onTimeout, or our own
+     * complete), and hands the same objects to the next request, maybe on another connection; a write that lands
+     * after that breaks a stranger's response. So the end waits for a write under way, and nothing touches the
+     * connection after it.
+     */
+    @Test
+    void the_end_waits_for_a_write_under_way_and_nothing_touches_the_connection_after_it() throws Exception {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        CountDownLatch writing = new CountDownLatch(1);
+        CountDownLatch finishWrite = new CountDownLatch(1);
+        StreamClient.Connection slow = new StreamClient.Connection() {
+            @Override
+            public boolean ready() {
+                calls.add("ready");
+                return true;
+            }
+
+            @Override
+            public void write(byte[] bytes) {
+                calls.add("write begins");
+                writing.countDown();
+                try {
+                    finishWrite.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                calls.add("write ends");
+            }
+
+            @Override
+            public void flush() {
+                calls.add("flush");
+            }
+
+            @Override
+            public void close() {
+                calls.add("close");
+            }
+        };
+        StreamClient writer = new StreamClient("someone", slow, out -> out.view(), now::get);
+        writer.writable();
+        Thread producer = new Thread(() -> writer.offer(view("v1", "a")), "producer");
+        producer.start();
+        writing.await();
+
+        Thread container = new Thread(writer::close, "container");
+        container.start();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() ->
+                container.getState() == Thread.State.BLOCKED || container.getState() == Thread.State.TERMINATED);
+        finishWrite.countDown();
+        producer.join();
+        container.join();
+
+        assertThat(calls).contains("write ends", "close");
+        assertThat(calls.subList(calls.indexOf("write begins"), calls.indexOf("write ends") + 1))
+                .as("the response ended while a write was under way").doesNotContain("close");
+        assertThat(calls.get(calls.size() - 1)).as("touched after the end: %s", calls).isEqualTo("close");
     }
 }

@@ -1,6 +1,9 @@
 package se.stegvis.issuer;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -26,7 +29,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * What the issuer knows, spelled out: its URL, its signing key, the demo users and clients, the claims it adds, and
- * which origins may call it from a browser. Everything lives in memory and is made again at each start.
+ * which origins may call it from a browser. Everything lives in memory and is made again at each start, but for the
+ * signing key when a key file is given.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IssuerProperties.class)
@@ -45,8 +49,9 @@ public class IssuerConfiguration {
     }
 
     @Bean
-    JWKSource<SecurityContext> jwkSource() {
-        return SigningKey.generated();
+    JWKSource<SecurityContext> jwkSource(IssuerProperties properties) throws IOException {
+        Optional<Path> file = properties.signingKeyFile();
+        return file.isPresent() ? SigningKey.keptIn(file.get()) : SigningKey.generated();
     }
 
     @Bean

@@ -14,7 +14,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 class DemoClientsTest {
 
     private final IssuerProperties properties = new IssuerProperties("http://localhost:8094", "stegvis",
-            Duration.ofMinutes(7), List.of("http://localhost:18090/"), List.of("http://localhost:18090"));
+            Duration.ofMinutes(7), List.of("http://localhost:18090/"), List.of("http://localhost:18090"), null);
     private final AtomicInteger hashes = new AtomicInteger();
     private final List<RegisteredClient> clients = DemoClients.all(properties, () -> "{noop}hash-" + hashes.incrementAndGet());
 

@@ -35,10 +35,13 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
         // the issuer-uri the services check, and the dashboard (on localhost too) is the origin that exchanges codes.
         String issuer = settings.issuerUrl();
         String dashboard = "http://localhost:" + settings.port("reporting");
+        // Its signing key is kept in the data directory: tokens outlive a restart of the stack, and the stack's tests
+        // can sign tokens with the real key (an expired one, say).
         addJar(components, skipped, settings, java, "issuer", "local-issuer", List.of(
                 "--stegvis.issuer.url=" + issuer,
                 "--stegvis.issuer.dashboard-redirect-uris=" + dashboard + "/",
-                "--stegvis.issuer.allowed-origins=" + dashboard));
+                "--stegvis.issuer.allowed-origins=" + dashboard,
+                "--stegvis.issuer.key-file=" + issuerKeyFile(settings.dataDir())));
         for (String service : SERVICES) {
             List<String> arguments = new ArrayList<>(List.of(
                     "--spring.kafka.bootstrap-servers=127.0.0.1:" + kafkaPort,
@@ -63,6 +66,11 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
     /** Where the local stack keeps participant-service's master key. */
     static Path masterKeyFile(StackSettings settings) {
         return settings.dataDir().resolve("keys").resolve("master.key");
+    }
+
+    /** Where the local stack keeps its issuer's signing key, which the issuer makes on its first start. */
+    static Path issuerKeyFile(Path dataDir) {
+        return dataDir.resolve("keys").resolve("issuer-key.json");
     }
 
     /** Where the local stack keeps the schema registry's credential (see {@link RegistryCredentialsFile}). */

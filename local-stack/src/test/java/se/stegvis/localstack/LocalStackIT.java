@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,6 +108,9 @@ class LocalStackIT {
         assertThat(first.output()).as("the demo identities made members as the stack starts")
                 .anyMatch(line -> line.startsWith("[stack] demo memberships: malmo-staff STAFF of 23-073-S03"));
         assertThat(first.output()).anyMatch(line -> line.contains("sign-in issuer") && line.contains(ports.issuer()));
+        String firstRunsToken = new IssuerTokens(ports.issuer()).token("malmo-staff");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(StackPlan.issuerKeyFile(dataDir))))
+                .as("the issuer's signing key, kept in the data directory").isEqualTo("rw-------");
         first.stopAndAssertNothingLeft(STOP);
 
         LauncherProcess second = launch(ports, "stegvis.registry.ready-path=" + registryPath);
@@ -116,6 +120,8 @@ class LocalStackIT {
         try (MongoClient mongo = mongo(ports)) {
             assertThat(documents(mongo).find(Filters.eq("_id", "first")).first()).containsEntry("run", 1);
         }
+        assertThat(get(ports.port("participant"), "/api/projects", "Authorization", "Bearer " + firstRunsToken).statusCode())
+                .as("a token of the first run, after a restart of the issuer on the same key file").isEqualTo(200);
         second.stopAndAssertNothingLeft(STOP);
     }
 
@@ -173,9 +179,10 @@ class LocalStackIT {
         return -1;
     }
 
-    private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(int port, String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10));
+        return http.send((headers.length == 0 ? request : request.headers(headers)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Admin admin(StackPorts ports) {

@@ -95,7 +95,8 @@ class StackPlanTest {
                 "-jar", jar.toString(), "--server.port=18094",
                 "--stegvis.issuer.url=http://localhost:18094",
                 "--stegvis.issuer.dashboard-redirect-uris=http://localhost:18090/",
-                "--stegvis.issuer.allowed-origins=http://localhost:18090");
+                "--stegvis.issuer.allowed-origins=http://localhost:18090",
+                "--stegvis.issuer.key-file=" + root.resolve("data/keys/issuer-key.json"));
         assertThat(issuer.waitsFor()).isEqualTo("GET /.well-known/openid-configuration to answer 200");
     }
 

@@ -28,11 +28,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Every endpoint of every service, asked by nobody and by each demo identity of the stack's issuer, answers exactly
- * as the table in docs/security.md says; and every {@code /api} endpoint the services publish has a row there, so
- * the table and the code cannot drift apart. A row that changes something is sent, for an identity it allows,
- * against a participant made for that request; refused requests go to one shared participant, which must be
- * unchanged afterwards.
+ * Every endpoint of every service, asked by nobody, with an expired token, a token naming another issuer and a forged
+ * one ({@link RefusedTokens}), and by each demo identity of the stack's issuer, answers exactly as the table in
+ * docs/security.md says; and every {@code /api} endpoint the services publish has a row there, so the table and the
+ * code cannot drift apart. A row that changes something is sent, for an identity it allows, against a participant
+ * made for that request; refused requests go to one shared participant, which must be unchanged afterwards.
  */
 @ExtendWith(SharedStack.class)
 @Order(3)
@@ -47,6 +47,7 @@ class AccessMatrixIT {
     private static final AtomicInteger SUBJECTS = new AtomicInteger();
 
     private final AccessMatrix matrix = AccessMatrix.read(SharedStack.ROOT.resolve("docs/security.md"));
+    private RefusedTokens refused;
     private ServiceUrls urls;
     private Fixture shared;
     private JsonNode sharedBefore;
@@ -57,7 +58,8 @@ class AccessMatrixIT {
 
     @BeforeAll
     void make_the_shared_participant_and_the_project_the_catalogue_rows_change(SharedStack.Running stack) {
-        urls = stack.urls();
+        refused = new RefusedTokens(stack.urls().tokens(), StackPlan.issuerKeyFile(stack.dataDir()));
+        urls = ServiceUrls.onLoopback(stack.ports(), refused);
         shared = fixture(true);
         sharedBefore = send("malmo-staff", "GET", urls.participant() + "/api/participants/" + shared.participantId(), null).json();
         int defined = send("integrator", "PUT", urls.participant() + "/api/projects/" + DEFINED, PROJECT_DEFINITION).status;
@@ -83,6 +85,19 @@ class AccessMatrixIT {
         assertThat(send("malmo-staff", "GET", urls.activity() + "/api/activities/" + shared.activityId(), null).status).isEqualTo(200);
         assertThat(send("malmo-staff", "GET", urls.outcome() + "/api/outcomes/" + shared.outcomeId(), null).json()
                 .get("retracted").asBoolean()).isFalse();
+    }
+
+    @Test
+    void the_refused_tokens_are_wrong_in_their_one_fault_only_since_signed_again_unchanged_a_token_is_accepted() {
+        String participants = urls.participant() + "/api/projects/" + PROJECT + "/participants";
+
+        Answer control = send("Bearer " + refused.resignedUnchanged(), participants);
+
+        assertThat(control.status).as("a valid token of %s signed again with the key file's key", RefusedTokens.WHOSE)
+                .isEqualTo(200);
+        for (String kind : RefusedTokens.KINDS) {
+            assertThat(send(urls.tokens().bearer(kind), participants).status).as(kind).isEqualTo(401);
+        }
     }
 
     @Test
@@ -202,14 +217,23 @@ class AccessMatrixIT {
         if (!identity.equals(AccessMatrix.NONE)) {
             request.header("Authorization", urls.tokens().bearer(identity));
         }
+        return send(request.build());
+    }
+
+    /** A GET with the {@code Authorization} header given. */
+    private Answer send(String authorization, String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).header("Authorization", authorization).build());
+    }
+
+    private Answer send(HttpRequest request) {
         try {
-            HttpResponse<InputStream> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream stream = response.body()) {
                 boolean events = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
                 return new Answer(response.statusCode(), events ? "" : new String(stream.readAllBytes(), StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
-            throw new IllegalStateException(method + " " + url + " failed: " + e, e);
+            throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -11,8 +11,9 @@ class AccessMatrixTest {
     private final AccessMatrix matrix = AccessMatrix.read(SharedStack.ROOT.resolve("docs/security.md"));
 
     @Test
-    void every_row_names_an_answer_for_nobody_and_for_each_demo_identity() {
-        assertThat(matrix.identities()).containsExactly(AccessMatrix.NONE, "malmo-staff", "goteborg-staff", "ostra-staff",
+    void every_row_names_an_answer_for_nobody_for_each_refused_token_and_for_each_demo_identity() {
+        assertThat(matrix.identities()).containsExactly(AccessMatrix.NONE, RefusedTokens.EXPIRED,
+                RefusedTokens.OTHER_ISSUER, RefusedTokens.FORGED, "malmo-staff", "goteborg-staff", "ostra-staff",
                 "malmo-owner", "integrator", "auditor", "admin");
         assertThat(matrix.rows()).hasSizeGreaterThan(20).allSatisfy(row -> {
             assertThat(row.expected().keySet()).containsExactlyElementsOf(matrix.identities());
@@ -22,8 +23,13 @@ class AccessMatrixTest {
     }
 
     @Test
-    void nothing_answers_without_a_token_and_no_global_role_alone_reads_a_participant() {
-        assertThat(matrix.rows()).allSatisfy(row -> assertThat(row.expected().get(AccessMatrix.NONE)).as(row.endpoint()).isEqualTo(401));
+    void nothing_answers_without_a_valid_token_and_no_global_role_alone_reads_a_participant() {
+        assertThat(matrix.rows()).allSatisfy(row -> {
+            assertThat(row.expected().get(AccessMatrix.NONE)).as(row.endpoint()).isEqualTo(401);
+            for (String refused : RefusedTokens.KINDS) {
+                assertThat(row.expected().get(refused)).as(row.endpoint() + " with a token " + refused).isEqualTo(401);
+            }
+        });
         assertThat(matrix.rows()).filteredOn(row -> row.path().contains("{participantId}") || row.path().contains("/participants"))
                 .allSatisfy(row -> {
                     for (String role : new String[] {"integrator", "auditor", "admin", "malmo-owner", "goteborg-staff"}) {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 final class SharedStack implements ParameterResolver, AfterAllCallback {
 
     /** The classes that share the stack; the first one to run starts it, the last one stops it. */
-    static final Set<String> USERS = Set.of("EndToEndIT", "BadInputSweepIT", "AccessMatrixIT");
+    static final Set<String> USERS = Set.of("EndToEndIT", "BadInputSweepIT", "AccessMatrixIT", "ReadmeWalkthroughIT");
 
     static final Path ROOT = Path.of(System.getProperty("stegvis.root", "..")).toAbsolutePath().normalize();
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);

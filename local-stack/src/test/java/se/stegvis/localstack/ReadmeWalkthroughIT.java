@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,11 +52,16 @@ class ReadmeWalkthroughIT {
     private record Run(int exit, String out, List<String> err) {
     }
 
+    /** Before the stack is asked for: a machine without curl fails at once. */
+    @BeforeAll
+    static void curl_is_there(@TempDir Path directory) throws Exception {
+        assertThat(run(directory, "has-curl.sh", "command -v curl", Map.of()).exit)
+                .as("curl, which the README's walkthrough uses (Debian: apt-get install curl)").isZero();
+    }
+
     @Test
     void the_try_it_block_runs_as_written_and_every_step_is_answered_as_its_comment_says(SharedStack.Running stack,
             @TempDir Path directory) throws Exception {
-        assertThat(run(directory, "has-curl.sh", "command -v curl", Map.of()).exit)
-                .as("curl, which the README's walkthrough uses (Debian: apt-get install curl)").isZero();
         ReadmeWalkthrough walkthrough = ReadmeWalkthrough.read(Files.readString(SharedStack.ROOT.resolve("README.md")));
         ServiceUrls urls = stack.urls();
         Map<String, String> urlByComponent = Map.of("registry", stack.registryUrl(), "issuer", stack.ports().issuer(),

@@ -110,12 +110,7 @@ class ReportingServiceIT {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                metric("stegvis.reporting.events.applied") >= 1 && metric("stegvis.reporting.lag") == 0);
-    }
-
-    private static double metric(String name) {
-        Http.Reply reply = management.get("/actuator/metrics/" + name);
-        return reply.status() == 200 ? reply.json().get("measurements").get(0).get("value").asDouble() : Double.NaN;
+                service.metric("stegvis.reporting.events.applied") >= 1 && service.metric("stegvis.reporting.lag") == 0);
     }
 
     @Test

@@ -1,6 +1,8 @@
 package se.stegvis.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.stegvis.reporting.ProjectView.indicator;
+import static se.stegvis.reporting.ProjectView.target;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -64,42 +66,12 @@ class ReportingServiceIT {
         service.close();
     }
 
-    /** A fresh project id, its figures readable by the reader (its STAFF). */
     private static String newProject() {
-        String project = "99-" + (100 + (int) (Math.random() * 800)) + "-IT" + UUID.randomUUID().toString().substring(0, 4);
-        service.grant(project, RunningReportingService.READER, "STAFF");
-        return project;
+        return service.newProject();
     }
 
     private static JsonNode awaitProject(String projectId, Predicate<JsonNode> until) {
-        List<JsonNode> seen = new ArrayList<>();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Http.Reply reply = http.get("/api/projects/" + projectId + "/indicators");
-            if (reply.status() != 200) {
-                return false;
-            }
-            seen.add(0, reply.json());
-            return until.test(seen.get(0));
-        });
-        return seen.get(0);
-    }
-
-    private static JsonNode indicator(JsonNode view, String code) {
-        for (JsonNode indicator : view.get("indicators")) {
-            if (indicator.get("code").asString().equals(code)) {
-                return indicator;
-            }
-        }
-        throw new AssertionError("No indicator " + code);
-    }
-
-    private static JsonNode target(JsonNode view, String code) {
-        for (JsonNode target : view.get("targets")) {
-            if (target.get("code").asString().equals(code)) {
-                return target;
-            }
-        }
-        throw new AssertionError("No target " + code);
+        return ProjectView.await(http, projectId, until);
     }
 
     @Test

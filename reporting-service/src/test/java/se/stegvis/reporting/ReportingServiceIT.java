@@ -34,7 +34,7 @@ import se.stegvis.events.Target;
 import se.stegvis.reporting.indicators.adapter.in.messaging.DeadLetters;
 import se.stegvis.reporting.indicators.application.ParticipantStore;
 import se.stegvis.reporting.indicators.application.ProjectStore;
-import se.stegvis.reporting.indicators.domain.EntryFacts;
+import se.stegvis.reporting.indicators.domain.InventedParticipants;
 import se.stegvis.reporting.indicators.domain.ParticipantEvent;
 import se.stegvis.reporting.indicators.domain.ProjectDefinition;
 import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
@@ -274,17 +274,14 @@ class ReportingServiceIT {
 
     /**
      * Writes what no event produced into the service's store: an enrolled man under 18, employed, later than any
-     * event of the project (with every entry attribute the catalogue reads, as an enrolment carries them), and a
-     * project definition. Returns the stray participant's id.
+     * event of the project, and a project definition. Returns the stray participant's id.
      */
     private static String plantStrays(ParticipantStore participants, ProjectStore projects, String projectId, String neverDefined) {
         String strayId = UUID.randomUUID().toString();
         Instant later = InventedEvents.AT.plus(Duration.ofDays(1));
         ProjectedParticipant stray = ProjectedParticipant.unknown(strayId);
         stray.apply(new ParticipantEvent.Enrolled(UUID.randomUUID().toString(), later, projectId, strayId,
-                new EntryFacts(se.stegvis.reporting.indicators.domain.Gender.MAN, 17, Map.of("labourMarketStatus", "INACTIVE",
-                        "educationLevel", "ISCED_0_2", "disability", "NO", "minority", "NO", "thirdCountryNational", "false",
-                        "foreignBackground", "false", "homeless", "false", "ruralArea", "false"))));
+                InventedParticipants.entry(se.stegvis.reporting.indicators.domain.Gender.MAN, 17)));
         stray.apply(new ParticipantEvent.OutcomeRecorded(UUID.randomUUID().toString(), later, projectId, strayId,
                 new RecordedOutcome(UUID.randomUUID().toString(), "EMPLOYED", LocalDate.of(2025, 8, 1), "UPON_LEAVING", later)));
         participants.save(List.of(new ParticipantStore.Stored(stray, 0)));

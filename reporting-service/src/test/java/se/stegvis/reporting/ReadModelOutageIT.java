@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,13 @@ class ReadModelOutageIT {
     @AfterAll
     static void stop() {
         service.close();
+    }
+
+    /** The store back whatever a test left it as, so one failure is not every later test's too. */
+    @AfterEach
+    void storeBack() {
+        participants.down = false;
+        participants.loseNextAcknowledgement.set(false);
     }
 
     /**

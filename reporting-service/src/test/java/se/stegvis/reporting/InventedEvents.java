@@ -12,6 +12,7 @@ import se.stegvis.events.FollowUpPoint;
 import se.stegvis.events.Gender;
 import se.stegvis.events.OutcomeRecorded;
 import se.stegvis.events.ParticipantEnrolled;
+import se.stegvis.events.ParticipantEntryDataCorrected;
 import se.stegvis.events.ProjectDefined;
 import se.stegvis.events.Target;
 import se.stegvis.events.TargetUnit;
@@ -43,13 +44,28 @@ final class InventedEvents {
         return new ParticipantEnrolled(UUID.randomUUID(), AT, projectId, participant, entry);
     }
 
+    /** The participant's entry data as corrected later: the age at entry changed, the rest as enrolled. */
+    static ParticipantEntryDataCorrected corrected(String projectId, UUID participant, Gender gender, int age) {
+        EntryData entry = EntryData.newBuilder(SampleEvents.entryData()).setGender(gender).setAgeAtEntry(age).build();
+        return new ParticipantEntryDataCorrected(UUID.randomUUID(), AT.plusSeconds(300), projectId, participant, entry);
+    }
+
     static ActivityRecorded guided(String projectId, UUID participant) {
+        return activity(projectId, participant, "DIGITAL_GUIDANCE");
+    }
+
+    static ActivityRecorded activity(String projectId, UUID participant, String type) {
         return new ActivityRecorded(UUID.randomUUID(), AT.plusSeconds(60), projectId, participant, UUID.randomUUID(),
-                "DIGITAL_GUIDANCE", LocalDate.of(2025, 3, 10), 1.5);
+                type, LocalDate.of(2025, 3, 10), 1.5);
     }
 
     static OutcomeRecorded employed(String projectId, UUID participant) {
-        return new OutcomeRecorded(UUID.randomUUID(), AT.plusSeconds(120), projectId, participant, UUID.randomUUID(), "EMPLOYED",
+        return outcome(projectId, participant, "EMPLOYED");
+    }
+
+    /** An outcome of the type upon leaving. */
+    static OutcomeRecorded outcome(String projectId, UUID participant, String type) {
+        return new OutcomeRecorded(UUID.randomUUID(), AT.plusSeconds(120), projectId, participant, UUID.randomUUID(), type,
                 LocalDate.of(2025, 8, 1), FollowUpPoint.UPON_LEAVING);
     }
 }

@@ -1,9 +1,13 @@
 package se.stegvis.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.stegvis.reporting.ProjectView.indicator;
+import static se.stegvis.reporting.ProjectView.target;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +25,20 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
+import se.stegvis.events.ActivityRecorded;
 import se.stegvis.events.Gender;
+import se.stegvis.events.OutcomeRecorded;
 import se.stegvis.events.ParticipantEnrolled;
+import se.stegvis.events.ProjectDefined;
+import se.stegvis.events.Target;
 import se.stegvis.reporting.indicators.adapter.in.messaging.DeadLetters;
+import se.stegvis.reporting.indicators.application.ParticipantStore;
+import se.stegvis.reporting.indicators.application.ProjectStore;
+import se.stegvis.reporting.indicators.domain.InventedParticipants;
+import se.stegvis.reporting.indicators.domain.ParticipantEvent;
+import se.stegvis.reporting.indicators.domain.ProjectDefinition;
+import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
+import se.stegvis.reporting.indicators.domain.RecordedOutcome;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.testing.Http;
 import se.stegvis.testing.PrometheusText;
@@ -51,42 +66,12 @@ class ReportingServiceIT {
         service.close();
     }
 
-    /** A fresh project id, its figures readable by the reader (its STAFF). */
     private static String newProject() {
-        String project = "99-" + (100 + (int) (Math.random() * 800)) + "-IT" + UUID.randomUUID().toString().substring(0, 4);
-        service.grant(project, RunningReportingService.READER, "STAFF");
-        return project;
+        return service.newProject();
     }
 
     private static JsonNode awaitProject(String projectId, Predicate<JsonNode> until) {
-        List<JsonNode> seen = new ArrayList<>();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Http.Reply reply = http.get("/api/projects/" + projectId + "/indicators");
-            if (reply.status() != 200) {
-                return false;
-            }
-            seen.add(0, reply.json());
-            return until.test(seen.get(0));
-        });
-        return seen.get(0);
-    }
-
-    private static JsonNode indicator(JsonNode view, String code) {
-        for (JsonNode indicator : view.get("indicators")) {
-            if (indicator.get("code").asString().equals(code)) {
-                return indicator;
-            }
-        }
-        throw new AssertionError("No indicator " + code);
-    }
-
-    private static JsonNode target(JsonNode view, String code) {
-        for (JsonNode target : view.get("targets")) {
-            if (target.get("code").asString().equals(code)) {
-                return target;
-            }
-        }
-        throw new AssertionError("No target " + code);
+        return ProjectView.await(http, projectId, until);
     }
 
     @Test
@@ -97,12 +82,7 @@ class ReportingServiceIT {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                metric("stegvis.reporting.events.applied") >= 1 && metric("stegvis.reporting.lag") == 0);
-    }
-
-    private static double metric(String name) {
-        Http.Reply reply = management.get("/actuator/metrics/" + name);
-        return reply.status() == 200 ? reply.json().get("measurements").get(0).get("value").asDouble() : Double.NaN;
+                service.metric("stegvis.reporting.events.applied") >= 1 && service.metric("stegvis.reporting.lag") == 0);
     }
 
     @Test
@@ -164,19 +144,45 @@ class ReportingServiceIT {
         assertThat(column.get("indicators").get(0).get("total").isNull()).as("a count of 2 is withheld").isTrue();
     }
 
+    /**
+     * A participant's enrolment, activity and outcome each published three times, as a retried send or a redelivery
+     * would (same eventId). Every figure of the view counts participants, and a participant's state is kept by
+     * activity and outcome id, so a copy applied twice shows where the participant's contribution would count again:
+     * in the participants, their gender, the outcome's indicator and target, and the activity's share of the whole.
+     * Before reading, a later event of the same participant is awaited on each of the three topics: keyed alike, it
+     * stands behind the copies on their partition, so they have all been applied when it shows.
+     */
     @Test
-    void a_redelivered_event_changes_nothing() {
+    void an_event_published_three_times_counts_once() {
         String project = newProject();
-        UUID participant = UUID.randomUUID();
-        ParticipantEnrolled enrolment = InventedEvents.enrolled(project, participant, Gender.NON_BINARY, 40);
-        var outcome = InventedEvents.employed(project, participant);
-        topics.publish(InventedEvents.project(project, "Dubbletter"), enrolment, outcome, enrolment, outcome, outcome);
-        topics.publish(InventedEvents.enrolled(project, UUID.randomUUID(), Gender.WOMAN, 30));
+        UUID repeated = UUID.randomUUID();
+        ProjectDefined definition = InventedEvents.project(project, "Dubbletter");
+        List<Target> targets = new ArrayList<>(definition.getTargets());
+        targets.add(Target.newBuilder().setCode("coached").setTarget(10).setActivityTypes(List.of("COACHING")).build());
+        definition.setTargets(targets);
+        ParticipantEnrolled enrolment = InventedEvents.enrolled(project, repeated, Gender.NON_BINARY, 40);
+        ActivityRecorded guidance = InventedEvents.guided(project, repeated);
+        OutcomeRecorded employment = InventedEvents.employed(project, repeated);
+        topics.publish(definition, InventedEvents.enrolled(project, UUID.randomUUID(), Gender.WOMAN, 30));
+        topics.publish(enrolment, guidance, employment, enrolment, guidance, employment, enrolment, guidance, employment);
+        topics.publish(InventedEvents.corrected(project, repeated, Gender.NON_BINARY, 56), InventedEvents.activity(project, repeated, "COACHING"),
+                InventedEvents.outcome(project, repeated, "GAINED_QUALIFICATION"));
 
-        JsonNode view = awaitProject(project, v -> v.get("participants").asInt() == 2);
+        JsonNode view = awaitProject(project, v -> indicator(v, "age-55-plus").get("total").asInt() > 0
+                && target(v, "coached").get("counted").asInt() > 0 && indicator(v, "qualification-upon-leaving").get("total").asInt() > 0
+                && indicator(v, "participants").get("byGender").get("WOMAN").asInt() > 0);
 
-        assertThat(indicator(view, "participants").get("byGender").get("NON_BINARY").asInt()).isEqualTo(1);
+        assertThat(view.get("participants").asInt()).isEqualTo(2);
+        assertThat(indicator(view, "participants").get("byGender").toString())
+                .isEqualTo("{\"WOMAN\":1,\"MAN\":0,\"NON_BINARY\":1,\"NOT_STATED\":0}");
+        assertThat(indicator(view, "age-55-plus").get("total").asInt()).isEqualTo(1);
+        assertThat(indicator(view, "employed-upon-leaving").get("byGender").get("NON_BINARY").asInt()).isEqualTo(1);
         assertThat(indicator(view, "employed-upon-leaving").get("total").asInt()).isEqualTo(1);
+        assertThat(indicator(view, "qualification-upon-leaving").get("total").asInt()).isEqualTo(1);
+        assertThat(target(view, "work-or-studies").get("counted").asInt()).isEqualTo(1);
+        assertThat(target(view, "guided-share").get("counted").asInt()).isEqualTo(1);
+        assertThat(target(view, "guided-share").get("actual").asDouble()).as("one of two participants guided").isEqualTo(50.0);
+        assertThat(target(view, "coached").get("counted").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -217,15 +223,31 @@ class ReportingServiceIT {
         assertThat(counter.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
     }
 
+    /**
+     * A rebuild that did nothing would leave the read model as it was, and the old view would pass for a replayed one.
+     * So the store first holds what no event produced: a participant of a project, planted before the project's
+     * definition arrives (the definition counts the project's stored participants, so the live figures count the
+     * stray), and a project no event ever defined. Beside it a twin project gets the same events and no stray: after
+     * the rebuild both strays are gone, the first project's figures are exactly the twin's, and the twin's view is
+     * what it was live.
+     */
     @Test
-    void a_rebuild_replays_every_topic_into_an_empty_store_and_ends_with_the_live_view() {
+    void a_rebuild_replays_every_topic_into_an_emptied_store_and_ends_with_the_figures_of_the_events_alone() {
         String project = newProject();
-        UUID participant = UUID.randomUUID();
-        topics.publish(InventedEvents.project(project, "Omspelning"), InventedEvents.enrolled(project, participant, Gender.WOMAN, 60),
-                InventedEvents.guided(project, participant));
-        awaitProject(project, v -> target(v, "guided-share").get("actual").asDouble() == 100.0);
-        String live = http.get("/api/indicators").body();
-        String liveProject = http.get("/api/projects/" + project + "/indicators").body();
+        String twin = newProject();
+        String neverDefined = newProject();
+        ParticipantStore participants = service.context.getBean(ParticipantStore.class);
+        ProjectStore projects = service.context.getBean(ProjectStore.class);
+        String stray = plantStrays(participants, projects, project, neverDefined);
+        for (String each : List.of(project, twin)) {
+            UUID participant = UUID.randomUUID();
+            topics.publish(InventedEvents.project(each, "Omspelning"), InventedEvents.enrolled(each, participant, Gender.WOMAN, 60),
+                    InventedEvents.guided(each, participant));
+        }
+        JsonNode planted = awaitProject(project, v -> target(v, "guided-share").get("counted").asInt() == 1);
+        JsonNode live = awaitProject(twin, v -> target(v, "guided-share").get("actual").asDouble() == 100.0);
+        assertThat(planted.get("participants").asInt()).as("the stray counts before the rebuild").isEqualTo(2);
+        assertThat(figures(planted)).isNotEqualTo(figures(live));
 
         Http admin = service.as("it-admin", "admin");
         Http.Reply accepted = admin.post("/api/admin/rebuild");
@@ -235,8 +257,42 @@ class ReportingServiceIT {
 
         JsonNode progress = admin.get("/api/admin/rebuild").json();
         assertThat(progress.get("replayed").asLong()).isEqualTo(progress.get("toReplay").asLong()).isPositive();
-        assertThat(http.get("/api/indicators").body()).isEqualTo(live);
-        assertThat(http.get("/api/projects/" + project + "/indicators").body()).isEqualTo(liveProject);
+        assertThat(participants.participants(List.of(stray))).as("the stray participant").isEmpty();
+        assertThat(projects.project(neverDefined)).as("the project no event defined").isEmpty();
+        JsonNode rebuilt = http.get("/api/projects/" + project + "/indicators").json();
+        assertThat(rebuilt.get("participants").asInt()).isEqualTo(1);
+        assertThat(indicator(rebuilt, "participants").get("byGender").toString())
+                .isEqualTo("{\"WOMAN\":1,\"MAN\":0,\"NON_BINARY\":0,\"NOT_STATED\":0}");
+        assertThat(figures(rebuilt)).isEqualTo(figures(live));
+        assertThat(http.get("/api/projects/" + twin + "/indicators").json()).isEqualTo(live);
+        assertThat(http.get("/api/indicators").json().get("projects")).extracting(column -> column.get("projectId").asString())
+                .contains(project, twin).doesNotContain(neverDefined);
+        assertThat(Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/projects/" + neverDefined + "/indicators"),
+                reply -> reply.status() != 403).status()).as("the reader is STAFF of it, so a 403 means the grant is still on its way")
+                .isEqualTo(404);
+    }
+
+    /**
+     * Writes what no event produced into the service's store: an enrolled man under 18, employed, later than any
+     * event of the project, and a project definition. Returns the stray participant's id.
+     */
+    private static String plantStrays(ParticipantStore participants, ProjectStore projects, String projectId, String neverDefined) {
+        String strayId = UUID.randomUUID().toString();
+        Instant later = InventedEvents.AT.plus(Duration.ofDays(1));
+        ProjectedParticipant stray = ProjectedParticipant.unknown(strayId);
+        stray.apply(new ParticipantEvent.Enrolled(UUID.randomUUID().toString(), later, projectId, strayId,
+                InventedParticipants.entry(se.stegvis.reporting.indicators.domain.Gender.MAN, 17)));
+        stray.apply(new ParticipantEvent.OutcomeRecorded(UUID.randomUUID().toString(), later, projectId, strayId,
+                new RecordedOutcome(UUID.randomUUID().toString(), "EMPLOYED", LocalDate.of(2025, 8, 1), "UPON_LEAVING", later)));
+        participants.save(List.of(new ParticipantStore.Stored(stray, 0)));
+        projects.save(new ProjectDefinition(UUID.randomUUID().toString(), later, neverDefined, "Aldrig definierat", "Norra Mellansverige",
+                "SE31", 10, List.of()));
+        return strayId;
+    }
+
+    /** The figures of a project's view, without its id and name. */
+    private static List<JsonNode> figures(JsonNode view) {
+        return List.of(view.get("asOf"), view.get("participants"), view.get("indicators"), view.get("targets"));
     }
 
     @Test

@@ -6,9 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import se.stegvis.reporting.indicators.application.ParticipantStore;
 
 import se.stegvis.testing.Http;
 import se.stegvis.testing.SharedRegistry;
@@ -45,9 +50,25 @@ final class RunningReportingService implements AutoCloseable {
         return startOn(SharedMongo.freshDatabase("reporting-it"), "reporting-it-" + UUID.randomUUID(), settings);
     }
 
+    /**
+     * As {@link #start}, with the participant store the service would use handed through {@code wrap} first, e.g. to
+     * one that can be cut off as MongoDB away would be: the projection and the figures then use what it returns.
+     */
+    static RunningReportingService startWrapping(UnaryOperator<ParticipantStore> wrap, String... settings) {
+        ApplicationContextInitializer<ConfigurableApplicationContext> wrapping = context -> context.getBeanFactory()
+                .addBeanPostProcessor(new BeanPostProcessor() {
+                    @Override
+                    public Object postProcessAfterInitialization(Object bean, String name) {
+                        return bean instanceof ParticipantStore store ? wrap.apply(store) : bean;
+                    }
+                });
+        return startOn(SharedMongo.freshDatabase("reporting-it"), "reporting-it-" + UUID.randomUUID(),
+                TestIssuer.shared().serviceArguments(), List.of(wrapping), settings);
+    }
+
     /** On the given database and consumer group: to start again where an earlier start left off. */
     static RunningReportingService startOn(String mongoUri, String groupId, String... settings) {
-        return startOn(mongoUri, groupId, TestIssuer.shared().serviceArguments(), settings);
+        return startOn(mongoUri, groupId, TestIssuer.shared().serviceArguments(), List.of(), settings);
     }
 
     /**
@@ -57,10 +78,11 @@ final class RunningReportingService implements AutoCloseable {
     static RunningReportingService trusting(String issuerUri, String... settings) {
         return startOn(SharedMongo.freshDatabase("reporting-it"), "reporting-it-" + UUID.randomUUID(),
                 List.of("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + issuerUri,
-                        "--spring.security.oauth2.resourceserver.jwt.audiences=" + TestIssuer.AUDIENCE), settings);
+                        "--spring.security.oauth2.resourceserver.jwt.audiences=" + TestIssuer.AUDIENCE), List.of(), settings);
     }
 
-    private static RunningReportingService startOn(String mongoUri, String groupId, List<String> issuer, String... settings) {
+    private static RunningReportingService startOn(String mongoUri, String groupId, List<String> issuer,
+            List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers, String... settings) {
         String registryUrl = registryUrl();
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
@@ -72,11 +94,19 @@ final class RunningReportingService implements AutoCloseable {
                 "--management.health.mongodb.enabled=false"));
         args.addAll(issuer);
         args.addAll(List.of(settings));
-        return new RunningReportingService(new SpringApplicationBuilder(ReportingServiceApplication.class).run(args.toArray(String[]::new)));
+        return new RunningReportingService(new SpringApplicationBuilder(ReportingServiceApplication.class)
+                .initializers(initializers.toArray(ApplicationContextInitializer[]::new)).run(args.toArray(String[]::new)));
     }
 
     String baseUrl() {
         return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** A fresh project id, its figures readable by {@link #READER} (its STAFF). */
+    String newProject() {
+        String project = "99-" + (100 + (int) (Math.random() * 800)) + "-IT" + UUID.randomUUID().toString().substring(0, 4);
+        grant(project, READER, "STAFF");
+        return project;
     }
 
     /** Plays the upstream services against the same broker and registry; closed with the service. */
@@ -109,6 +139,12 @@ final class RunningReportingService implements AutoCloseable {
 
     Http management() {
         return new Http(managementUrl());
+    }
+
+    /** The metric's first measurement from the actuator, NaN while it has none. */
+    double metric(String name) {
+        Http.Reply reply = management().get("/actuator/metrics/" + name);
+        return reply.status() == 200 ? reply.json().get("measurements").get(0).get("value").asDouble() : Double.NaN;
     }
 
     /**

@@ -107,12 +107,15 @@ class IndicatorProjectionTest {
         assertThat(count(read.ofProject(STAFF, PROJECT), "employed-upon-leaving").total()).isZero();
     }
 
+    /** What the events did not produce (a participant no replayed event names) is gone after the replay. */
     @Test
     void a_replay_into_an_empty_store_ends_in_the_same_view() {
         List<ProjectionEvent> events = sixEvents();
         defineProject();
         projection.apply(events);
         ProjectFigures live = read.ofProject(STAFF, PROJECT);
+        projection.apply(List.of(InventedParticipants.enrolled("0b6c3c9e-1111-4aaa-8bbb-000000000003", InventedParticipants.entry(Gender.MAN, 70))));
+        assertThat(read.ofProject(STAFF, PROJECT).participants()).as("the stray counts before the replay").isEqualTo(2);
 
         projection.clear();
         defineProject();

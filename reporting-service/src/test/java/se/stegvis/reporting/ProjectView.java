@@ -1,0 +1,50 @@
+package se.stegvis.reporting;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import org.awaitility.Awaitility;
+
+import tools.jackson.databind.JsonNode;
+
+import se.stegvis.testing.Http;
+
+/** Reading one project's exact figures ({@code GET /api/projects/{projectId}/indicators}) in the ITs. */
+final class ProjectView {
+
+    private ProjectView() {
+    }
+
+    /** The project's view once it satisfies {@code until}, asked again until then (30 s at most). */
+    static JsonNode await(Http http, String projectId, Predicate<JsonNode> until) {
+        List<JsonNode> seen = new ArrayList<>();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            Http.Reply reply = http.get("/api/projects/" + projectId + "/indicators");
+            if (reply.status() != 200) {
+                return false;
+            }
+            seen.add(0, reply.json());
+            return until.test(seen.get(0));
+        });
+        return seen.get(0);
+    }
+
+    static JsonNode indicator(JsonNode view, String code) {
+        return named(view, "indicators", code);
+    }
+
+    static JsonNode target(JsonNode view, String code) {
+        return named(view, "targets", code);
+    }
+
+    private static JsonNode named(JsonNode view, String list, String code) {
+        for (JsonNode each : view.get(list)) {
+            if (each.get("code").asString().equals(code)) {
+                return each;
+            }
+        }
+        throw new AssertionError("No " + list + " entry " + code + " in " + view);
+    }
+}

@@ -27,6 +27,20 @@ public final class DecodeFailure {
     }
 
     /**
+     * Any failure to get the writer's schema from the registry: no answer, an error, refused credentials, or "not
+     * found" (an emptied or wrong registry). The record is not at fault, so a consumer that must not lose events
+     * waits for the registry instead of setting the record aside.
+     */
+    public static boolean registryAtFault(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SchemaRegistryException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The exception classes of the failure and its causes, outermost first. Their messages are left out: a
      * deserializer may quote the bytes it could not read.
      */

@@ -28,6 +28,14 @@ class DecodeFailureTest {
     }
 
     @Test
+    void for_a_consumer_that_must_lose_nothing_every_registry_answer_is_the_registrys_fault_and_only_bad_bytes_are_the_records() {
+        assertThat(DecodeFailure.registryAtFault(failure(new SchemaRegistryException(404, 40403, "Schema not found")))).isTrue();
+        assertThat(DecodeFailure.registryAtFault(failure(new SchemaRegistryException(401, 401, "Unauthorized")))).isTrue();
+        assertThat(DecodeFailure.registryAtFault(failure(new SchemaRegistryException("no answer", new ConnectException())))).isTrue();
+        assertThat(DecodeFailure.registryAtFault(failure(new SerializationException("Unknown magic byte!")))).isFalse();
+    }
+
+    @Test
     void a_failure_is_described_by_its_classes_without_any_message() {
         String described = DecodeFailure.classes(failure(new SerializationException("bytes: Alex Example")));
 

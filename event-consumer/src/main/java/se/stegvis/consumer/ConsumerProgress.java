@@ -1,0 +1,172 @@
+package se.stegvis.consumer;
+
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.common.TopicPartition;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+
+/**
+ * How far each consumer group of the service has come, for metrics and readiness: events applied, records set
+ * aside, how many records it is behind, whether it has caught up since it started (or since its last replay began),
+ * and whether it is waiting for something (the registry, a store, Kafka). Written on the consumers' threads, read
+ * from any.
+ *
+ * <p>Meters, tagged {@code group}: {@code stegvis.consumer.applied}, {@code stegvis.consumer.dead-lettered},
+ * {@code stegvis.consumer.lag} (NaN while unknown) and {@code stegvis.consumer.waiting} (1 while waiting).
+ */
+public final class ConsumerProgress {
+
+    /** One group's state. */
+    static final class Group {
+        final AtomicLong applied = new AtomicLong();
+        final AtomicLong deadLettered = new AtomicLong();
+        volatile long lag = -1;
+        volatile boolean caughtUpOnce;
+        volatile String waitingFor;
+        /** While a replay runs: the end offsets it must reach before the group counts as caught up. */
+        volatile Map<TopicPartition, Long> replayUntil;
+    }
+
+    private final MeterRegistry meters;
+    private final Map<String, Group> groups = new ConcurrentHashMap<>();
+
+    /** @param meters where the meters go; null for none */
+    public ConsumerProgress(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    /** A group the service runs: readiness waits for it to catch up from the moment it is expected. */
+    public void expect(String group) {
+        group(group);
+    }
+
+    public Set<String> groups() {
+        return Set.copyOf(groups.keySet());
+    }
+
+    /** After a batch was applied and committed: counts it, and ends any wait. */
+    public void applied(String group, int events) {
+        Group state = group(group);
+        state.applied.addAndGet(events);
+        state.waitingFor = null;
+    }
+
+    void deadLettered(String group) {
+        group(group).deadLettered.incrementAndGet();
+    }
+
+    /** The group cannot go on until what it waits for is back (named by exception classes, never content). */
+    void waiting(String group, String forWhat) {
+        group(group).waitingFor = forWhat;
+    }
+
+    /** A replay was asked for: not caught up until it has begun and reached the end again. */
+    public void replaying(String group) {
+        Group state = group(group);
+        state.caughtUpOnce = false;
+        state.lag = -1;
+    }
+
+    /** A replay began from the start: caught up once the consumer's position reaches these end offsets. */
+    void replaying(String group, Map<TopicPartition, Long> endOffsets) {
+        Group state = group(group);
+        state.replayUntil = Map.copyOf(endOffsets);
+        state.caughtUpOnce = false;
+        state.lag = -1;
+    }
+
+    /**
+     * From the high watermarks the consumer's last fetches brought, so no call to the broker; on the consumer's own
+     * thread. Unknown until every assigned partition has been fetched once.
+     */
+    public void measure(String group, Consumer<?, ?> consumer) {
+        Set<TopicPartition> assigned = consumer.assignment();
+        long behind = 0;
+        boolean known = !assigned.isEmpty();
+        for (TopicPartition partition : assigned) {
+            OptionalLong partitionLag = consumer.currentLag(partition);
+            known &= partitionLag.isPresent();
+            behind += partitionLag.orElse(0);
+        }
+        Group state = group(group);
+        state.lag = known ? behind : -1;
+        Map<TopicPartition, Long> replayUntil = state.replayUntil;
+        if (replayUntil != null) {
+            // Lag alone can read 0 just after the seek back to the start: the replay must have come as far as the end
+            // the topics had when it began.
+            if (!replayUntil.entrySet().stream().allMatch(end -> !assigned.contains(end.getKey())
+                    || consumer.position(end.getKey()) >= end.getValue())) {
+                return;
+            }
+            state.replayUntil = null;
+        }
+        if (known && behind == 0) {
+            state.caughtUpOnce = true;
+        }
+    }
+
+    /** Whether every group has caught up since it started (or since its replay began) and none is waiting. */
+    public boolean ready() {
+        return groups.values().stream().allMatch(state -> state.caughtUpOnce && state.waitingFor == null);
+    }
+
+    /** Why not {@link #ready()}, per group; empty when ready. */
+    public Map<String, String> notReady() {
+        Map<String, String> reasons = new java.util.TreeMap<>();
+        groups.forEach((name, state) -> {
+            if (state.waitingFor != null) {
+                reasons.put(name, "waiting: " + state.waitingFor);
+            } else if (!state.caughtUpOnce) {
+                reasons.put(name, state.lag < 0 ? "catching up" : "catching up, " + state.lag + " records behind");
+            }
+        });
+        return reasons;
+    }
+
+    public boolean caughtUp(String group) {
+        Group state = groups.get(group);
+        return state != null && state.caughtUpOnce && state.lag == 0;
+    }
+
+    public long appliedCount(String group) {
+        Group state = groups.get(group);
+        return state == null ? 0 : state.applied.get();
+    }
+
+    public long deadLetteredCount(String group) {
+        Group state = groups.get(group);
+        return state == null ? 0 : state.deadLettered.get();
+    }
+
+    public boolean waiting(String group) {
+        Group state = groups.get(group);
+        return state != null && state.waitingFor != null;
+    }
+
+    private Group group(String name) {
+        return groups.computeIfAbsent(name, key -> {
+            Group state = new Group();
+            if (meters != null) {
+                Tags tags = Tags.of("group", key);
+                FunctionCounter.builder("stegvis.consumer.applied", state.applied, AtomicLong::get).tags(tags)
+                        .description("Events applied to the consumer's store").register(meters);
+                FunctionCounter.builder("stegvis.consumer.dead-lettered", state.deadLettered, AtomicLong::get).tags(tags)
+                        .description("Records set aside on the dead-letter topic").register(meters);
+                Gauge.builder("stegvis.consumer.lag", state, s -> s.lag < 0 ? Double.NaN : s.lag).tags(tags)
+                        .description("Records behind the end offsets last seen, over all assigned partitions").register(meters);
+                Gauge.builder("stegvis.consumer.waiting", state, s -> s.waitingFor == null ? 0 : 1).tags(tags)
+                        .description("1 while the consumer waits for the registry, its store or Kafka").register(meters);
+            }
+            return state;
+        });
+    }
+}

@@ -16,6 +16,14 @@ import se.stegvis.testsupport.SharedKafka;
  */
 public final class SharedRegistry {
 
+    private static final String[] SERVICE_CONSUMERS = {
+        "org.springframework.cloud.stream.function.FunctionConfiguration",
+        "org.springframework.cloud.stream.config.BindingServiceConfiguration",
+        "org.springframework.cloud.stream.config.BindersHealthIndicatorAutoConfiguration",
+        "org.springframework.cloud.stream.config.BindingsEndpointAutoConfiguration",
+        "org.springframework.cloud.stream.config.ChannelsEndpointAutoConfiguration",
+        "se.stegvis.consumer.EventConsumerConfiguration"};
+
     private static ConfigurableApplicationContext registry;
 
     public static synchronized String url() {
@@ -31,7 +39,10 @@ public final class SharedRegistry {
                     // The service's application.yml is on the class path too: its health groups name contributors
                     // only the service has, and its management port is the service's.
                     "--management.endpoint.health.validate-group-membership=false",
-                    "--management.server.port=0");
+                    "--management.server.port=0",
+                    // ... and it binds the service's consumers (Spring Cloud Stream): the registry must not join
+                    // their consumer groups, where it would take partitions and apply nothing.
+                    "--spring.autoconfigure.exclude=" + String.join(",", SERVICE_CONSUMERS));
         }
         return "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
     }

@@ -38,6 +38,11 @@ public final class SharedKafka {
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1"));
         started.afterPropertiesSet();
+        // The embedded broker publishes its address in JVM-wide system properties, for Spring tests that take it from
+        // there. Ours are told their broker explicitly; a system property would reach a service that was told another
+        // (the Kafka binder's own context reads it), so it goes.
+        System.clearProperty("spring.kafka.bootstrap-servers");
+        System.clearProperty("spring.embedded.kafka.brokers");
         Runtime.getRuntime().addShutdownHook(new Thread(started::destroy, "shared-kafka-shutdown"));
         return started;
     }

@@ -53,7 +53,7 @@ import se.stegvis.events.ProjectDefined;
  * alone, but mongo-java-server (local stack, tests) uses an index only for a filter of exactly its fields and would
  * scan the whole collection on every event, which made a replay quadratic in participants.
  */
-public final class MongoReplica implements Replica {
+public final class MongoReplica implements Replica, ReplicaStore {
 
     static final String PROJECTS = "replica_projects";
     static final String PARTICIPANTS = "replica_participants";
@@ -88,6 +88,7 @@ public final class MongoReplica implements Replica {
     }
 
     /** Brings the event into the replica; events of other types are not what a replica keeps and are ignored. */
+    @Override
     public void apply(SpecificRecord event) {
         if (event instanceof ProjectDefined defined) {
             define(defined);
@@ -107,6 +108,7 @@ public final class MongoReplica implements Replica {
     }
 
     /** Empties both collections (their indexes stay), for a rebuild from the start of the topics. */
+    @Override
     public void clear() {
         projects.deleteMany(new Document());
         participants.deleteMany(new Document());

@@ -6,15 +6,16 @@ import org.springframework.context.annotation.Configuration;
 
 import com.mongodb.client.MongoDatabase;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import se.stegvis.consumer.ConsumerProgress;
+import se.stegvis.consumer.Replays;
 import se.stegvis.replica.MongoReplica;
-import se.stegvis.replica.ReplicaConsumer;
-import se.stegvis.replica.ReplicaSettings;
+import se.stegvis.replica.ReplicaFunction;
 
 /**
  * The participant replica a service that records for participants keeps in its own database, fed from the projects
- * and participants topics by its own consumer group ({@code stegvis.replica.group-id}, by default the application's
- * name + {@code .replica}); with {@code stegvis.kafka.instance-id} set, a static member of it. Needs the {@code participant-replica} module on the class path.
+ * and participants topics through the Kafka binder by its own consumer group ({@code stegvis.replica.group-id}, by
+ * default the application's name + {@code .replica}). The service imports {@code stegvis-consumer.yml} and
+ * {@code stegvis-replica.yml}, which bind the function. Needs the {@code participant-replica} module on the class path.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReplicaConfiguration {
@@ -24,15 +25,9 @@ public class ReplicaConfiguration {
         return new MongoReplica(database);
     }
 
-    @Bean(initMethod = "start", destroyMethod = "stop")
-    ReplicaConsumer replicaConsumer(MongoReplica replica, MeterRegistry meters,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            @Value("${stegvis.schema-registry.url}") String registryUrl,
-            @Value("${stegvis.replica.group-id:${spring.application.name}.replica}") String groupId,
-            @Value("${stegvis.kafka.instance-id:}") String instanceId,
-            @Value("${stegvis.schema-registry.user-info:}") String registryUserInfo) {
-        return new ReplicaConsumer(ReplicaSettings.of(bootstrapServers, registryUrl, groupId).withInstanceId(instanceId)
-                        .withSchemaRegistryUserInfo(registryUserInfo),
-                replica, meters);
+    @Bean(ReplicaFunction.NAME)
+    ReplicaFunction participantReplica(MongoReplica replica, ConsumerProgress progress, Replays replays,
+            @Value("${stegvis.replica.group-id:${spring.application.name}.replica}") String group) {
+        return new ReplicaFunction(replica, progress, replays, group);
     }
 }

@@ -11,28 +11,25 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
-import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
 import se.stegvis.testsupport.KafkaBrokerProcess;
 
 /**
  * Kafka is not there when the service starts (a broker process started later on the address the replica was
  * given), and goes away again (SIGTERM) before the service stops. One test, since each broker process costs seconds.
  */
-class ReplicaConsumerKafkaDownIT {
+class ReplicaKafkaDownIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final KafkaBrokerProcess broker = new KafkaBrokerProcess();
     private final EmptyReplica store = new EmptyReplica("replica-down");
     private final MongoReplica replica = store.replica();
-    private ReplicaConsumer consumer;
+    private RunningReplica running;
 
     @AfterEach
     void stopEverything() {
-        if (consumer != null) {
-            consumer.stop();
+        if (running != null) {
+            running.close();
         }
         broker.close();
         store.close();
@@ -40,13 +37,13 @@ class ReplicaConsumerKafkaDownIT {
 
     @Test
     void a_replica_started_while_kafka_is_down_starts_at_once_fills_when_kafka_arrives_and_stops_promptly_when_it_is_gone() {
-        ReplicaSettings settings = ReplicaSettings.of(broker.bootstrapServers(), "http://unused.invalid", "replica-down")
-                .withBackoff(Duration.ofMillis(50), Duration.ofMillis(500));
-        consumer = new ReplicaConsumer(settings, replica, new SimpleMeterRegistry(),
-                new ConfluentAvroDeserializer(TopicWriter.REGISTRY, true));
-
-        assertTimeoutPreemptively(Duration.ofSeconds(2), consumer::start);
-        assertThat(consumer.caughtUp()).isFalse();
+        RunningReplica[] started = new RunningReplica[1];
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            started[0] = RunningReplica.start(broker.bootstrapServers(), "replica-down", replica, TopicWriter.REGISTRY);
+        });
+        running = started[0];
+        assertThat(running.caughtUp()).isFalse();
+        assertThat(running.progress().ready()).as("not ready without Kafka").isFalse();
 
         broker.start();
         String projectId = Events.newProjectId();
@@ -56,11 +53,11 @@ class ReplicaConsumerKafkaDownIT {
                     Events.enrolled(projectId, participantId, LocalDate.of(2025, 2, 3), 1));
         }
         await().atMost(PATIENCE).until(() -> replica.participant(participantId).isPresent() && replica.project(projectId).isPresent());
-        await().atMost(PATIENCE).until(consumer::caughtUp);
+        await().atMost(PATIENCE).until(running::caughtUp);
 
         broker.stop();
 
-        assertTimeoutPreemptively(Duration.ofSeconds(15), consumer::stop);
-        assertThat(consumer.caughtUp()).isFalse();
+        assertTimeoutPreemptively(Duration.ofSeconds(15), running::close);
+        running = null;
     }
 }

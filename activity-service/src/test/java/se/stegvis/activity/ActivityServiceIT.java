@@ -239,7 +239,7 @@ class ActivityServiceIT {
     }
 
     @Test
-    void prometheus_scrapes_the_outbox_and_the_replica_both_caught_up_once_a_command_is_published() {
+    void prometheus_scrapes_the_outbox_and_the_replicas_consumer_both_caught_up_once_a_command_is_published() {
         UUID participant = enrolled();
         Http.Reply recorded = http.post(activitiesOf(participant), "{\"type\": \"WORK_TRAINING\", \"date\": \"2025-02-13\", \"hours\": 2}");
         assertThat(recorded.status()).isEqualTo(201);
@@ -247,16 +247,17 @@ class ActivityServiceIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             String text = scrape();
             return PrometheusText.sample(text, "stegvis_outbox_pending", "collection=\"activities\"") == 0
-                    && PrometheusText.sample(text, "stegvis_outbox_published_total", "") >= 1 && PrometheusText.sample(text, "stegvis_replica_lag", "") == 0;
+                    && PrometheusText.sample(text, "stegvis_outbox_published_total", "") >= 1 && PrometheusText.sample(text, "stegvis_consumer_lag", "group=") == 0;
         });
 
         Http.Reply prometheus = management.get("/actuator/prometheus");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.contentType()).startsWith("text/plain").contains("version=0.0.4");
         assertThat(prometheus.body()).contains("# HELP stegvis_outbox_pending Outbox entries not yet acknowledged by Kafka",
-                "# HELP stegvis_replica_lag Records behind", "stegvis_outbox_publish_failures_total", "stegvis_replica_skipped_total",
+                "# HELP stegvis_consumer_lag Records behind", "stegvis_outbox_publish_failures_total", "stegvis_consumer_dead_lettered_total",
+                "stegvis_consumer_waiting{",
                 "application=\"activity-service\"");
-        assertThat(PrometheusText.sample(prometheus.body(), "stegvis_replica_applied_total", "")).as("the project and the participant")
+        assertThat(PrometheusText.sample(prometheus.body(), "stegvis_consumer_applied_total", "group=")).as("the project and the participant")
                 .isGreaterThanOrEqualTo(2);
     }
 

@@ -2,7 +2,6 @@ package se.stegvis.registry.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,7 +103,7 @@ class SerdeAgainstRegistryIT extends SerdeInteropContract {
 
     @Test
     void a_javascript_confluent_client_registers_only_with_credentials() throws Exception {
-        assumeTrue(ConfluentJavaScriptClient.available(), "Node.js with interop/confluent-js/node_modules is not here");
+        ConfluentJavaScriptClient.assumeAvailable();
         Path schemaFile = Files.createTempFile("schema", ".avsc");
         Files.writeString(schemaFile, "{\"type\":\"record\",\"name\":\"JsProbe\",\"namespace\":\"se.stegvis.interop\","
                 + "\"fields\":[{\"name\":\"a\",\"type\":\"string\"}]}");

@@ -129,8 +129,8 @@ public final class EnrolmentBenchmark {
 
     private static void createTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(EventTopic.PROJECTS.topicName(), 1, (short) 1),
-                    new NewTopic(EventTopic.PARTICIPANTS.topicName(), 3, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(EventTopic.PROJECTS.topicName(), 1, (short) 1).configs(EventTopic.PROJECTS.topicConfigs()),
+                    new NewTopic(EventTopic.PARTICIPANTS.topicName(), 3, (short) 1).configs(EventTopic.PARTICIPANTS.topicConfigs()))).all().get();
         }
     }
 

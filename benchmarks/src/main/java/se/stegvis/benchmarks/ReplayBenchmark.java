@@ -130,10 +130,10 @@ public final class ReplayBenchmark {
     /** Projects on one partition; the participant-keyed topics on three each, as the services declare them. */
     static void createTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(EventTopic.PROJECTS.topicName(), 1, (short) 1),
-                    new NewTopic(EventTopic.PARTICIPANTS.topicName(), 3, (short) 1),
-                    new NewTopic(EventTopic.ACTIVITIES.topicName(), 3, (short) 1),
-                    new NewTopic(EventTopic.OUTCOMES.topicName(), 3, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(EventTopic.PROJECTS.topicName(), 1, (short) 1).configs(EventTopic.PROJECTS.topicConfigs()),
+                    new NewTopic(EventTopic.PARTICIPANTS.topicName(), 3, (short) 1).configs(EventTopic.PARTICIPANTS.topicConfigs()),
+                    new NewTopic(EventTopic.ACTIVITIES.topicName(), 3, (short) 1).configs(EventTopic.ACTIVITIES.topicConfigs()),
+                    new NewTopic(EventTopic.OUTCOMES.topicName(), 3, (short) 1).configs(EventTopic.OUTCOMES.topicConfigs()))).all().get();
         }
     }
 }

@@ -2,6 +2,7 @@ package se.stegvis.schemas;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.avro.Schema;
@@ -55,6 +56,18 @@ public enum EventTopic {
      */
     public boolean compacted() {
         return this == PROJECTS || this == MEMBERSHIPS;
+    }
+
+    /**
+     * The topic configuration every event topic is created with: nothing is ever deleted, since a read model or a
+     * replica rebuilt from the start must find every event. Compacted topics keep each key's latest state; the others
+     * keep everything, without a time or size limit (Kafka's default would delete events after 7 days).
+     */
+    public Map<String, String> topicConfigs() {
+        if (compacted()) {
+            return Map.of("cleanup.policy", "compact");
+        }
+        return Map.of("cleanup.policy", "delete", "retention.ms", "-1", "retention.bytes", "-1");
     }
 
     /** The subject under which the value schema is registered: Confluent's TopicNameStrategy. */

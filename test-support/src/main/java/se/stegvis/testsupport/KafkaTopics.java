@@ -9,8 +9,13 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates test topics (3 partitions, replication factor 1) unless they exist; brokers here never create them on use. */
+/**
+ * Creates test topics (3 partitions, replication factor 1) unless they exist; brokers here never create them on use.
+ * They keep every record (no time or size limit), as every Stegvis event topic must: a service refuses one that deletes.
+ */
 public final class KafkaTopics {
+
+    private static final Map<String, String> KEEP_EVERYTHING = Map.of("retention.ms", "-1", "retention.bytes", "-1");
 
     private KafkaTopics() {
     }
@@ -19,7 +24,7 @@ public final class KafkaTopics {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             for (String name : topicNames) {
                 try {
-                    admin.createTopics(List.of(new NewTopic(name, 3, (short) 1))).all().get();
+                    admin.createTopics(List.of(new NewTopic(name, 3, (short) 1).configs(KEEP_EVERYTHING))).all().get();
                 } catch (ExecutionException e) {
                     if (!(e.getCause() instanceof TopicExistsException)) {
                         throw new IllegalStateException("Could not create topic " + name, e);

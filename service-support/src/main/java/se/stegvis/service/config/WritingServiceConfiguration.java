@@ -1,6 +1,8 @@
 package se.stegvis.service.config;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -42,8 +44,10 @@ public class WritingServiceConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     EventTopicDeclaration eventTopicDeclaration(Outboxes outboxes, @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
             @Value("${stegvis.kafka.partitions:3}") int partitions,
-            @Value("${stegvis.kafka.replication-factor:1}") short replicationFactor) {
-        return new EventTopicDeclaration(bootstrapServers, partitions, replicationFactor, outboxes.topics());
+            @Value("${stegvis.kafka.replication-factor:1}") short replicationFactor, ConfigurableApplicationContext context) {
+        // A topic found to delete events once Kafka answers, after the start: the service stops rather than run on it.
+        Runnable refuse = () -> System.exit(SpringApplication.exit(context, () -> 78));
+        return new EventTopicDeclaration(bootstrapServers, partitions, replicationFactor, outboxes.topics(), refuse);
     }
 
     /** Tells the relay which document to publish from now, instead of at its next poll. */

@@ -10,17 +10,19 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import se.stegvis.schemas.EventTopic;
 
 /**
- * Creates the topics a service writes, if they are missing: the projects and memberships topics compacted (each
- * carries a project's full state), every participant-scoped topic with the one partition count they share (co-partitioning: the key is
- * the participant id, so partition p of each holds the same participants). Runs in the background and retries,
- * since a service must start and accept commands while Kafka is down.
+ * Creates the topics a service writes, if they are missing, with {@link EventTopic#topicConfigs()}: nothing deleted,
+ * the projects and memberships topics compacted (each carries a project's full state), every participant-scoped topic
+ * with the one partition count they share (co-partitioning: the key is the participant id, so partition p of each
+ * holds the same participants). Then it checks that every existing event topic keeps every event
+ * ({@link EventTopicRetention}) and refuses otherwise: at start, when Kafka answers within moments, by failing the
+ * start with what to change; when Kafka answers only later, by stopping the service with the same message. It waits
+ * for Kafka in the background, since a service must start and accept commands while Kafka is down.
  */
 public final class EventTopicDeclaration {
 
@@ -30,16 +32,33 @@ public final class EventTopicDeclaration {
     private final int partitions;
     private final short replicationFactor;
     private final List<EventTopic> written;
+    private final Runnable refuse;
     private volatile Thread worker;
 
-    public EventTopicDeclaration(String bootstrapServers, int partitions, short replicationFactor, List<EventTopic> written) {
+    /**
+     * @param refuse what to do when an event topic is found to delete events after the service started (Kafka was
+     *        away at start): stop the service
+     */
+    public EventTopicDeclaration(String bootstrapServers, int partitions, short replicationFactor, List<EventTopic> written,
+            Runnable refuse) {
         this.bootstrapServers = bootstrapServers;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
         this.written = List.copyOf(written);
+        this.refuse = refuse;
     }
 
+    /** Declares and checks now if Kafka answers within seconds (a topic that deletes events fails the start), else later. */
     public void start() {
+        try {
+            if (declareOnce(Duration.ofSeconds(3))) {
+                return;
+            }
+        } catch (EventsWouldBeDeleted refused) {
+            throw refused;
+        } catch (Exception e) {
+            log.info("Kafka does not answer yet ({}); the event topics are declared once it does", e.toString());
+        }
         Thread thread = new Thread(this::declareUntilDone, "event-topic-declaration");
         thread.setDaemon(true);
         worker = thread;
@@ -53,19 +72,45 @@ public final class EventTopicDeclaration {
         }
     }
 
+    /** Thrown when an existing event topic deletes events: the message says which and what to change. */
+    public static final class EventsWouldBeDeleted extends IllegalStateException {
+        EventsWouldBeDeleted(List<String> problems) {
+            super(String.join(" ", problems));
+        }
+    }
+
+    /** One attempt: true when done, throws {@link EventsWouldBeDeleted} for a topic that deletes events. */
+    private boolean declareOnce(Duration timeout) throws Exception {
+        int millis = (int) timeout.toMillis();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis))) {
+            Set<String> existing = admin.listTopics().names().get(millis, TimeUnit.MILLISECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            topics().stream().filter(topic -> !existing.contains(topic.name())).forEach(missing::add);
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
+                log.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
+            }
+            List<String> eventTopics = java.util.Arrays.stream(EventTopic.values()).map(EventTopic::topicName)
+                    .filter(name -> existing.contains(name) || missing.stream().anyMatch(topic -> topic.name().equals(name))).toList();
+            List<String> problems = EventTopicRetention.problems(admin, eventTopics, bootstrapServers);
+            if (!problems.isEmpty()) {
+                throw new EventsWouldBeDeleted(problems);
+            }
+            return true;
+        }
+    }
+
     private void declareUntilDone() {
         Duration wait = Duration.ofMillis(500);
         while (!Thread.currentThread().isInterrupted()) {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000))) {
-                Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
-                List<NewTopic> missing = new ArrayList<>();
-                topics().stream().filter(topic -> !existing.contains(topic.name())).forEach(missing::add);
-                if (!missing.isEmpty()) {
-                    admin.createTopics(missing).all().get(10, TimeUnit.SECONDS);
-                    log.info("Created topics {}", missing.stream().map(NewTopic::name).toList());
+            try {
+                if (declareOnce(Duration.ofSeconds(10))) {
+                    return;
                 }
+            } catch (EventsWouldBeDeleted refused) {
+                log.error("Stopping: {}", refused.getMessage());
+                refuse.run();
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -82,11 +127,7 @@ public final class EventTopicDeclaration {
     }
 
     private NewTopic topic(EventTopic topic) {
-        if (topic.compacted()) {
-            return new NewTopic(topic.topicName(), 1, replicationFactor)
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-        }
-        return new NewTopic(topic.topicName(), partitions, replicationFactor);
+        return new NewTopic(topic.topicName(), topic.compacted() ? 1 : partitions, replicationFactor).configs(topic.topicConfigs());
     }
 
     private static void sleepQuietly(Duration wait) {

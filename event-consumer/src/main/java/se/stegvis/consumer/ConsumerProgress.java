@@ -146,9 +146,10 @@ public final class ConsumerProgress {
     }
 
     /**
-     * After a batch failed for its surroundings (the store away), on the consumer's thread, before the failure goes
-     * to the container: the container retries the batch with the consumer paused, which then fetches nothing and so
-     * learns of no new records. So the lag is asked of the broker here: each assigned partition's end offset less
+     * After a batch failed (the store or the registry away, or a record at fault), on the consumer's thread, before
+     * the failure goes to the container: the container retries a batch whose write failed with the consumer paused,
+     * which then fetches nothing and so learns of no new records, and a batch whose record it re-polls counts as
+     * applied only once it was. So the lag is asked of the broker here: each assigned partition's end offset less
      * where the failed batch began on it (the consumer's position where the batch has none of its records). Each
      * retry that fails measures again, so the gauge shows the backlog growing while the group waits. Left as it was
      * when the broker does not answer.

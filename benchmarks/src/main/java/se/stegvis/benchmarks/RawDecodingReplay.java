@@ -9,7 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionConsumer;
+import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionFunction;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.schemas.serde.AvroSerdeConfig;
 import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
@@ -47,7 +47,7 @@ final class RawDecodingReplay {
         ConfluentAvroDeserializer values = new ConfluentAvroDeserializer();
         values.configure(config, false);
         KafkaConsumer<byte[], Object> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), values);
-        consumer.subscribe(ProjectionConsumer.PROJECTED_TOPICS.stream().map(EventTopic::topicName).toList());
+        consumer.subscribe(ProjectionFunction.PROJECTED_TOPICS.stream().map(EventTopic::topicName).toList());
         return consumer;
     }
 

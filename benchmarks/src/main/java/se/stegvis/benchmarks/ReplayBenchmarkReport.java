@@ -93,7 +93,7 @@ final class ReplayBenchmarkReport {
                 .append("outcome upon leaving and for half of those one at six months (one in twenty retracted), an erasure for one in a hundred.\n")
                 .append("- Rebuild: `POST /api/admin/rebuild`, then `GET /api/admin/rebuild` every 20 ms until `DONE`; timed from the POST to ")
                 .append("the first `DONE` (the store's emptying included). Checked every round: `replayed` and `toReplay` equal the events ")
-                .append("written, and the service's metric `stegvis.reporting.events.applied` grew by exactly as many; no dead letters.\n")
+                .append("written, and the service's metric `stegvis.consumer.applied` grew by exactly as many; no dead letters.\n")
                 .append("- Baseline: a plain `KafkaConsumer` in a new consumer group each round, subscribed to the four topics from the ")
                 .append("earliest offsets, 1,000 records per poll like the projection, values decoded by `ConfluentAvroDeserializer` with the ")
                 .append("specific reader; it counts records and nothing else. Timed from the subscription (group join included) to the last record.\n")

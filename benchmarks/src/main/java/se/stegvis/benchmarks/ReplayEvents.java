@@ -29,7 +29,7 @@ import se.stegvis.events.ParticipantEntryDataCorrected;
 import se.stegvis.events.ParticipantErased;
 import se.stegvis.events.ParticipantLeft;
 import se.stegvis.events.ProjectDefined;
-import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionConsumer;
+import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionFunction;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.schemas.SampleEvents;
 import se.stegvis.schemas.serde.AvroSerdeConfig;
@@ -65,7 +65,7 @@ final class ReplayEvents {
     private ReplayEvents(KafkaProducer<String, Object> producer, long limit) {
         this.producer = producer;
         this.limit = limit;
-        for (EventTopic topic : ProjectionConsumer.PROJECTED_TOPICS) {
+        for (EventTopic topic : ProjectionFunction.PROJECTED_TOPICS) {
             byTopic.put(topic.topicName(), 0L);
         }
     }

@@ -32,12 +32,13 @@ final class ServiceReplay {
         this.meters = meters;
     }
 
+    /** The service's one consumer group, the projection's. */
     double applied() {
-        return meters.get("stegvis.reporting.events.applied").functionCounter().count();
+        return meters.get("stegvis.consumer.applied").functionCounter().count();
     }
 
     double deadLetters() {
-        return meters.get("stegvis.reporting.dead-letters").counter().count();
+        return meters.get("stegvis.consumer.dead-lettered").functionCounter().count();
     }
 
     ReplayBenchmark.Replayed replay(long expected) throws Exception {

@@ -1,5 +1,7 @@
 package se.stegvis.consumer;
 
+import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -34,14 +36,25 @@ public final class ConsumerProgress {
         volatile String waitingFor;
         /** While a replay runs: the end offsets it must reach before the group counts as caught up. */
         volatile Map<TopicPartition, Long> replayUntil;
+        /** While a replay runs: the offsets it began from. */
+        volatile Map<TopicPartition, Long> replayFrom = Map.of();
+        /** The latest replay's course; null while there was none since the start. */
+        volatile ReplayProgress replay;
     }
 
     private final MeterRegistry meters;
+    private final Clock clock;
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
 
     /** @param meters where the meters go; null for none */
     public ConsumerProgress(MeterRegistry meters) {
+        this(meters, Clock.systemUTC());
+    }
+
+    /** @param clock when a replay was requested and finished */
+    public ConsumerProgress(MeterRegistry meters, Clock clock) {
         this.meters = meters;
+        this.clock = clock;
     }
 
     /** A group the service runs: readiness waits for it to catch up from the moment it is expected. */
@@ -74,14 +87,33 @@ public final class ConsumerProgress {
         Group state = group(group);
         state.caughtUpOnce = false;
         state.lag = -1;
+        synchronized (state) {
+            state.replay = ReplayProgress.requested(clock.instant());
+        }
     }
 
-    /** A replay began from the start: caught up once the consumer's position reaches these end offsets. */
-    void replaying(String group, Map<TopicPartition, Long> endOffsets) {
+    /**
+     * A replay began from these start offsets: caught up once the consumer's position reaches these end offsets.
+     */
+    void replaying(String group, Map<TopicPartition, Long> startOffsets, Map<TopicPartition, Long> endOffsets) {
         Group state = group(group);
+        long toReplay = endOffsets.entrySet().stream()
+                .mapToLong(end -> end.getValue() - startOffsets.getOrDefault(end.getKey(), 0L)).sum();
+        state.replayFrom = Map.copyOf(startOffsets);
         state.replayUntil = Map.copyOf(endOffsets);
+        synchronized (state) {
+            ReplayProgress asked = state.replay;
+            state.replay = new ReplayProgress(ReplayProgress.State.REPLAYING, 0, toReplay,
+                    asked == null ? clock.instant() : asked.requestedAt(), null);
+        }
         state.caughtUpOnce = false;
         state.lag = -1;
+    }
+
+    /** The group's latest replay, if it had one since the service started. */
+    public java.util.Optional<ReplayProgress> replay(String group) {
+        Group state = groups.get(group);
+        return java.util.Optional.ofNullable(state == null ? null : state.replay);
     }
 
     /**
@@ -103,8 +135,7 @@ public final class ConsumerProgress {
         if (replayUntil != null) {
             // Lag alone can read 0 just after the seek back to the start: the replay must have come as far as the end
             // the topics had when it began.
-            if (!replayUntil.entrySet().stream().allMatch(end -> !assigned.contains(end.getKey())
-                    || consumer.position(end.getKey()) >= end.getValue())) {
+            if (!replayed(state, replayUntil, assigned, consumer)) {
                 return;
             }
             state.replayUntil = null;
@@ -112,6 +143,56 @@ public final class ConsumerProgress {
         if (known && behind == 0) {
             state.caughtUpOnce = true;
         }
+    }
+
+    /**
+     * After a batch failed (the store or the registry away, or a record at fault), on the consumer's thread, before
+     * the failure goes to the container: the container retries a batch whose write failed with the consumer paused,
+     * which then fetches nothing and so learns of no new records, and a batch whose record it re-polls counts as
+     * applied only once it was. So the lag is asked of the broker here: each assigned partition's end offset less
+     * where the failed batch began on it (the consumer's position where the batch has none of its records). Each
+     * retry that fails measures again, so the gauge shows the backlog growing while the group waits. Left as it was
+     * when the broker does not answer.
+     */
+    public void measureFailed(String group, Consumer<?, ?> consumer, EventBatch failed) {
+        Map<TopicPartition, Long> firsts = new HashMap<>();
+        for (EventBatch.Entry entry : failed.entries()) {
+            firsts.merge(new TopicPartition(entry.topic(), entry.partition()), entry.offset(), Math::min);
+        }
+        try {
+            Set<TopicPartition> assigned = consumer.assignment();
+            long behind = 0;
+            for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(assigned).entrySet()) {
+                Long first = firsts.get(end.getKey());
+                behind += Math.max(0, end.getValue() - (first != null ? first : consumer.position(end.getKey())));
+            }
+            group(group).lag = assigned.isEmpty() ? -1 : behind;
+        } catch (RuntimeException unanswered) {
+            // Kafka away as well: the gauge keeps its last value until a batch or an idle moment measures again.
+        }
+    }
+
+    /**
+     * Whether the replay has come as far as the end offsets it began with (a partition no longer assigned counts as
+     * there); counts what it has replayed, and notes when it finished.
+     */
+    private boolean replayed(Group state, Map<TopicPartition, Long> until, Set<TopicPartition> assigned, Consumer<?, ?> consumer) {
+        long replayed = 0;
+        boolean done = true;
+        for (Map.Entry<TopicPartition, Long> end : until.entrySet()) {
+            long position = assigned.contains(end.getKey()) ? consumer.position(end.getKey()) : end.getValue();
+            replayed += Math.min(position, end.getValue()) - state.replayFrom.getOrDefault(end.getKey(), 0L);
+            done &= position >= end.getValue();
+        }
+        synchronized (state) {
+            // A replay asked for again meanwhile stays asked for.
+            ReplayProgress course = state.replay;
+            if (course != null && course.state() == ReplayProgress.State.REPLAYING) {
+                state.replay = new ReplayProgress(done ? ReplayProgress.State.DONE : ReplayProgress.State.REPLAYING, replayed,
+                        course.toReplay(), course.requestedAt(), done ? clock.instant() : null);
+            }
+        }
+        return done;
     }
 
     /** Whether every group has caught up since it started (or since its replay began) and none is waiting. */

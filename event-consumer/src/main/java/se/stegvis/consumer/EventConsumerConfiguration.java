@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,6 +24,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import se.stegvis.schemas.serde.AvroSerdeConfig;
+import se.stegvis.schemas.serde.DecodeFailure;
 
 /**
  * The consumer policy of every service that consumes through the Kafka binder (see {@link ConsumerPolicy}), with
@@ -91,6 +94,8 @@ public class EventConsumerConfiguration {
      */
     static final class IdleConsumers {
 
+        private static final Logger log = LoggerFactory.getLogger(IdleConsumers.class);
+
         private final ConsumerProgress progress;
         private final Replays replays;
 
@@ -106,7 +111,12 @@ public class EventConsumerConfiguration {
             if (group == null || event.getConsumer() == null) {
                 return;
             }
-            replays.beginIfRequested(group, event.getConsumer());
+            try {
+                replays.beginIfRequested(group, event.getConsumer());
+            } catch (RuntimeException storeAway) {
+                // Its store could not be looked at or emptied: the replay is tried again at the next chance.
+                log.warn("Consumer group {} could not begin a replay: {}", group, DecodeFailure.classes(storeAway));
+            }
             progress.measure(group, event.getConsumer());
         }
     }

@@ -29,7 +29,8 @@ import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
  */
 final class PersonalDataSearch {
 
-    static final String DEAD_LETTERS = "stegvis.reporting.dead-letter.v1";
+    /** The header every consumer's dead letters carry (Spring Kafka's): the event topic the record was taken from. */
+    static final String DEAD_LETTER_ORIGIN = "kafka_dlt-original-topic";
     static final String CONTROL_TOPIC = "e2e.pii-control";
     static final String CONTROL_DATABASE = "e2e-pii-control";
     static final String CONTROL_LOG = "e2e-pii-control.log";
@@ -96,17 +97,19 @@ final class PersonalDataSearch {
     }
 
     /**
-     * A Stegvis event decoded as a consumer with the stock settings would; a dead letter decoded with the topic it came
-     * from. A record of an event topic that does not decode fails the search: the scan would be blind to it.
+     * A Stegvis event decoded as a consumer with the stock settings would; a dead letter (of any consumer: the record
+     * as it was written, with the topic it came from in a header) decoded with that topic. A record of an event topic
+     * that does not decode fails the search: the scan would be blind to it.
      */
     private Optional<String> decode(TopicDump.Message message, ConfluentAvroDeserializer deserializer) {
         boolean eventTopic = EventTopic.byTopicName(message.topic()).isPresent();
-        if (!eventTopic && !message.topic().equals(DEAD_LETTERS) || message.value() == null) {
+        Optional<String> origin = eventTopic ? Optional.empty() : message.headers().stream()
+                .filter(h -> h.key().equals(DEAD_LETTER_ORIGIN)).map(h -> new String(h.value(), StandardCharsets.UTF_8))
+                .findFirst();
+        if (!eventTopic && origin.isEmpty() || message.value() == null) {
             return Optional.empty();
         }
-        String topic = eventTopic ? message.topic() : message.headers().stream()
-                .filter(h -> h.key().equals("stegvis.dead-letter.topic")).map(h -> new String(h.value(), StandardCharsets.UTF_8))
-                .findFirst().orElse(message.topic());
+        String topic = origin.orElse(message.topic());
         try {
             String event = String.valueOf(deserializer.deserialize(topic, message.value()));
             decoded.add(event);

@@ -145,7 +145,7 @@ class ReadModelOutageIT {
     }
 
     private static double lag() {
-        return service.metric("stegvis.reporting.lag");
+        return service.projectionMetric("stegvis.consumer.lag");
     }
 
     private static List<String> ids(List<UUID> participants) {

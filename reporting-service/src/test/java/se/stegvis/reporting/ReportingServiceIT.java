@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static se.stegvis.reporting.ProjectView.indicator;
 import static se.stegvis.reporting.ProjectView.target;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.support.KafkaHeaders;
 
 import tools.jackson.databind.JsonNode;
 
@@ -31,7 +33,6 @@ import se.stegvis.events.OutcomeRecorded;
 import se.stegvis.events.ParticipantEnrolled;
 import se.stegvis.events.ProjectDefined;
 import se.stegvis.events.Target;
-import se.stegvis.reporting.indicators.adapter.in.messaging.DeadLetters;
 import se.stegvis.reporting.indicators.application.ParticipantStore;
 import se.stegvis.reporting.indicators.application.ProjectStore;
 import se.stegvis.reporting.indicators.domain.InventedParticipants;
@@ -74,39 +75,42 @@ class ReportingServiceIT {
         return ProjectView.await(http, projectId, until);
     }
 
+    /** Up once the projection has caught up with the topics since the service started (the consumers' health). */
     @Test
     void the_service_reports_itself_up_and_measures_its_projection() {
-        Http.Reply health = management.get("/actuator/health");
         topics.publish(InventedEvents.project(newProject(), "Mätt"));
 
-        assertThat(health.status()).isEqualTo(200);
+        Http.Reply health = Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> management.get("/actuator/health"), reply -> reply.status() == 200);
         assertThat(health.body()).contains("\"status\":\"UP\"");
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                service.metric("stegvis.reporting.events.applied") >= 1 && service.metric("stegvis.reporting.lag") == 0);
+                service.projectionMetric("stegvis.consumer.applied") >= 1 && service.projectionMetric("stegvis.consumer.lag") == 0);
     }
 
     @Test
     void prometheus_scrapes_the_projection_from_the_start_and_counts_one_dead_letter_per_bad_record() {
-        assertThat(scrape()).contains("stegvis_reporting_lag", "stegvis_reporting_dead_letters_total");
+        String ofProjection = "group=\"" + service.group + "\"";
+        assertThat(scrape()).contains("stegvis_consumer_lag{", "stegvis_consumer_dead_lettered_total{", ofProjection);
         String project = newProject();
         topics.publish(InventedEvents.project(project, "Skrapat"));
         awaitProject(project, v -> true);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> PrometheusText.sample(scrape(), "stegvis_reporting_lag", "") == 0);
-        double deadLettersBefore = PrometheusText.sample(scrape(), "stegvis_reporting_dead_letters_total", "");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> PrometheusText.sample(scrape(), "stegvis_consumer_lag", ofProjection) == 0);
+        double deadLettersBefore = PrometheusText.sample(scrape(), "stegvis_consumer_dead_lettered_total", ofProjection);
 
         topics.publishRaw(EventTopic.OUTCOMES, UUID.randomUUID().toString(), "inte avro".getBytes(StandardCharsets.UTF_8));
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             String text = scrape();
-            return PrometheusText.sample(text, "stegvis_reporting_dead_letters_total", "") > deadLettersBefore
-                    && PrometheusText.sample(text, "stegvis_reporting_lag", "") == 0;
+            return PrometheusText.sample(text, "stegvis_consumer_dead_lettered_total", ofProjection) > deadLettersBefore
+                    && PrometheusText.sample(text, "stegvis_consumer_lag", ofProjection) == 0;
         });
         Http.Reply prometheus = management.get("/actuator/prometheus");
         assertThat(prometheus.status()).isEqualTo(200);
         assertThat(prometheus.contentType()).startsWith("text/plain").contains("version=0.0.4");
-        assertThat(prometheus.body()).contains("# HELP stegvis_reporting_lag Records behind", "# TYPE stegvis_reporting_dead_letters_total counter",
-                "stegvis_reporting_events_applied_total", "stegvis_reporting_stream_clients", "application=\"reporting-service\"");
-        assertThat(PrometheusText.sample(prometheus.body(), "stegvis_reporting_dead_letters_total", "")).isEqualTo(deadLettersBefore + 1);
+        assertThat(prometheus.body()).contains("# HELP stegvis_consumer_lag Records behind", "# TYPE stegvis_consumer_dead_lettered_total counter",
+                "stegvis_consumer_applied_total{", "stegvis_consumer_waiting{", "stegvis_reporting_stream_clients",
+                "application=\"reporting-service\"");
+        assertThat(PrometheusText.sample(prometheus.body(), "stegvis_consumer_dead_lettered_total", ofProjection)).isEqualTo(deadLettersBefore + 1);
     }
 
     private static String scrape() {
@@ -213,14 +217,15 @@ class ReportingServiceIT {
 
         awaitProject(project, v -> v.get("participants").asInt() == 1);
 
+        assertThat(service.deadLetterTopic()).isEqualTo("stegvis.reporting.dead-letter.v1");
         ConsumerRecord<byte[], byte[]> letter = awaitDeadLetter(key);
-        assertThat(letter.value()).isEqualTo(garbage);
-        assertThat(header(letter, DeadLetters.REASON)).isEqualTo("undecodable");
-        assertThat(header(letter, DeadLetters.ORIGINAL_TOPIC)).isEqualTo(EventTopic.PARTICIPANTS.topicName());
-        assertThat(header(letter, DeadLetters.ORIGINAL_OFFSET)).matches("\\d+");
-        assertThat(header(letter, DeadLetters.EXCEPTION)).contains("SerializationException");
-        JsonNode counter = management.get("/actuator/metrics/stegvis.reporting.dead-letters").json();
-        assertThat(counter.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+        assertThat(letter.value()).as("the bytes as written").isEqualTo(garbage);
+        assertThat(header(letter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(EventTopic.PARTICIPANTS.topicName());
+        assertThat(ByteBuffer.wrap(letter.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value()).getLong()).isNotNegative();
+        assertThat(header(letter, KafkaHeaders.DLT_EXCEPTION_FQCN) + " " + header(letter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                .contains("DeserializationException");
+        assertThat(letter.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_MESSAGE)).as("no message: it may quote the record").isNull();
+        assertThat(service.projectionMetric("stegvis.consumer.dead-lettered")).isGreaterThanOrEqualTo(1.0);
     }
 
     /**
@@ -313,7 +318,7 @@ class ReportingServiceIT {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", SharedKafka.bootstrapServers(),
                 "group.id", "dead-letter-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(DeadLetters.TOPIC));
+            consumer.subscribe(List.of(service.deadLetterTopic()));
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.key() != null && key.equals(new String(record.key(), StandardCharsets.UTF_8))) {

@@ -34,11 +34,14 @@ final class RunningReportingService implements AutoCloseable {
     static final String READER = "it-reader";
 
     final ConfigurableApplicationContext context;
+    /** The projection's consumer group. */
+    final String group;
     private UpstreamEvents upstream;
     private final Map<String, Map<String, String>> members = new HashMap<>();
 
-    private RunningReportingService(ConfigurableApplicationContext context) {
+    private RunningReportingService(ConfigurableApplicationContext context, String group) {
         this.context = context;
+        this.group = group;
     }
 
     /** The project's registry, once per test JVM. */
@@ -95,7 +98,7 @@ final class RunningReportingService implements AutoCloseable {
         args.addAll(issuer);
         args.addAll(List.of(settings));
         return new RunningReportingService(new SpringApplicationBuilder(ReportingServiceApplication.class)
-                .initializers(initializers.toArray(ApplicationContextInitializer[]::new)).run(args.toArray(String[]::new)));
+                .initializers(initializers.toArray(ApplicationContextInitializer[]::new)).run(args.toArray(String[]::new)), groupId);
     }
 
     String baseUrl() {
@@ -145,6 +148,16 @@ final class RunningReportingService implements AutoCloseable {
     double metric(String name) {
         Http.Reply reply = management().get("/actuator/metrics/" + name);
         return reply.status() == 200 ? reply.json().get("measurements").get(0).get("value").asDouble() : Double.NaN;
+    }
+
+    /** The projection's meter of that name ({@code stegvis.consumer.*}, tagged with its group), NaN while it has none. */
+    double projectionMetric(String name) {
+        return metric(name + "?tag=group:" + group);
+    }
+
+    /** The dead-letter topic the projection's binding names. */
+    String deadLetterTopic() {
+        return context.getEnvironment().getProperty("spring.cloud.stream.kafka.bindings.indicatorProjection-in-0.consumer.dlq-name");
     }
 
     /**

@@ -1,6 +1,5 @@
 package se.stegvis.reporting.config;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -16,9 +15,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import tools.jackson.databind.json.JsonMapper;
 import se.stegvis.access.kafka.MembershipTopicConfiguration;
 import se.stegvis.access.web.AccessConfiguration;
-import se.stegvis.reporting.indicators.adapter.in.messaging.DeadLetters;
-import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionConsumer;
-import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionSettings;
+import se.stegvis.consumer.ConsumerProgress;
+import se.stegvis.consumer.Replays;
+import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionFunction;
 import se.stegvis.reporting.indicators.adapter.in.web.IndicatorStream;
 import se.stegvis.reporting.indicators.adapter.out.catalogue.JsonIndicatorCatalogue;
 import se.stegvis.reporting.indicators.adapter.out.persistence.MongoParticipantStore;
@@ -33,20 +32,14 @@ import se.stegvis.reporting.indicators.domain.IndicatorEngine;
 import se.stegvis.service.web.ProblemResponses;
 
 /**
- * Explicit wiring of reporting-service: the read model, the indicator catalogue, the projection and its consumer, and
- * the live stream that listens to the projection. Callers sign in through the configured issuer (AccessConfiguration)
- * and their project memberships come from the memberships topic; the use cases decide who sees what.
+ * Explicit wiring of reporting-service: the read model, the indicator catalogue, the projection and the batch function
+ * that feeds it through the Kafka binder ({@code stegvis-projection.yml}), and the live stream that listens to the
+ * projection. Callers sign in through the configured issuer (AccessConfiguration) and their project memberships come
+ * from the memberships topic; the use cases decide who sees what.
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ProblemResponses.class, AccessConfiguration.class, MembershipTopicConfiguration.class})
 public class ReportingServiceConfiguration {
-
-    static final String PROJECTION_GROUP = "reporting-service.projection";
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     MongoDatabase database(MongoDatabaseFactory factory) {
@@ -75,7 +68,7 @@ public class ReportingServiceConfiguration {
     }
 
     @Bean
-    IndicatorProjection indicatorProjection(ParticipantStore participants, ProjectStore projects, IndicatorTally tally) {
+    IndicatorProjection projection(ParticipantStore participants, ProjectStore projects, IndicatorTally tally) {
         return new IndicatorProjection(participants, projects, tally);
     }
 
@@ -84,9 +77,19 @@ public class ReportingServiceConfiguration {
         return new ReadIndicators(tally, engine.catalogue());
     }
 
+    /**
+     * The projection's batch function, in the consumer group the binding names ({@code stegvis.projection.group-id},
+     * by default {@code reporting-service.projection}).
+     */
+    @Bean(ProjectionFunction.NAME)
+    ProjectionFunction indicatorProjection(IndicatorProjection projection, ConsumerProgress progress, Replays replays,
+            @Value("${spring.cloud.stream.bindings." + ProjectionFunction.BINDING + ".group}") String group) {
+        return new ProjectionFunction(projection, progress, replays, group);
+    }
+
     @Bean
-    RebuildReadModel rebuildReadModel(ProjectionConsumer consumer) {
-        return new RebuildReadModel(consumer);
+    RebuildReadModel rebuildReadModel(ProjectionFunction projection) {
+        return new RebuildReadModel(projection);
     }
 
     /**
@@ -106,24 +109,5 @@ public class ReportingServiceConfiguration {
         Gauge.builder("stegvis.reporting.stream.clients", stream, IndicatorStream::clients)
                 .description("open indicator streams").register(meters);
         return stream;
-    }
-
-    @Bean
-    ProjectionSettings projectionSettings(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
-            @Value("${stegvis.schema-registry.url}") String registryUrl,
-            @Value("${stegvis.projection.group-id:" + PROJECTION_GROUP + "}") String groupId,
-            @Value("${stegvis.kafka.partitions:3}") int partitions,
-            @Value("${stegvis.kafka.replication-factor:1}") short replicationFactor,
-            @Value("${stegvis.kafka.instance-id:}") String instanceId,
-            @Value("${stegvis.schema-registry.user-info:}") String registryUserInfo) {
-        ProjectionSettings defaults = ProjectionSettings.of(bootstrapServers, registryUrl, groupId);
-        return new ProjectionSettings(bootstrapServers, registryUrl, groupId, defaults.pollTimeout(), defaults.initialBackoff(),
-                defaults.maxBackoff(), partitions, replicationFactor, instanceId, registryUserInfo);
-    }
-
-    @Bean(initMethod = "start", destroyMethod = "stop")
-    ProjectionConsumer projectionConsumer(ProjectionSettings settings, IndicatorProjection projection, MeterRegistry meters,
-            Clock clock) {
-        return new ProjectionConsumer(settings, projection, new DeadLetters(settings), meters, clock);
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.apache.avro.specific.SpecificRecord;
 
+import se.stegvis.consumer.EventNotApplicable;
 import se.stegvis.events.ActivityRecorded;
 import se.stegvis.events.ActivityRetracted;
 import se.stegvis.events.EntryData;
@@ -31,27 +32,23 @@ import se.stegvis.reporting.indicators.domain.RecordedOutcome;
 import se.stegvis.reporting.indicators.domain.TargetDefinition;
 import se.stegvis.reporting.indicators.domain.TargetUnit;
 
-/** The decoded Avro events as the projection's own; anything else is {@link Unprocessable}. */
+/**
+ * The decoded Avro events as the projection's own; anything else (an unknown record type, a missing id) is an
+ * {@link EventNotApplicable}, which the consumer policy sets aside on the dead-letter topic.
+ */
 final class EventTranslation {
-
-    /** A decoded value the projection cannot use: an unknown record type or a missing id. */
-    static final class Unprocessable extends RuntimeException {
-        Unprocessable(String reason) {
-            super(reason);
-        }
-    }
 
     private EventTranslation() {
     }
 
     static ProjectionEvent translate(Object value) {
         if (!(value instanceof SpecificRecord)) {
-            throw new Unprocessable("not a Stegvis event: " + (value == null ? "null (a tombstone)" : value.getClass().getName()));
+            throw new EventNotApplicable("not a Stegvis event: " + (value == null ? "null (a tombstone)" : value.getClass().getName()));
         }
         try {
             return Objects.requireNonNull(translated(value), "translation");
         } catch (NullPointerException | IllegalArgumentException e) {
-            throw new Unprocessable("incomplete " + value.getClass().getSimpleName() + ": " + e.getClass().getSimpleName());
+            throw new EventNotApplicable("incomplete " + value.getClass().getSimpleName() + ": " + e.getClass().getSimpleName());
         }
     }
 
@@ -77,7 +74,7 @@ final class EventTranslation {
         } else if (value instanceof OutcomeRetracted e) {
             return new ParticipantEvent.OutcomeRetracted(id(e.getEventId()), at(e.getOccurredAt()), e.getProjectId(), id(e.getParticipantId()), id(e.getOutcomeId()));
         }
-        throw new Unprocessable("an event type the projection does not know: " + value.getClass().getSimpleName());
+        throw new EventNotApplicable("an event type the projection does not know: " + value.getClass().getSimpleName());
     }
 
     private static ProjectDefinition project(ProjectDefined e) {

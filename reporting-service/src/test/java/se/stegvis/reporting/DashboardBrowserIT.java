@@ -42,6 +42,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import se.stegvis.events.Gender;
 import se.stegvis.issuer.LocalIssuerApplication;
 import se.stegvis.testing.Http;
+import se.stegvis.testing.SharedRegistry;
 import se.stegvis.testing.UpstreamEvents;
 import se.stegvis.testsupport.FreePort;
 import tools.jackson.databind.json.JsonMapper;
@@ -102,7 +103,7 @@ class DashboardBrowserIT {
     /**
      * The local issuer as the local stack runs it, with the dashboard's address as its redirect URI and CORS origin.
      * In this JVM it reads reporting-service's application.yml from the class path, not its own: hence every setting
-     * of its own given here, its ports, and none of reporting's health groups or Mongo.
+     * of its own given here, its ports, and none of reporting's health groups, Mongo or consumers.
      */
     private static ConfigurableApplicationContext startIssuer(int port, String dashboard) {
         return new SpringApplicationBuilder(LocalIssuerApplication.class).run(
@@ -111,7 +112,8 @@ class DashboardBrowserIT {
                 "--management.endpoint.health.validate-group-membership=false",
                 "--management.health.mongodb.enabled=false",
                 "--spring.autoconfigure.exclude=org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration,"
-                        + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+                        + "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration,"
+                        + String.join(",", SharedRegistry.SERVICE_CONSUMERS),
                 "--spring.application.name=local-issuer",
                 "--stegvis.issuer.url=http://localhost:" + port,
                 "--stegvis.issuer.audience=stegvis",

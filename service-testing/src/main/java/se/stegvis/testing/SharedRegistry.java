@@ -16,7 +16,12 @@ import se.stegvis.testsupport.SharedKafka;
  */
 public final class SharedRegistry {
 
-    private static final String[] SERVICE_CONSUMERS = {
+    /**
+     * The auto-configurations that bind a service's consumers (Spring Cloud Stream) and run their policy: excluded from
+     * any other application a service's test JVM starts, which reads the service's application.yml and must not join
+     * the service's consumer groups.
+     */
+    public static final String[] SERVICE_CONSUMERS = {
         "org.springframework.cloud.stream.function.FunctionConfiguration",
         "org.springframework.cloud.stream.config.BindingServiceConfiguration",
         "org.springframework.cloud.stream.config.BindersHealthIndicatorAutoConfiguration",

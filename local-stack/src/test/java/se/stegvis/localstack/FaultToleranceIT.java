@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Faults on one local stack, started as {@code ./mvnw -Pstack} starts it, under a continuous load of commands through
  * the public HTTP APIs: the broker down for 30 s, each service killed with SIGKILL, reporting-service's read model
- * dropped and rebuilt. After each: nothing accepted is lost, nothing is counted twice. The figures go to
+ * dropped and rebuilt. After each: nothing accepted is lost, nothing is counted twice (in the figures, and per participant
+ * in reporting-service's read model). The figures go to
  * {@code local-stack/target/reliability.md} (docs/reliability.md holds a run's).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -68,12 +69,15 @@ class FaultToleranceIT {
         launcher.awaitRunning(Duration.ofMinutes(5));
         report.stackStarted(Duration.between(begin, Instant.now()));
         http = new StackHttp(ports);
-        convergence = new Convergence(http, bootstrapServers(), "http://127.0.0.1:" + ports.port("registry"));
+        convergence = new Convergence(http, bootstrapServers(), "http://127.0.0.1:" + ports.port("registry"), ports.port("mongo"));
     }
 
     @AfterAll
     void stopTheStack() throws InterruptedException, IOException {
         report.write(REPORT);
+        if (convergence != null) {
+            convergence.close();
+        }
         if (launcher == null) {
             return;
         }

@@ -9,14 +9,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The "converged" checks after a fault: reporting-service shows exactly what the loads had accepted, and the topics
  * hold exactly one event (one distinct eventId) per accepted command, none missing, none extra, and its read model
- * holds each accepted activity and outcome once (see {@link ReadModelAudit}). Every load's ledger on this stack counts,
- * so a later fault that loses an earlier command fails too.
+ * holds each accepted activity and outcome once (see {@link ReadModelAudit}); then that all of it stays so for a while,
+ * as a user watching would see it. Every load's ledger on this stack counts, so a later fault that loses an earlier
+ * command fails too.
  */
 final class Convergence {
 
@@ -98,6 +100,28 @@ final class Convergence {
         }
         assertThat(readModel.discrepancies(ledgers)).as("reporting-service's read model of each participant against the ledgers")
                 .isEmpty();
+    }
+
+    /**
+     * After {@link #assertExact}: the view and the read model stay exact for {@code hold}, checked every second, so
+     * that an event applied again late (a redelivery after the figures first matched) fails too.
+     */
+    void assertHeldExact(Result result, Duration hold) {
+        AtomicReference<String> departed = new AtomicReference<>();
+        try {
+            Awaitility.await("the view and the read model to stay exact for " + hold).during(hold).atMost(hold.plusSeconds(5))
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                        ViewCounts now = view();
+                        List<String> discrepancies = readModel.discrepancies(ledgers);
+                        boolean exact = now.equals(result.expected()) && discrepancies.isEmpty();
+                        if (!exact && departed.get() == null) {
+                            departed.set("the view " + now + ", expected " + result.expected() + "; the read model: " + discrepancies);
+                        }
+                        return exact;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("No longer exact within " + hold + " after converging: " + departed.get(), e);
+        }
     }
 
     /** One ledger's commands on the topics. */

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Faults on one local stack, started as {@code ./mvnw -Pstack} starts it, under a continuous load of commands through
  * the public HTTP APIs: the broker down for 30 s, each service killed with SIGKILL, reporting-service's read model
  * dropped and rebuilt. After each: nothing accepted is lost, nothing is counted twice (in the figures, and per participant
- * in reporting-service's read model). The figures go to
+ * in reporting-service's read model), and it stays so while a user would look. The figures go to
  * {@code local-stack/target/reliability.md} (docs/reliability.md holds a run's).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -45,6 +45,7 @@ class FaultToleranceIT {
     private static final Duration KAFKA_DOWN = Duration.ofSeconds(30);
     private static final Duration START = Duration.ofMinutes(3);
     private static final int FLOWING = 3;
+    private static final Duration HOLD = Duration.ofSeconds(10);
 
     @TempDir
     static Path dataDir;
@@ -201,6 +202,7 @@ class FaultToleranceIT {
                 Duration.between(ledger.lastAccepted(), result.at())));
         report.write(REPORT);
         convergence.assertExact(result);
+        convergence.assertHeldExact(result, HOLD);
     }
 
     private void rebuilt(String scenario, Map<String, JsonNode> before, Instant from) {

@@ -9,13 +9,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The "converged" checks after a fault: reporting-service shows exactly what the loads had accepted, and the topics
- * hold exactly one event (one distinct eventId) per accepted command, none missing, none extra. Every load's ledger
- * on this stack counts, so a later fault that loses an earlier command fails too.
+ * hold exactly one event (one distinct eventId) per accepted command, none missing, none extra, and its read model
+ * holds each accepted activity and outcome once (see {@link ReadModelAudit}); then that all of it stays so for a while,
+ * as a user watching would see it. Every load's ledger on this stack counts, so a later fault that loses an earlier
+ * command fails too.
  */
 final class Convergence {
 
@@ -43,20 +46,28 @@ final class Convergence {
     private final String registryUrl;
     private final ViewCounts baseline;
     private final Set<String> enrolledBefore;
+    private final ReadModelAudit readModel;
     private final List<Ledger> ledgers = new ArrayList<>();
 
     /**
-     * Notes what the stack holds before any load: the view's figures and the project's enrolments on the topic. A
-     * stack that has just said it is running may not have projected its catalogue yet (the project is announced through
-     * participant-service's outbox): until reporting-service knows the project, it answers 404, so that is awaited.
+     * Notes what the stack holds before any load: the view's figures, the project's enrolments on the topic and its
+     * participants in the read model. A stack that has just said it is running may not have projected its catalogue yet
+     * (the project is announced through participant-service's outbox): until reporting-service knows the project, it
+     * answers 404, so that is awaited.
      */
-    Convergence(StackHttp http, String bootstrapServers, String registryUrl) {
+    Convergence(StackHttp http, String bootstrapServers, String registryUrl, int mongoPort) {
         this.http = http;
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
         this.baseline = Awaitility.await("reporting-service to know " + InventedPeople.PROJECT).atMost(PATIENCE)
                 .pollInterval(Duration.ofMillis(250)).ignoreExceptions().until(this::view, view -> true);
         this.enrolledBefore = TopicCounts.read(bootstrapServers, registryUrl).enrolments.idsIn(InventedPeople.PROJECT);
+        this.readModel = new ReadModelAudit(mongoPort);
+    }
+
+    /** Closes the connection to the read model. */
+    void close() {
+        readModel.close();
     }
 
     /** Waits for the view to reach every ledger's commands (or the patience to run out), then reads the topics. */
@@ -86,6 +97,30 @@ final class Convergence {
             assertThat(accepted(kind).stream().filter(id -> announced.eventIdsOf(id) != 1)
                     .map(id -> id + ": " + announced.eventIdsOf(id) + " distinct eventIds").toList())
                     .as("accepted %s commands without exactly one event", kind).isEmpty();
+        }
+        assertThat(readModel.discrepancies(ledgers)).as("reporting-service's read model of each participant against the ledgers")
+                .isEmpty();
+    }
+
+    /**
+     * After {@link #assertExact}: the view and the read model stay exact for {@code hold}, checked every second, so
+     * that an event applied again late (a redelivery after the figures first matched) fails too.
+     */
+    void assertHeldExact(Result result, Duration hold) {
+        AtomicReference<String> departed = new AtomicReference<>();
+        try {
+            Awaitility.await("the view and the read model to stay exact for " + hold).during(hold).atMost(hold.plusSeconds(5))
+                    .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                        ViewCounts now = view();
+                        List<String> discrepancies = readModel.discrepancies(ledgers);
+                        boolean exact = now.equals(result.expected()) && discrepancies.isEmpty();
+                        if (!exact && departed.get() == null) {
+                            departed.set("the view " + now + ", expected " + result.expected() + "; the read model: " + discrepancies);
+                        }
+                        return exact;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("No longer exact within " + hold + " after converging: " + departed.get(), e);
         }
     }
 

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Faults on one local stack, started as {@code ./mvnw -Pstack} starts it, under a continuous load of commands through
  * the public HTTP APIs: the broker down for 30 s, each service killed with SIGKILL, reporting-service's read model
- * dropped and rebuilt. After each: nothing accepted is lost, nothing is counted twice. The figures go to
+ * dropped and rebuilt. After each: nothing accepted is lost, nothing is counted twice (in the figures, and per participant
+ * in reporting-service's read model), and it stays so while a user would look. Each consuming service killed is also
+ * given its last records again ({@link Redelivery}), and its metrics show it applied them twice. The figures go to
  * {@code local-stack/target/reliability.md} (docs/reliability.md holds a run's).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -44,6 +46,7 @@ class FaultToleranceIT {
     private static final Duration KAFKA_DOWN = Duration.ofSeconds(30);
     private static final Duration START = Duration.ofMinutes(3);
     private static final int FLOWING = 3;
+    private static final Duration HOLD = Duration.ofSeconds(10);
 
     @TempDir
     static Path dataDir;
@@ -68,12 +71,15 @@ class FaultToleranceIT {
         launcher.awaitRunning(Duration.ofMinutes(5));
         report.stackStarted(Duration.between(begin, Instant.now()));
         http = new StackHttp(ports);
-        convergence = new Convergence(http, bootstrapServers(), "http://127.0.0.1:" + ports.port("registry"));
+        convergence = new Convergence(http, bootstrapServers(), "http://127.0.0.1:" + ports.port("registry"), ports.port("mongo"));
     }
 
     @AfterAll
     void stopTheStack() throws InterruptedException, IOException {
         report.write(REPORT);
+        if (convergence != null) {
+            convergence.close();
+        }
         if (launcher == null) {
             return;
         }
@@ -126,7 +132,8 @@ class FaultToleranceIT {
         }
         assertThat(ledger.acceptedBetween(Ledger.Kind.ENROLMENT, down, up)).as("enrolments accepted while Kafka was down").isPositive();
         converged("a) Kafka broker", "stopped (SIGTERM) and started again", "down " + ReliabilityReport.seconds(Duration.between(down, up))
-                + " s, answering again after " + ReliabilityReport.seconds(Duration.between(down, recovered)) + " s", ledger, down, recovered);
+                + " s, answering again after " + ReliabilityReport.seconds(Duration.between(down, recovered)) + " s", ledger, down, recovered,
+                List.of());
     }
 
     @Test
@@ -136,6 +143,7 @@ class FaultToleranceIT {
         List<String> downtimes = new ArrayList<>();
         Instant firstKilled = null;
         Instant recovered = null;
+        List<Redelivery.Planted> setBack = new ArrayList<>();
         try (CommandLoad load = new CommandLoad(ports, ledger, people, run)) {
             load.start(NEW_PERSON_EVERY);
             awaitFlowing(ledger, Instant.now());
@@ -144,6 +152,9 @@ class FaultToleranceIT {
                 child.kill();
                 Instant killed = Instant.now();
                 firstKilled = firstKilled == null ? killed : firstKilled;
+                if (Redelivery.group(service) != null) {
+                    setBack.add(Redelivery.setBack(bootstrapServers(), service));
+                }
                 restart(child);
                 await(service + "-service healthy again").atMost(START)
                         .until(() -> Readiness.http(ports.port(service), "/readyz").check());
@@ -158,7 +169,7 @@ class FaultToleranceIT {
             load.awaitFinished(START);
         }
         converged("b) each service in turn", "killed (SIGKILL) and started again", "down until healthy: " + String.join(", ", downtimes),
-                ledger, firstKilled, recovered);
+                ledger, firstKilled, recovered, setBack);
     }
 
     @Test
@@ -189,14 +200,21 @@ class FaultToleranceIT {
         rebuilt("c) POST /api/admin/rebuild while running", before, requested);
     }
 
-    private void converged(String scenario, String fault, String downtime, Ledger ledger, Instant from, Instant recovered) {
+    private void converged(String scenario, String fault, String downtime, Ledger ledger, Instant from, Instant recovered,
+                           List<Redelivery.Planted> setBack) {
         assertThat(ledger.refused()).as("answers the client could not retry").isEmpty();
         Convergence.Result result = convergence.await(ledger);
+        List<Redelivery.Measured> redelivered = setBack.stream()
+                .map(planted -> Redelivery.measure(bootstrapServers(), ports.management(planted.service()), planted)).toList();
         report.add(new ReliabilityReport.FaultFigures(scenario, fault, downtime, ledger, ledger.acceptedBetween(from, recovered),
                 result, Convergence.eventFigures(ledger, result.topics()), Duration.between(recovered, result.at()),
-                Duration.between(ledger.lastAccepted(), result.at())));
+                Duration.between(ledger.lastAccepted(), result.at()), redelivered));
         report.write(REPORT);
+        assertThat(redelivered).as("consuming services that applied every record set back again, beside those published since their kill")
+                .allSatisfy(measured -> assertThat(measured.redelivered()).as(measured.describe())
+                        .isGreaterThanOrEqualTo(measured.planted().setBack()));
         convergence.assertExact(result);
+        convergence.assertHeldExact(result, HOLD);
     }
 
     private void rebuilt(String scenario, Map<String, JsonNode> before, Instant from) {

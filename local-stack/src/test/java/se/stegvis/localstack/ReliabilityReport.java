@@ -20,7 +20,7 @@ final class ReliabilityReport {
     /** One fault under load, checked once the stack converged. */
     record FaultFigures(String scenario, String fault, String downtime, Ledger ledger, long acceptedDuringFault,
                         Convergence.Result converged, Convergence.EventFigures events, Duration afterRecovery,
-                        Duration afterLastAccepted) {
+                        Duration afterLastAccepted, List<Redelivery.Measured> redelivered) {
     }
 
     /** One rebuild of reporting-service's read model, compared with the view before. */
@@ -55,19 +55,21 @@ final class ReliabilityReport {
         text.append("| scenario | fault | commands sent | HTTP attempts | retries | accepted (enrolments / activities / outcomes) "
                 + "| accepted during the fault | the view (all loads so far): participants / guided / stepped forward, expected "
                 + "| distinct events on the topics | counted twice "
-                + "| redelivered records | exact view after recovery | after the last accepted command |\n");
-        text.append("|---|---|---:|---:|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| redelivered records | events applied again by a killed consumer (after its offsets were set back) "
+                + "| exact view after recovery | after the last accepted command |\n");
+        text.append("|---|---|---:|---:|---|---|---:|---:|---:|---:|---:|---|---:|---:|\n");
         for (FaultFigures row : faults) {
             Ledger ledger = row.ledger();
             Convergence.ViewCounts view = row.converged().view();
             Convergence.ViewCounts expected = row.converged().expected();
             text.append(String.format(Locale.ROOT, "| %s | %s: %s | %d | %d | %s | %d / %d / %d | %d | %d / %d / %d, %d / %d / %d "
-                            + "| %d | %d | %d | %s s | %s s |%n",
+                            + "| %d | %d | %d | %s | %s s | %s s |%n",
                     row.scenario(), row.fault(), row.downtime(), ledger.commands(), ledger.attempts(),
                     retries(ledger.retries()), ledger.count(Ledger.Kind.ENROLMENT), ledger.count(Ledger.Kind.ACTIVITY),
                     ledger.count(Ledger.Kind.OUTCOME), row.acceptedDuringFault(), view.participants(), view.guided(),
                     view.steppedForward(), expected.participants(), expected.guided(), expected.steppedForward(),
-                    row.events().distinct(), row.events().countedTwice(), row.events().redelivered(), seconds(row.afterRecovery()),
+                    row.events().distinct(), row.events().countedTwice(), row.events().redelivered(), redelivered(row.redelivered()),
+                    seconds(row.afterRecovery()),
                     seconds(row.afterLastAccepted())));
         }
         text.append("\n| rebuild | records on the four topics | views compared | same as before | exact view after |\n");
@@ -82,6 +84,10 @@ final class ReliabilityReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String redelivered(List<Redelivery.Measured> measured) {
+        return measured.isEmpty() ? "-" : String.join(", ", measured.stream().map(Redelivery.Measured::describe).toList());
     }
 
     private static String retries(Map<String, Integer> retries) {

@@ -120,9 +120,9 @@ final class Redelivery {
     /** The process's applied counter, from its management port's Prometheus page. */
     private static long applied(int managementPort, Planted planted) {
         String page = get(managementPort, "/actuator/prometheus");
-        Pattern line = planted.service().equals("reporting")
-                ? Pattern.compile("(?m)^stegvis_reporting_events_applied_total(?:\\{[^}]*})? (\\S+)$")
-                : Pattern.compile("(?m)^stegvis_consumer_applied_total\\{[^}]*group=\"" + Pattern.quote(planted.group()) + "\"[^}]*} (\\S+)$");
+        // Every consumer (the replicas, reporting's projection) counts under the same meter, tagged with its group.
+        Pattern line = Pattern.compile("(?m)^stegvis_consumer_applied_total\\{[^}]*group=\"" + Pattern.quote(planted.group())
+                + "\"[^}]*} (\\S+)$");
         Matcher matcher = line.matcher(page);
         assertThat(matcher.find()).as("the applied counter of %s on its metrics page", planted.group()).isTrue();
         return (long) Double.parseDouble(matcher.group(1));

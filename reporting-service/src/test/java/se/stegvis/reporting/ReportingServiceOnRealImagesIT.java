@@ -49,7 +49,8 @@ class ReportingServiceOnRealImagesIT {
     void events_through_confluents_registry_end_up_in_indicators_kept_in_mongodb() throws Exception {
         String registryUrl = RealImages.url(REGISTRY);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", KAFKA.getBootstrapServers()))) {
-            admin.createTopics(Arrays.stream(EventTopic.values()).map(t -> new NewTopic(t.topicName(), 3, (short) 1)).toList())
+            admin.createTopics(Arrays.stream(EventTopic.values())
+                    .map(t -> new NewTopic(t.topicName(), 3, (short) 1).configs(t.topicConfigs())).toList())
                     .all().get();
         }
         try (ConfigurableApplicationContext service = new SpringApplicationBuilder(ReportingServiceApplication.class).run(

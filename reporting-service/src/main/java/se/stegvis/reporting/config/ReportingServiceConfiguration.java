@@ -1,8 +1,11 @@
 package se.stegvis.reporting.config;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -29,6 +32,7 @@ import se.stegvis.reporting.indicators.application.ProjectStore;
 import se.stegvis.reporting.indicators.application.ReadIndicators;
 import se.stegvis.reporting.indicators.application.RebuildReadModel;
 import se.stegvis.reporting.indicators.domain.IndicatorEngine;
+import se.stegvis.service.kafka.EventTopicDeclaration;
 import se.stegvis.service.web.ProblemResponses;
 
 /**
@@ -85,6 +89,17 @@ public class ReportingServiceConfiguration {
     ProjectionFunction indicatorProjection(IndicatorProjection projection, ConsumerProgress progress, Replays replays,
             @Value("${spring.cloud.stream.bindings." + ProjectionFunction.BINDING + ".group}") String group) {
         return new ProjectionFunction(projection, progress, replays, group);
+    }
+
+    /**
+     * Writes no topic, but counts from all of them: refuses to run against an event topic that deletes events, as the
+     * writing services do, since a rebuild would then silently count less.
+     */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    EventTopicDeclaration eventTopicCheck(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            ConfigurableApplicationContext context) {
+        return new EventTopicDeclaration(bootstrapServers, 1, (short) 1, List.of(),
+                () -> System.exit(SpringApplication.exit(context, () -> 78)));
     }
 
     @Bean

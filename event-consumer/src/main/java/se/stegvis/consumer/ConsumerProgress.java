@@ -117,6 +117,17 @@ public final class ConsumerProgress {
     }
 
     /**
+     * After a batch function applied and committed a batch: counts its events, ends any wait, and measures the lag
+     * from the consumer that polled it (when there is one).
+     */
+    public void batchApplied(EventBatch batch, int events) {
+        applied(batch.group(), events);
+        if (batch.consumer() != null) {
+            measure(batch.group(), batch.consumer());
+        }
+    }
+
+    /**
      * From the high watermarks the consumer's last fetches brought, so no call to the broker; on the consumer's own
      * thread. Unknown until every assigned partition has been fetched once.
      */

@@ -40,10 +40,6 @@ public final class ReplicaFunction implements Consumer<Message<List<Object>>> {
         if (replays.beginIfRequested(batch.group(), batch.consumer())) {
             return;
         }
-        int applied = BatchApplication.applyEach(batch, replica::apply);
-        progress.applied(batch.group(), applied);
-        if (batch.consumer() != null) {
-            progress.measure(batch.group(), batch.consumer());
-        }
+        progress.batchApplied(batch, BatchApplication.applyEach(batch, replica::apply));
     }
 }

@@ -69,10 +69,7 @@ public final class ProjectionFunction implements Consumer<Message<List<Object>>>
             }
             throw failed;
         }
-        progress.applied(batch.group(), applied);
-        if (batch.consumer() != null) {
-            progress.measure(batch.group(), batch.consumer());
-        }
+        progress.batchApplied(batch, applied);
     }
 
     @Override

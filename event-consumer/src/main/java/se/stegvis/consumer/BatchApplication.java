@@ -18,6 +18,10 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  * <p>A write that fails (the store away) is thrown as it is: the container retries the whole batch, from memory and
  * without end, and nothing is committed meanwhile. Applying again what was applied before a failure is harmless: every
  * store that consumes is idempotent.
+ *
+ * <p>What was applied is reported to {@link ConsumerProgress} here, once for every consumer: a batch used whole
+ * once it is committed, and the events written before a record at fault too, as the container commits them and
+ * never hands them over again, while the record at fault is counted only once it is applied or set aside.
  */
 public final class BatchApplication {
 
@@ -28,9 +32,11 @@ public final class BatchApplication {
      * @param translate an event into what the store writes; null to pass an event over that this consumer has no use
      *        for (it is committed with the rest); throws {@link EventNotApplicable} for an event that cannot be used
      * @param write the translated events, in order, in one write; returns once the write holds
+     * @param progress where the events written are counted
      * @return the number of events written
      */
-    public static <T> int apply(EventBatch batch, Function<SpecificRecord, T> translate, java.util.function.Consumer<List<T>> write) {
+    public static <T> int apply(EventBatch batch, Function<SpecificRecord, T> translate,
+            java.util.function.Consumer<List<T>> write, ConsumerProgress progress) {
         List<T> usable = new ArrayList<>(batch.entries().size());
         RuntimeException atFault = null;
         int failedIndex = -1;
@@ -55,11 +61,9 @@ public final class BatchApplication {
             write.accept(usable);
         }
         if (atFault != null) {
-            EventBatch.Entry failed = batch.entries().get(failedIndex);
-            throw new BatchListenerFailedException("Record " + failed.coordinates() + " could not be used", atFault, failedIndex);
+            throw recordAtFault(batch, failedIndex, atFault, usable.size(), progress);
         }
-        batch.acknowledge();
-        return usable.size();
+        return applied(batch, usable.size(), progress);
     }
 
     /**
@@ -68,9 +72,10 @@ public final class BatchApplication {
      *
      * @param applyOne one event, written once this returns; throws {@link EventNotApplicable} for an event that
      *        cannot be applied, anything else while the store is away
+     * @param progress where the events applied are counted
      * @return the number of events applied
      */
-    public static int applyEach(EventBatch batch, java.util.function.Consumer<SpecificRecord> applyOne) {
+    public static int applyEach(EventBatch batch, java.util.function.Consumer<SpecificRecord> applyOne, ConsumerProgress progress) {
         int applied = 0;
         for (EventBatch.Entry entry : batch.entries()) {
             RuntimeException atFault = entry.failure();
@@ -83,9 +88,26 @@ public final class BatchApplication {
                     atFault = notApplicable;
                 }
             }
-            throw new BatchListenerFailedException("Record " + entry.coordinates() + " could not be used", atFault, entry.index());
+            throw recordAtFault(batch, entry.index(), atFault, applied, progress);
         }
+        return applied(batch, applied, progress);
+    }
+
+    /** The batch used whole: committed, then counted (a commit that fails leaves it to be applied and counted again). */
+    private static int applied(EventBatch batch, int events, ConsumerProgress progress) {
         batch.acknowledge();
-        return applied;
+        progress.batchApplied(batch, events);
+        return events;
+    }
+
+    /**
+     * Counts the events written before the record at fault (the container commits them on receiving the exception,
+     * and goes on from the record) and names the record.
+     */
+    private static BatchListenerFailedException recordAtFault(EventBatch batch, int index, RuntimeException cause,
+            int writtenBefore, ConsumerProgress progress) {
+        progress.appliedBefore(batch.group(), writtenBefore);
+        EventBatch.Entry failed = batch.entries().get(index);
+        return new BatchListenerFailedException("Record " + failed.coordinates() + " could not be used", cause, index);
     }
 }

@@ -73,6 +73,15 @@ public final class ConsumerProgress {
         state.waitingFor = null;
     }
 
+    /**
+     * Counts the events a batch function wrote before a record it named at fault: the container commits them and goes
+     * on from that record, so they are not handed over again. A wait goes on: the record may be the registry's to
+     * decode.
+     */
+    void appliedBefore(String group, int events) {
+        group(group).applied.addAndGet(events);
+    }
+
     void deadLettered(String group) {
         group(group).deadLettered.incrementAndGet();
     }
@@ -118,9 +127,9 @@ public final class ConsumerProgress {
 
     /**
      * After a batch function applied and committed a batch: counts its events, ends any wait, and measures the lag
-     * from the consumer that polled it (when there is one).
+     * from the consumer that polled it (when there is one). Called by {@link BatchApplication}.
      */
-    public void batchApplied(EventBatch batch, int events) {
+    void batchApplied(EventBatch batch, int events) {
         applied(batch.group(), events);
         if (batch.consumer() != null) {
             measure(batch.group(), batch.consumer());

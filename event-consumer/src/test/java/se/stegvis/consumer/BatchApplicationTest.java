@@ -22,6 +22,7 @@ class BatchApplicationTest {
 
     private final AtomicInteger acknowledged = new AtomicInteger();
     private final List<List<SpecificRecord>> writes = new ArrayList<>();
+    private final ConsumerProgress progress = new ConsumerProgress(null);
 
     private EventBatch batch(EventBatch.Entry... entries) {
         return new EventBatch(List.of(entries), "group", null, acknowledged::incrementAndGet);
@@ -39,18 +40,19 @@ class BatchApplicationTest {
     @Test
     void a_batch_used_whole_is_written_once_and_then_committed() {
         int written = BatchApplication.apply(batch(event(0, SampleEvents.enrolled()), event(1, SampleEvents.left())),
-                event -> event, writes::add);
+                event -> event, writes::add, progress);
 
         assertThat(written).isEqualTo(2);
         assertThat(writes).hasSize(1);
         assertThat(writes.get(0)).hasSize(2);
         assertThat(acknowledged).hasValue(1);
+        assertThat(progress.appliedCount("group")).isEqualTo(2);
     }
 
     @Test
     void the_events_before_a_record_that_does_not_decode_are_written_and_it_is_named_by_its_index_uncommitted() {
         assertThatThrownBy(() -> BatchApplication.apply(batch(event(0, SampleEvents.enrolled()), undecodable(1),
-                event(2, SampleEvents.left())), event -> event, writes::add))
+                event(2, SampleEvents.left())), event -> event, writes::add, progress))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
                     assertThat(failed.getIndex()).isEqualTo(1);
                     assertThat(failed.getCause()).isInstanceOf(DeserializationException.class);
@@ -59,6 +61,7 @@ class BatchApplicationTest {
         assertThat(writes).hasSize(1);
         assertThat(writes.get(0)).singleElement().extracting(event -> event.getSchema().getName()).isEqualTo("ParticipantEnrolled");
         assertThat(acknowledged).as("the container commits what came before; the function commits nothing").hasValue(0);
+        assertThat(progress.appliedCount("group")).as("the event written before it, not the record named").isEqualTo(1);
     }
 
     @Test
@@ -69,11 +72,12 @@ class BatchApplicationTest {
                         throw new EventNotApplicable("refused");
                     }
                     return event;
-                }, writes::add))
+                }, writes::add, progress))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> assertThat(failed.getIndex()).isEqualTo(1));
 
         assertThat(writes).hasSize(1);
         assertThat(writes.get(0)).hasSize(1);
+        assertThat(progress.appliedCount("group")).isEqualTo(1);
     }
 
     @Test
@@ -82,8 +86,9 @@ class BatchApplicationTest {
 
         assertThatThrownBy(() -> BatchApplication.apply(batch(event(0, SampleEvents.enrolled())), event -> event, events -> {
             throw storeAway;
-        })).isSameAs(storeAway);
+        }, progress)).isSameAs(storeAway);
         assertThat(acknowledged).hasValue(0);
+        assertThat(progress.appliedCount("group")).as("the whole batch comes again, and is counted then").isZero();
     }
 
     @Test
@@ -96,12 +101,34 @@ class BatchApplicationTest {
                         throw new EventNotApplicable("refused");
                     }
                     applied.add(event);
-                }))
+                }, progress))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> assertThat(failed.getIndex()).isEqualTo(1));
 
         assertThat(applied).hasSize(1);
         assertThat(acknowledged).hasValue(0);
-        assertThat(BatchApplication.applyEach(batch(event(0, SampleEvents.enrolled())), applied::add)).isEqualTo(1);
+        assertThat(progress.appliedCount("group")).as("the event applied before the one refused").isEqualTo(1);
+        assertThat(BatchApplication.applyEach(batch(event(0, SampleEvents.enrolled())), applied::add, progress)).isEqualTo(1);
         assertThat(acknowledged).hasValue(1);
+        assertThat(progress.appliedCount("group")).isEqualTo(2);
+    }
+
+    @Test
+    void a_record_the_registry_keeps_from_being_decoded_counts_the_events_before_it_once_and_itself_not_and_the_wait_goes_on() {
+        progress.waiting("group", "SchemaRegistryException");
+        EventBatch.Entry waiting = undecodable(1);
+
+        assertThatThrownBy(() -> BatchApplication.applyEach(batch(event(0, SampleEvents.enrolled()), waiting,
+                event(2, SampleEvents.left())), event -> writes.add(List.of(event)), progress))
+                .isInstanceOf(BatchListenerFailedException.class);
+        for (int retry = 0; retry < 3; retry++) {
+            // The container committed what came before and re-polls from the record named: it now comes first.
+            assertThatThrownBy(() -> BatchApplication.applyEach(batch(new EventBatch.Entry(0, waiting.topic(), waiting.partition(),
+                    waiting.offset(), null, waiting.failure())), event -> writes.add(List.of(event)), progress))
+                    .isInstanceOf(BatchListenerFailedException.class);
+        }
+
+        assertThat(writes).hasSize(1);
+        assertThat(progress.appliedCount("group")).isEqualTo(1);
+        assertThat(progress.waiting("group")).as("the record still waits for the registry").isTrue();
     }
 }

@@ -40,6 +40,6 @@ public final class ReplicaFunction implements Consumer<Message<List<Object>>> {
         if (replays.beginIfRequested(batch.group(), batch.consumer())) {
             return;
         }
-        progress.batchApplied(batch, BatchApplication.applyEach(batch, replica::apply));
+        BatchApplication.applyEach(batch, replica::apply, progress);
     }
 }

@@ -57,9 +57,8 @@ public final class ProjectionFunction implements Consumer<Message<List<Object>>>
         if (replays.beginIfRequested(batch.group(), batch.consumer())) {
             return;
         }
-        int applied;
         try {
-            applied = BatchApplication.apply(batch, EventTranslation::translate, projection::apply);
+            BatchApplication.apply(batch, EventTranslation::translate, projection::apply, progress);
         } catch (RuntimeException failed) {
             // Retried by the container (the store or the registry away) or set aside (the record's own fault): until
             // then the batch counts as not applied, and the lag is asked of the broker, as a consumer paused for a
@@ -69,7 +68,6 @@ public final class ProjectionFunction implements Consumer<Message<List<Object>>>
             }
             throw failed;
         }
-        progress.batchApplied(batch, applied);
     }
 
     @Override

@@ -3,6 +3,7 @@ package se.stegvis.consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -21,7 +22,9 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
  *
  * <p>What was applied is reported to {@link ConsumerProgress} here, once for every consumer: a batch used whole
  * once it is committed, and the events written before a record at fault too, as the container commits them and
- * never hands them over again, while the record at fault is counted only once it is applied or set aside.
+ * never hands them over again, while the record at fault is counted only once it is applied or set aside. After a
+ * batch that failed in any way, the lag is asked of the broker ({@link ConsumerProgress#measureFailed}) before the
+ * failure goes to the container, since a consumer that waits learns of nothing new from its fetches.
  */
 public final class BatchApplication {
 
@@ -36,6 +39,11 @@ public final class BatchApplication {
      * @return the number of events written
      */
     public static <T> int apply(EventBatch batch, Function<SpecificRecord, T> translate,
+            java.util.function.Consumer<List<T>> write, ConsumerProgress progress) {
+        return measuredIfFailed(batch, progress, () -> applyPrefix(batch, translate, write, progress));
+    }
+
+    private static <T> int applyPrefix(EventBatch batch, Function<SpecificRecord, T> translate,
             java.util.function.Consumer<List<T>> write, ConsumerProgress progress) {
         List<T> usable = new ArrayList<>(batch.entries().size());
         RuntimeException atFault = null;
@@ -76,6 +84,10 @@ public final class BatchApplication {
      * @return the number of events applied
      */
     public static int applyEach(EventBatch batch, java.util.function.Consumer<SpecificRecord> applyOne, ConsumerProgress progress) {
+        return measuredIfFailed(batch, progress, () -> applyInTurn(batch, applyOne, progress));
+    }
+
+    private static int applyInTurn(EventBatch batch, java.util.function.Consumer<SpecificRecord> applyOne, ConsumerProgress progress) {
         int applied = 0;
         for (EventBatch.Entry entry : batch.entries()) {
             RuntimeException atFault = entry.failure();
@@ -91,6 +103,25 @@ public final class BatchApplication {
             throw recordAtFault(batch, entry.index(), atFault, applied, progress);
         }
         return applied(batch, applied, progress);
+    }
+
+    /**
+     * Runs the application; should it fail (a store or Kafka away, a record at fault), measures the lag from the
+     * broker before the failure goes on to the container, which then waits or retries with the consumer paused: from
+     * the record at fault where one was named (what came before it was applied), else from the batch's start.
+     */
+    private static int measuredIfFailed(EventBatch batch, ConsumerProgress progress, IntSupplier application) {
+        try {
+            return application.getAsInt();
+        } catch (RuntimeException failed) {
+            if (batch.consumer() != null) {
+                List<EventBatch.Entry> entries = batch.entries();
+                int firstUnapplied = failed instanceof BatchListenerFailedException named && named.getIndex() >= 0
+                        && named.getIndex() < entries.size() ? named.getIndex() : 0;
+                progress.measureFailed(batch.group(), batch.consumer(), entries.subList(firstUnapplied, entries.size()));
+            }
+            throw failed;
+        }
     }
 
     /** The batch used whole: committed, then counted (a commit that fails leaves it to be applied and counted again). */

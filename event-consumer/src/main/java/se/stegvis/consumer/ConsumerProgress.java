@@ -2,6 +2,7 @@ package se.stegvis.consumer;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -168,15 +169,18 @@ public final class ConsumerProgress {
     /**
      * After a batch failed (the store or the registry away, or a record at fault), on the consumer's thread, before
      * the failure goes to the container: the container retries a batch whose write failed with the consumer paused,
-     * which then fetches nothing and so learns of no new records, and a batch whose record it re-polls counts as
-     * applied only once it was. So the lag is asked of the broker here: each assigned partition's end offset less
-     * where the failed batch began on it (the consumer's position where the batch has none of its records). Each
+     * which then fetches nothing and so learns of no new records, and re-polls from a record at fault, which counts
+     * as applied only once it was. So the lag is asked of the broker here: each assigned partition's end offset less
+     * where the batch's records not applied begin on it (the consumer's position where it has none of them). Each
      * retry that fails measures again, so the gauge shows the backlog growing while the group waits. Left as it was
-     * when the broker does not answer.
+     * when the broker does not answer. Called by {@link BatchApplication}.
+     *
+     * @param unapplied the failed batch's records from the first that was not applied (all of them after a write
+     *        that failed; from the record at fault where one was named)
      */
-    public void measureFailed(String group, Consumer<?, ?> consumer, EventBatch failed) {
+    void measureFailed(String group, Consumer<?, ?> consumer, List<EventBatch.Entry> unapplied) {
         Map<TopicPartition, Long> firsts = new HashMap<>();
-        for (EventBatch.Entry entry : failed.entries()) {
+        for (EventBatch.Entry entry : unapplied) {
             firsts.merge(new TopicPartition(entry.topic(), entry.partition()), entry.offset(), Math::min);
         }
         try {

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -25,7 +28,11 @@ class BatchApplicationTest {
     private final ConsumerProgress progress = new ConsumerProgress(null);
 
     private EventBatch batch(EventBatch.Entry... entries) {
-        return new EventBatch(List.of(entries), "group", null, acknowledged::incrementAndGet);
+        return batchOn(null, entries);
+    }
+
+    private EventBatch batchOn(MockConsumer<byte[], byte[]> consumer, EventBatch.Entry... entries) {
+        return new EventBatch(List.of(entries), "group", consumer, acknowledged::incrementAndGet);
     }
 
     private static EventBatch.Entry event(int index, SpecificRecord event) {
@@ -130,5 +137,27 @@ class BatchApplicationTest {
         assertThat(writes).hasSize(1);
         assertThat(progress.appliedCount("group")).isEqualTo(1);
         assertThat(progress.waiting("group")).as("the record still waits for the registry").isTrue();
+    }
+
+    @Test
+    void after_a_batch_that_failed_the_lag_is_asked_of_the_broker_from_the_first_record_not_applied() {
+        TopicPartition participants = new TopicPartition("stegvis.participants.v1", 0);
+        MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+        consumer.assign(List.of(participants));
+        consumer.updateBeginningOffsets(Map.of(participants, 0L));
+        // The batch polled holds offsets 10 to 12; 20 records are on the partition by now.
+        consumer.seek(participants, 13);
+        consumer.updateEndOffsets(Map.of(participants, 20L));
+
+        assertThatThrownBy(() -> BatchApplication.apply(batchOn(consumer, event(0, SampleEvents.enrolled()), event(1, SampleEvents.left()),
+                event(2, SampleEvents.enrolled())), event -> event, events -> {
+                    throw new IllegalStateException("store away");
+                }, progress)).isInstanceOf(IllegalStateException.class);
+        assertThat(progress.notReady()).as("the whole batch comes again").containsEntry("group", "catching up, 10 records behind");
+
+        assertThatThrownBy(() -> BatchApplication.applyEach(batchOn(consumer, event(0, SampleEvents.enrolled()), undecodable(1),
+                event(2, SampleEvents.left())), event -> { }, progress)).isInstanceOf(BatchListenerFailedException.class);
+        assertThat(progress.notReady()).as("from the record named: the one before it was applied")
+                .containsEntry("group", "catching up, 9 records behind");
     }
 }

@@ -57,17 +57,7 @@ public final class ProjectionFunction implements Consumer<Message<List<Object>>>
         if (replays.beginIfRequested(batch.group(), batch.consumer())) {
             return;
         }
-        try {
-            BatchApplication.apply(batch, EventTranslation::translate, projection::apply, progress);
-        } catch (RuntimeException failed) {
-            // Retried by the container (the store or the registry away) or set aside (the record's own fault): until
-            // then the batch counts as not applied, and the lag is asked of the broker, as a consumer paused for a
-            // retry learns of nothing new.
-            if (batch.consumer() != null) {
-                progress.measureFailed(batch.group(), batch.consumer(), batch);
-            }
-            throw failed;
-        }
+        BatchApplication.apply(batch, EventTranslation::translate, projection::apply, progress);
     }
 
     @Override

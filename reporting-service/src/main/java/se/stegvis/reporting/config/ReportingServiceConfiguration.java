@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -98,8 +97,7 @@ public class ReportingServiceConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     EventTopicDeclaration eventTopicCheck(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
             ConfigurableApplicationContext context) {
-        return new EventTopicDeclaration(bootstrapServers, 1, (short) 1, List.of(),
-                () -> System.exit(SpringApplication.exit(context, () -> 78)));
+        return new EventTopicDeclaration(bootstrapServers, 1, (short) 1, List.of(), EventTopicDeclaration.Stop.exiting(context));
     }
 
     @Bean

@@ -25,6 +25,10 @@ import io.micrometer.core.instrument.Tags;
  *
  * <p>Meters, tagged {@code group}: {@code stegvis.consumer.applied}, {@code stegvis.consumer.dead-lettered},
  * {@code stegvis.consumer.lag} (NaN while unknown) and {@code stegvis.consumer.waiting} (1 while waiting).
+ *
+ * <p>Readiness is that of the groups the service {@linkplain #expect expects}. A group that only reports (an
+ * anonymous one, new at every start, such as the memberships reader's) has its meters, and is judged ready or not
+ * by its own indicator.
  */
 public final class ConsumerProgress {
 
@@ -32,6 +36,7 @@ public final class ConsumerProgress {
     static final class Group {
         final AtomicLong applied = new AtomicLong();
         final AtomicLong deadLettered = new AtomicLong();
+        volatile boolean expected;
         volatile long lag = -1;
         volatile boolean caughtUpOnce;
         volatile String waitingFor;
@@ -60,7 +65,7 @@ public final class ConsumerProgress {
 
     /** A group the service runs: readiness waits for it to catch up from the moment it is expected. */
     public void expect(String group) {
-        group(group);
+        group(group).expected = true;
     }
 
     public Set<String> groups() {
@@ -219,15 +224,19 @@ public final class ConsumerProgress {
         return done;
     }
 
-    /** Whether every group has caught up since it started (or since its replay began) and none is waiting. */
+    /** Whether every expected group has caught up since it started (or since its replay began) and none is waiting. */
     public boolean ready() {
-        return groups.values().stream().allMatch(state -> state.caughtUpOnce && state.waitingFor == null);
+        return groups.values().stream().filter(state -> state.expected)
+                .allMatch(state -> state.caughtUpOnce && state.waitingFor == null);
     }
 
     /** Why not {@link #ready()}, per group; empty when ready. */
     public Map<String, String> notReady() {
         Map<String, String> reasons = new java.util.TreeMap<>();
         groups.forEach((name, state) -> {
+            if (!state.expected) {
+                return;
+            }
             if (state.waitingFor != null) {
                 reasons.put(name, "waiting: " + state.waitingFor);
             } else if (!state.caughtUpOnce) {

@@ -148,6 +148,7 @@ class BatchApplicationTest {
         // The batch polled holds offsets 10 to 12; 20 records are on the partition by now.
         consumer.seek(participants, 13);
         consumer.updateEndOffsets(Map.of(participants, 20L));
+        progress.expect("group");
 
         assertThatThrownBy(() -> BatchApplication.apply(batchOn(consumer, event(0, SampleEvents.enrolled()), event(1, SampleEvents.left()),
                 event(2, SampleEvents.enrolled())), event -> event, events -> {

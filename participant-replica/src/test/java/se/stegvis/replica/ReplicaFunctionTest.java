@@ -12,12 +12,10 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.MockConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
+import se.stegvis.consumer.BinderBatches;
 import se.stegvis.consumer.ConsumerProgress;
 import se.stegvis.consumer.Replays;
 
@@ -51,23 +49,11 @@ class ReplicaFunctionTest {
         String projectId = Events.newProjectId();
         UUID participantId = UUID.randomUUID();
 
-        assertThatThrownBy(() -> function.accept(polledAt(40, Events.enrolled(projectId, participantId, LocalDate.of(2025, 2, 3), 1),
+        assertThatThrownBy(() -> function.accept(BinderBatches.polled(GROUP, consumer, PARTICIPANTS, 40,
+                Events.enrolled(projectId, participantId, LocalDate.of(2025, 2, 3), 1),
                 Events.left(projectId, participantId, LocalDate.of(2025, 7, 20), 2)))).isInstanceOf(IllegalStateException.class);
 
         assertThat(meters.get("stegvis.consumer.lag").tag("group", GROUP).gauge().value())
                 .as("47 on the partition, less the batch's start at 40").isEqualTo(7);
-    }
-
-    /** The events as one poll from the participants' partition, from the offset given, in the binder's batch headers. */
-    private Message<List<Object>> polledAt(long offset, SpecificRecord... events) {
-        List<Object> payload = List.of((Object[]) events);
-        return MessageBuilder.withPayload(payload)
-                .setHeader(KafkaHeaders.RECEIVED_TOPIC, payload.stream().map(event -> PARTICIPANTS.topic()).toList())
-                .setHeader(KafkaHeaders.RECEIVED_PARTITION, payload.stream().map(event -> PARTICIPANTS.partition()).toList())
-                .setHeader(KafkaHeaders.OFFSET, java.util.stream.LongStream.range(offset, offset + events.length).boxed().toList())
-                .setHeader(KafkaHeaders.BATCH_CONVERTED_HEADERS, payload.stream().map(event -> Map.of()).toList())
-                .setHeader(KafkaHeaders.GROUP_ID, GROUP)
-                .setHeader(KafkaHeaders.CONSUMER, consumer)
-                .build();
     }
 }

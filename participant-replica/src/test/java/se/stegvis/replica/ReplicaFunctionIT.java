@@ -32,10 +32,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import se.stegvis.consumer.EventNotApplicable;
+import se.stegvis.consumer.SwitchableRegistry;
 import se.stegvis.events.ParticipantEnrolled;
 import se.stegvis.events.ParticipantLeft;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.schemas.registry.SchemaRegistryClient;
+import se.stegvis.testsupport.KafkaTopics;
 import se.stegvis.testsupport.SharedKafka;
 
 /**
@@ -299,26 +301,8 @@ class ReplicaFunctionIT {
 
     /** What the group's dead-letter topic holds under that key now (read to its end). */
     private List<ConsumerRecord<byte[], byte[]>> deadLettersKeyed(String key) {
-        List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
-        String topic = RunningReplica.deadLetterTopic(group);
-        try (KafkaConsumer<byte[], byte[]> reader = bytesReader()) {
-            if (!reader.listTopics().containsKey(topic)) {
-                return letters;
-            }
-            List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> reader.position(partition) < ends.get(partition))) {
-                reader.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (record.key() != null && key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
-                        letters.add(record);
-                    }
-                });
-            }
-        }
-        return letters;
+        return KafkaTopics.records(SharedKafka.bootstrapServers(), RunningReplica.deadLetterTopic(group)).stream()
+                .filter(record -> record.key() != null && key.equals(new String(record.key(), StandardCharsets.UTF_8))).toList();
     }
 
     /** The value a dead letter's original record holds on its topic. */

@@ -12,13 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -36,9 +33,11 @@ import org.springframework.context.annotation.Import;
 import se.stegvis.access.ProjectRole;
 import se.stegvis.consumer.ConsumerProgress;
 import se.stegvis.consumer.RegistryForTests;
+import se.stegvis.consumer.SwitchableRegistry;
 import se.stegvis.events.ProjectMember;
 import se.stegvis.events.ProjectMembersChanged;
 import se.stegvis.schemas.registry.InMemorySchemaRegistryClient;
+import se.stegvis.schemas.registry.SchemaRegistryClient;
 import se.stegvis.schemas.serde.ConfluentAvroSerializer;
 import se.stegvis.testsupport.KafkaTopics;
 import se.stegvis.testsupport.SharedKafka;
@@ -46,13 +45,16 @@ import se.stegvis.testsupport.SharedKafka;
 /**
  * The memberships reader on the Kafka binder, bound as a service binds it ({@code stegvis-consumer.yml} and
  * {@code stegvis-memberships.yml}), on the shared broker with events written by the project's serializer: every start
- * reads the whole topic, and a record that is its own fault is set aside while the rest is read.
+ * reads the whole topic, a record that is its own fault is set aside while the rest is read, and the registry's
+ * absence is waited for.
  */
 class MembershipTopicIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final InMemorySchemaRegistryClient REGISTRY = new InMemorySchemaRegistryClient();
     private static final String APPLICATION = "memberships-it";
+    /** The registry the next start decodes with. */
+    private static SchemaRegistryClient registry;
 
     private final String project = "99-" + UUID.randomUUID().toString().substring(0, 6) + "-M01";
     private final List<ConfigurableApplicationContext> running = new ArrayList<>();
@@ -97,7 +99,29 @@ class MembershipTopicIT {
         await().atMost(PATIENCE).until(() -> deadLetters().stream().anyMatch(letter -> java.util.Arrays.equals(letter.value(), notAvro)));
     }
 
+    @Test
+    void while_the_registry_cannot_be_asked_the_reader_waits_is_not_caught_up_and_sets_nothing_aside() {
+        publish(changed(project, "staff-" + project, "STAFF"));
+        SwitchableRegistry away = new SwitchableRegistry(REGISTRY);
+        MembershipTopic reader = start(away);
+
+        await().atMost(PATIENCE).until(() -> away.refusedCalls() >= 3);
+        assertThat(reader.caughtUp()).isFalse();
+        assertThat(reader.of("staff-" + project)).isEmpty();
+
+        away.switchOn();
+
+        await().atMost(PATIENCE).until(() -> reader.caughtUp() && reader.of("staff-" + project).containsKey(project));
+        assertThat(deadLetters()).as("the membership that waited was never set aside")
+                .noneMatch(letter -> letter.key() != null && project.equals(new String(letter.key(), StandardCharsets.UTF_8)));
+    }
+
     private MembershipTopic start() {
+        return start(REGISTRY);
+    }
+
+    private MembershipTopic start(SchemaRegistryClient decoding) {
+        registry = decoding;
         ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE).run(
                 "--spring.application.name=" + APPLICATION,
                 "--spring.config.import=classpath:stegvis-consumer.yml,classpath:stegvis-memberships.yml",
@@ -146,20 +170,9 @@ class MembershipTopicIT {
         }
     }
 
-    /** What the reader's dead-letter topic holds now (nothing while it does not exist). */
+    /** What the reader's dead-letter topic holds now, read to its end. */
     private static List<ConsumerRecord<byte[], byte[]>> deadLetters() {
-        String topic = "stegvis." + APPLICATION + ".memberships.dead-letter.v1";
-        List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                SharedKafka.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            if (!reader.listTopics().containsKey(topic)) {
-                return letters;
-            }
-            reader.subscribe(List.of(topic));
-            reader.poll(Duration.ofSeconds(2)).forEach(letters::add);
-        }
-        return letters;
+        return KafkaTopics.records(SharedKafka.bootstrapServers(), "stegvis." + APPLICATION + ".memberships.dead-letter.v1");
     }
 
     @SpringBootConfiguration
@@ -169,7 +182,7 @@ class MembershipTopicIT {
 
         @Bean
         ClientFactoryCustomizer testRegistry() {
-            return RegistryForTests.decodingWith(REGISTRY);
+            return RegistryForTests.decodingWith(registry);
         }
     }
 }

@@ -31,6 +31,19 @@ public final class BatchApplication {
      * @return the number of events written
      */
     public static <T> int apply(EventBatch batch, Function<SpecificRecord, T> translate, java.util.function.Consumer<List<T>> write) {
+        int written = applyUncommitted(batch, translate, write);
+        batch.acknowledge();
+        return written;
+    }
+
+    /**
+     * As {@link #apply}, but commits nothing: for a consumer that writes its store at checkpoints of its own and
+     * commits the offsets of what it applied only once a checkpoint holds it. Before the record at fault is handed to
+     * the container (which commits the records before it, and that record once set aside), such a consumer must have
+     * stored everything it applied.
+     */
+    public static <T> int applyUncommitted(EventBatch batch, Function<SpecificRecord, T> translate,
+            java.util.function.Consumer<List<T>> write) {
         List<T> usable = new ArrayList<>(batch.entries().size());
         RuntimeException atFault = null;
         int failedIndex = -1;
@@ -58,7 +71,6 @@ public final class BatchApplication {
             EventBatch.Entry failed = batch.entries().get(failedIndex);
             throw new BatchListenerFailedException("Record " + failed.coordinates() + " could not be used", atFault, failedIndex);
         }
-        batch.acknowledge();
         return usable.size();
     }
 

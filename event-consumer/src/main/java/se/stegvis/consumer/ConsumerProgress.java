@@ -78,8 +78,13 @@ public final class ConsumerProgress {
     }
 
     /** The group cannot go on until what it waits for is back (named by exception classes, never content). */
-    void waiting(String group, String forWhat) {
+    public void waiting(String group, String forWhat) {
         group(group).waitingFor = forWhat;
+    }
+
+    /** What the group waited for is back. */
+    public void resumed(String group) {
+        group(group).waitingFor = null;
     }
 
     /** A replay was asked for: not caught up until it has begun and reached the end again. */

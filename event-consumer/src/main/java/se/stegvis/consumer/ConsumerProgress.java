@@ -229,6 +229,21 @@ public final class ConsumerProgress {
         return reasons;
     }
 
+    /**
+     * Whether the group has caught up since it started, or since its latest replay began (what readiness waits for);
+     * it may have fallen behind again since.
+     */
+    public boolean caughtUpOnce(String group) {
+        Group state = groups.get(group);
+        return state != null && state.caughtUpOnce;
+    }
+
+    /** Records the group is behind, as last measured ({@code stegvis.consumer.lag}); empty while unknown. */
+    public OptionalLong lag(String group) {
+        Group state = groups.get(group);
+        return state == null || state.lag < 0 ? OptionalLong.empty() : OptionalLong.of(state.lag);
+    }
+
     public boolean caughtUp(String group) {
         Group state = groups.get(group);
         return state != null && state.caughtUpOnce && state.lag == 0;

@@ -31,6 +31,7 @@ import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionFunction;
 import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionStart;
 import se.stegvis.reporting.indicators.adapter.in.web.IndicatorStream;
 import se.stegvis.reporting.indicators.adapter.out.catalogue.JsonIndicatorCatalogue;
+import se.stegvis.reporting.indicators.adapter.out.consumer.ConsumerProgressLag;
 import se.stegvis.reporting.indicators.adapter.out.persistence.MongoParticipantStore;
 import se.stegvis.reporting.indicators.adapter.out.persistence.MongoProjectStore;
 import se.stegvis.reporting.indicators.adapter.out.persistence.MongoReadModelLease;
@@ -41,6 +42,7 @@ import se.stegvis.reporting.indicators.application.ProjectStore;
 import se.stegvis.reporting.indicators.application.ReadModelLease;
 import se.stegvis.reporting.indicators.application.ReadIndicators;
 import se.stegvis.reporting.indicators.application.RebuildReadModel;
+import se.stegvis.reporting.indicators.application.ViewCurrency;
 import se.stegvis.reporting.indicators.application.WorkingState;
 import se.stegvis.reporting.indicators.domain.IndicatorEngine;
 import se.stegvis.service.kafka.EventTopicDeclaration;
@@ -152,17 +154,31 @@ public class ReportingServiceConfiguration {
     }
 
     /**
-     * Heartbeats keep proxies from closing an idle stream; the timeout makes a browser reconnect now and then; the
-     * limits bound the open streams per identity and in all, and drop a client that stops reading.
+     * How current the views are, from the projection's rebuild and its consumer group's progress; behind beyond
+     * {@code stegvis.indicators.behind-threshold} records not yet applied.
+     */
+    @Bean
+    ViewCurrency viewCurrency(ProjectionFunction projection, ConsumerProgress progress,
+            @Value("${spring.cloud.stream.bindings." + ProjectionFunction.BINDING + ".group}") String group,
+            @Value("${stegvis.indicators.behind-threshold:1000}") long behindThreshold) {
+        return new ViewCurrency(projection, new ConsumerProgressLag(progress, group), behindThreshold);
+    }
+
+    /**
+     * Heartbeats keep proxies from closing an idle stream; the currency check sends the view again when only how
+     * current it is changed; the timeout makes a browser reconnect now and then; the limits bound the open streams
+     * per identity and in all, and drop a client that stops reading.
      */
     @Bean(destroyMethod = "close")
-    IndicatorStream indicatorStream(IndicatorProjection projection, ReadIndicators indicators, JsonMapper json, MeterRegistry meters,
+    IndicatorStream indicatorStream(IndicatorProjection projection, ReadIndicators indicators, ViewCurrency currency,
+            JsonMapper json, MeterRegistry meters,
             @Value("${stegvis.stream.heartbeat:PT15S}") Duration heartbeat,
+            @Value("${stegvis.stream.currency-check:PT1S}") Duration currencyCheck,
             @Value("${stegvis.stream.timeout:PT30M}") Duration timeout,
             @Value("${stegvis.stream.max-per-identity:4}") int maxPerIdentity,
             @Value("${stegvis.stream.max-clients:200}") int maxClients,
             @Value("${stegvis.stream.send-timeout:PT10S}") Duration sendTimeout) {
-        IndicatorStream stream = new IndicatorStream(indicators, json, heartbeat, timeout,
+        IndicatorStream stream = new IndicatorStream(indicators, currency, json, heartbeat, currencyCheck, timeout,
                 new IndicatorStream.Limits(maxPerIdentity, maxClients, sendTimeout));
         projection.subscribe(stream);
         Gauge.builder("stegvis.reporting.stream.clients", stream, IndicatorStream::clients)

@@ -106,10 +106,11 @@ public final class MongoParticipantStore implements ParticipantStore {
         return any != null && any.containsKey(ParticipantDocuments.FIRST_FORM);
     }
 
+    /** Drops the collections rather than deleting document by document: a rebuild of 100,000 participants begins at once. */
     @Override
     public void clear() {
-        participants.deleteMany(new Document());
-        activities.deleteMany(new Document());
-        outcomes.deleteMany(new Document());
+        participants.drop();
+        activities.drop();
+        outcomes.drop();
     }
 }

@@ -44,7 +44,7 @@ final class ParticipantDocuments {
         Document entry = document.get("entry", Document.class);
         String leftOn = document.getString("leftOn");
         Document left = document.get("left", Document.class);
-        return new ProjectedParticipant.Facts(document.getString("_id"), document.getString("projectId"),
+        return new ProjectedParticipant.Facts(document.getString("_id"), shared(document.getString("projectId")),
                 document.getBoolean("enrolled", false), entry == null ? null : entryFacts(entry),
                 entry == null ? null : version(entry), leftOn == null ? null : LocalDate.parse(leftOn),
                 left == null ? null : version(left), document.getBoolean("erased", false),
@@ -65,7 +65,7 @@ final class ParticipantDocuments {
         String id = document.getString("_id");
         String type = document.getString("type");
         return new Fact<>(document.getString(PARTICIPANT_ID), id,
-                type == null ? null : new RecordedActivity(id, type, LocalDate.parse(document.getString("date"))),
+                type == null ? null : new RecordedActivity(id, type.intern(), LocalDate.parse(document.getString("date"))),
                 document.getBoolean("retracted", false));
     }
 
@@ -83,7 +83,7 @@ final class ParticipantDocuments {
     static Fact<RecordedOutcome> outcome(Document document) {
         String id = document.getString("_id");
         String type = document.getString("type");
-        return new Fact<>(document.getString(PARTICIPANT_ID), id, type == null ? null : new RecordedOutcome(id, type,
+        return new Fact<>(document.getString(PARTICIPANT_ID), id, type == null ? null : new RecordedOutcome(id, type.intern(),
                 LocalDate.parse(document.getString("date")), document.getString("followUp"), instant(document.getDate("occurredAt"))),
                 document.getBoolean("retracted", false));
     }
@@ -95,8 +95,13 @@ final class ParticipantDocuments {
 
     private static EntryFacts entryFacts(Document entry) {
         Map<String, String> attributes = new HashMap<>();
-        entry.get("attributes", Document.class).forEach((name, value) -> attributes.put(name, String.valueOf(value)));
+        entry.get("attributes", Document.class).forEach((name, value) -> attributes.put(name.intern(), String.valueOf(value).intern()));
         return new EntryFacts(Gender.valueOf(entry.getString("gender")), entry.getInteger("ageAtEntry"), attributes);
+    }
+
+    /** One copy of a value that recurs across participants, as the working state holds them all in memory. */
+    private static String shared(String value) {
+        return value == null ? null : value.intern();
     }
 
     private static Document version(EntryVersion version) {

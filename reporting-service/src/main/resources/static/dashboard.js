@@ -10,6 +10,8 @@
   const updated = document.getElementById('updated');
   const main = document.getElementById('figures');
   const message = document.getElementById('message');
+  const currencyBanner = document.getElementById('currency');
+  const NUMBER = new Intl.NumberFormat('en');
   const who = document.getElementById('who');
   const signInButton = document.getElementById('sign-in');
   const signOutButton = document.getElementById('sign-out');
@@ -65,9 +67,52 @@
     return [date.getHours(), date.getMinutes(), date.getSeconds()].map(n => String(n).padStart(2, '0')).join(':');
   }
 
-  function stamp(asOf) {
+  function stamp(asOf, final) {
     const figures = asOf ? ' · latest event ' + new Date(asOf).toLocaleString() : '';
-    updated.textContent = 'updated ' + clock(new Date()) + figures;
+    updated.textContent = 'updated ' + clock(new Date()) + figures + (final ? '' : ' · not final');
+  }
+
+  function events(count) {
+    return NUMBER.format(count) + (count === 1 ? ' event' : ' events');
+  }
+
+  /**
+   * What the banner says about the view's currency (how current its figures are), or null while they are final
+   * (CURRENT). A view without one (an older service) says nothing either way.
+   */
+  function currencyText(currency) {
+    if (!currency || currency.state === 'CURRENT') return null;
+    const known = count => count !== null && count !== undefined;
+    const rebuild = known(currency.toReplay)
+      ? 'Rebuilding: ' + NUMBER.format(currency.replayed) + ' of ' + events(currency.toReplay)
+      : 'Rebuilding: starting';
+    const notFinal = ' The figures shown are not final.';
+    if (currency.state === 'REBUILDING') return rebuild + '.' + notFinal;
+    if (currency.state === 'BEHIND') {
+      return (known(currency.behindBy) ? 'Behind by ' + events(currency.behindBy) : 'Catching up: not every event is counted yet')
+        + '.' + notFinal;
+    }
+    if (currency.state === 'WAITING') {
+      const aside = known(currency.replayed) ? ' (' + rebuild + ')'
+        : known(currency.behindBy) && currency.behindBy > 0 ? ' (' + events(currency.behindBy) + ' not yet counted)' : '';
+      return 'Waiting for a service the figures depend on' + aside + '.' + notFinal;
+    }
+    return 'The figures shown are not final.'; // a state this page does not know
+  }
+
+  /** The banner while the figures are not final, gone once they are; its text only set when it changes. */
+  function showCurrency(currency) {
+    const text = currencyText(currency);
+    if (currencyBanner.textContent !== (text || '')) currencyBanner.textContent = text || '';
+    currencyBanner.hidden = !text;
+    if (text) {
+      currencyBanner.dataset.state = currency.state;
+      main.dataset.currency = currency.state;
+    } else {
+      delete currencyBanner.dataset.state;
+      delete main.dataset.currency;
+    }
+    return !text;
   }
 
   function setConnection(state, text) {
@@ -193,7 +238,7 @@
     order = view.projects.map(project => project.projectId);
     renderConsolidated(view);
     changed.forEach(refreshProject);
-    stamp(view.asOf);
+    stamp(view.asOf, showCurrency(view.currency));
   }
 
   /** Server-sent events read from a fetch (EventSource cannot send the token): each event to the handler. */
@@ -268,6 +313,7 @@
     if (stream) stream.abort();
     stream = null;
     main.hidden = true;
+    showCurrency(null);
     setConnection('refused', 'No access');
     updated.textContent = '';
     say('You are signed in, but you are not a member of any project, so there are no figures for you here. ' +
@@ -392,6 +438,7 @@
     cards.replaceChildren();
     consolidated.tHead.replaceChildren();
     consolidated.tBodies[0].replaceChildren();
+    showCurrency(null);
     main.hidden = true;
     who.textContent = '';
     signOutButton.hidden = true;

@@ -32,6 +32,22 @@ public final class BatchApplication {
     }
 
     /**
+     * How what a function applied is committed: the batch acknowledged once written ({@link #ACKNOWLEDGED}), or by a
+     * consumer that writes its store at checkpoints of its own and commits the offsets of what it applied only once a
+     * checkpoint holds it.
+     *
+     * @param applied after a batch was applied whole, before it is counted; throws while it cannot (the batch then
+     *        fails, and is counted when it comes again)
+     * @param beforeRecordAtFault before a record at fault is named to the container, which then commits the records
+     *        before it (and it, once set aside): stores everything applied so far; throws while it cannot
+     */
+    public record Commits(java.util.function.Consumer<EventBatch> applied, java.util.function.Consumer<EventBatch> beforeRecordAtFault) {
+
+        /** The batch committed once its write holds; what came before a record at fault is written already. */
+        public static final Commits ACKNOWLEDGED = new Commits(EventBatch::acknowledge, batch -> { });
+    }
+
+    /**
      * @param translate an event into what the store writes; null to pass an event over that this consumer has no use
      *        for (it is committed with the rest); throws {@link EventNotApplicable} for an event that cannot be used
      * @param write the translated events, in order, in one write; returns once the write holds
@@ -40,38 +56,44 @@ public final class BatchApplication {
      */
     public static <T> int apply(EventBatch batch, Function<SpecificRecord, T> translate,
             java.util.function.Consumer<List<T>> write, ConsumerProgress progress) {
-        return measuredIfFailed(batch, progress, () -> applyPrefix(batch, translate, write, progress));
+        return apply(batch, translate, write, Commits.ACKNOWLEDGED, progress);
     }
 
-    private static <T> int applyPrefix(EventBatch batch, Function<SpecificRecord, T> translate,
-            java.util.function.Consumer<List<T>> write, ConsumerProgress progress) {
-        List<T> usable = new ArrayList<>(batch.entries().size());
-        RuntimeException atFault = null;
-        int failedIndex = -1;
-        for (EventBatch.Entry entry : batch.entries()) {
-            if (!entry.decoded()) {
-                atFault = entry.failure();
-                failedIndex = entry.index();
-                break;
-            }
-            try {
-                T translated = translate.apply(entry.event());
-                if (translated != null) {
-                    usable.add(translated);
+    /**
+     * As {@link #apply(EventBatch, Function, java.util.function.Consumer, ConsumerProgress)}, committed as the consumer
+     * says: the events are counted once {@code commits} took them.
+     */
+    public static <T> int apply(EventBatch batch, Function<SpecificRecord, T> translate,
+            java.util.function.Consumer<List<T>> write, Commits commits, ConsumerProgress progress) {
+        return measuredIfFailed(batch, progress, () -> {
+            List<T> usable = new ArrayList<>(batch.entries().size());
+            RuntimeException atFault = null;
+            int failedIndex = -1;
+            for (EventBatch.Entry entry : batch.entries()) {
+                if (!entry.decoded()) {
+                    atFault = entry.failure();
+                    failedIndex = entry.index();
+                    break;
                 }
-            } catch (EventNotApplicable notApplicable) {
-                atFault = notApplicable;
-                failedIndex = entry.index();
-                break;
+                try {
+                    T translated = translate.apply(entry.event());
+                    if (translated != null) {
+                        usable.add(translated);
+                    }
+                } catch (EventNotApplicable notApplicable) {
+                    atFault = notApplicable;
+                    failedIndex = entry.index();
+                    break;
+                }
             }
-        }
-        if (!usable.isEmpty()) {
-            write.accept(usable);
-        }
-        if (atFault != null) {
-            throw recordAtFault(batch, failedIndex, atFault, usable.size(), progress);
-        }
-        return applied(batch, usable.size(), progress);
+            if (!usable.isEmpty()) {
+                write.accept(usable);
+            }
+            if (atFault != null) {
+                throw recordAtFault(batch, failedIndex, atFault, usable.size(), commits, progress);
+            }
+            return committed(batch, usable.size(), commits, progress);
+        });
     }
 
     /**
@@ -100,9 +122,9 @@ public final class BatchApplication {
                     atFault = notApplicable;
                 }
             }
-            throw recordAtFault(batch, entry.index(), atFault, applied, progress);
+            throw recordAtFault(batch, entry.index(), atFault, applied, Commits.ACKNOWLEDGED, progress);
         }
-        return applied(batch, applied, progress);
+        return committed(batch, applied, Commits.ACKNOWLEDGED, progress);
     }
 
     /**
@@ -125,18 +147,19 @@ public final class BatchApplication {
     }
 
     /** The batch used whole: committed, then counted (a commit that fails leaves it to be applied and counted again). */
-    private static int applied(EventBatch batch, int events, ConsumerProgress progress) {
-        batch.acknowledge();
+    private static int committed(EventBatch batch, int events, Commits commits, ConsumerProgress progress) {
+        commits.applied().accept(batch);
         progress.batchApplied(batch, events);
         return events;
     }
 
     /**
      * Counts the events written before the record at fault (the container commits them on receiving the exception,
-     * and goes on from the record) and names the record.
+     * and goes on from the record), once they are stored, and names the record.
      */
     private static BatchListenerFailedException recordAtFault(EventBatch batch, int index, RuntimeException cause,
-            int writtenBefore, ConsumerProgress progress) {
+            int writtenBefore, Commits commits, ConsumerProgress progress) {
+        commits.beforeRecordAtFault().accept(batch);
         progress.appliedBefore(batch.group(), writtenBefore);
         EventBatch.Entry failed = batch.entries().get(index);
         return new BatchListenerFailedException("Record " + failed.coordinates() + " could not be used", cause, index);

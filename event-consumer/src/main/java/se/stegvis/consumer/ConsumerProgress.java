@@ -93,8 +93,13 @@ public final class ConsumerProgress {
     }
 
     /** The group cannot go on until what it waits for is back (named by exception classes, never content). */
-    void waiting(String group, String forWhat) {
+    public void waiting(String group, String forWhat) {
         group(group).waitingFor = forWhat;
+    }
+
+    /** What the group waited for is back. */
+    public void resumed(String group) {
+        group(group).waitingFor = null;
     }
 
     /** A replay was asked for: not caught up until it has begun and reached the end again. */
@@ -244,6 +249,21 @@ public final class ConsumerProgress {
             }
         });
         return reasons;
+    }
+
+    /**
+     * Whether the group has caught up since it started, or since its latest replay began (what readiness waits for);
+     * it may have fallen behind again since.
+     */
+    public boolean caughtUpOnce(String group) {
+        Group state = groups.get(group);
+        return state != null && state.caughtUpOnce;
+    }
+
+    /** Records the group is behind, as last measured ({@code stegvis.consumer.lag}); empty while unknown. */
+    public OptionalLong lag(String group) {
+        Group state = groups.get(group);
+        return state == null || state.lag < 0 ? OptionalLong.empty() : OptionalLong.of(state.lag);
     }
 
     public boolean caughtUp(String group) {

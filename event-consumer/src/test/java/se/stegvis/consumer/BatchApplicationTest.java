@@ -161,4 +161,31 @@ class BatchApplicationTest {
         assertThat(progress.notReady()).as("from the record named: the one before it was applied")
                 .containsEntry("group", "catching up, 9 records behind");
     }
+
+    @Test
+    void a_consumer_that_commits_at_checkpoints_counts_what_its_commits_took_and_stores_before_a_record_at_fault_is_named() {
+        List<String> commits = new ArrayList<>();
+        BatchApplication.Commits checkpoints = new BatchApplication.Commits(whole -> commits.add("applied " + whole.entries().size()),
+                failed -> commits.add("stored before " + failed.entries().size()));
+
+        BatchApplication.apply(batch(event(0, SampleEvents.enrolled())), event -> event, writes::add, checkpoints, progress);
+        assertThat(acknowledged).as("nothing committed by the function").hasValue(0);
+        assertThat(progress.appliedCount("group")).isEqualTo(1);
+
+        assertThatThrownBy(() -> BatchApplication.apply(batch(event(0, SampleEvents.left()), undecodable(1)), event -> event,
+                writes::add, checkpoints, progress)).isInstanceOf(BatchListenerFailedException.class);
+        assertThat(commits).containsExactly("applied 1", "stored before 2");
+        assertThat(progress.appliedCount("group")).isEqualTo(2);
+
+        BatchApplication.Commits storeAway = new BatchApplication.Commits(whole -> {
+            throw new IllegalStateException("store away");
+        }, failed -> {
+            throw new IllegalStateException("store away");
+        });
+        assertThatThrownBy(() -> BatchApplication.apply(batch(event(0, SampleEvents.enrolled())), event -> event, writes::add,
+                storeAway, progress)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> BatchApplication.apply(batch(event(0, SampleEvents.left()), undecodable(1)), event -> event,
+                writes::add, storeAway, progress)).as("not named: the whole batch comes again").isInstanceOf(IllegalStateException.class);
+        assertThat(progress.appliedCount("group")).as("counted when they come again and are stored").isEqualTo(2);
+    }
 }

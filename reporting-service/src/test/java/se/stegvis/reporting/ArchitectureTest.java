@@ -9,8 +9,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layering of CONVENTIONS.md: the indicator engine and the suppression are plain Java (no Spring, Kafka, Avro,
- * MongoDB or JSON library); the use cases know no adapter or framework; inbound adapters reach the outbound ones only
- * through the application's ports.
+ * MongoDB or JSON library); the use cases know no adapter or framework, nor the event-consumer module (how current a
+ * view is they learn through a port); inbound adapters reach the outbound ones only through the application's ports.
  */
 @AnalyzeClasses(packages = "se.stegvis.reporting", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -24,7 +24,8 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule use_cases_know_no_adapter_or_framework = noClasses().that().resideInAPackage("..application..")
             .should().dependOnClassesThat().resideInAnyPackage("..adapter..", "org.springframework..", "com.mongodb..",
-                    "org.bson..", "org.apache.kafka..", "org.apache.avro..", "se.stegvis.events..", "tools.jackson..");
+                    "org.bson..", "org.apache.kafka..", "org.apache.avro..", "se.stegvis.events..", "tools.jackson..",
+                    "se.stegvis.consumer..");
 
     @ArchTest
     static final ArchRule inbound_adapters_do_not_call_outbound_ones = noClasses().that().resideInAPackage("..adapter.in..")

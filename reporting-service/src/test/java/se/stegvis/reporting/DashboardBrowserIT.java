@@ -31,6 +31,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -70,6 +71,7 @@ class DashboardBrowserIT {
     private static String issuerUrl;
     private static RunningReportingService service;
     private static UpstreamEvents topics;
+    private static ProjectionGate gate;
     private static Path profile;
     private static WebDriver browser;
 
@@ -88,6 +90,7 @@ class DashboardBrowserIT {
         service = RunningReportingService.trusting(issuerUrl, "--stegvis.stream.max-per-identity=16");
         issuer = startIssuer(issuerPort, service.baseUrl());
         topics = service.upstream();
+        gate = ProjectionGate.on(service);
         publishTheProjects();
 
         profile = Files.createTempDirectory("dashboard-chromium");
@@ -159,13 +162,16 @@ class DashboardBrowserIT {
     /** The same identity as the user (the demo client of that name), without a browser: to see what the service knows. */
     private static String clientCredentialsToken(String identity) {
         String basic = Base64.getEncoder().encodeToString((identity + ":demo").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(issuerUrl + "/oauth2/token"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(issuerUrl + "/oauth2/token"))
                 .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JsonMapper.builder().build().readTree(response.body()).path("access_token").asString();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            return JsonMapper.builder().build().readTree(response.body()).path("access_token").asString();
+            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -185,6 +191,9 @@ class DashboardBrowserIT {
 
     @AfterAll
     static void stop() throws IOException {
+        if (gate != null) {
+            gate.release();
+        }
         if (browser != null) {
             browser.quit();
         }
@@ -346,6 +355,52 @@ class DashboardBrowserIT {
         assertThat(text(String.format(cell, small))).isEqualTo("<5");
         assertThat(text("#suppression-note")).startsWith("<5 means withheld");
         assertThat(browser.findElements(By.cssSelector("#consolidated thead th[data-project='" + small + "']"))).hasSize(1);
+    }
+
+    /**
+     * A rebuild asked for while the page is open: the figures are about to fall to zero and climb, so the page says
+     * so in a banner, without a reload, and the banner goes once the figures are final again. The projection is held
+     * in a batch first, so the banner can only have come from the stream's change of currency, not from figures, and
+     * stays up long enough to be read.
+     */
+    @Test
+    void a_rebuild_while_the_page_is_open_shows_a_banner_until_the_figures_are_final_again() {
+        String project = newProject("RBD");
+        topics.publish(InventedEvents.project(project, "Ombyggt projekt"),
+                InventedEvents.enrolled(project, UUID.randomUUID(), Gender.MAN, 35));
+        grantToOwner(project, "OWNER", 1);
+        String card = "[data-project-id='" + project + "']";
+
+        openSignedInAs(OWNER);
+        waiting().until(ExpectedConditions.textToBe(By.cssSelector(card + " .participants .actual"), "1"));
+        waiting().until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("currency")));
+        WebElement banner = browser.findElement(By.id("currency"));
+        assertThat(banner.getAttribute("role")).isEqualTo("status");
+        assertThat(banner.getAttribute("aria-live")).isEqualTo("polite");
+        script("window.stillTheSamePage = true;");
+
+        gate.hold();
+        try {
+            topics.publish(InventedEvents.enrolled(project, UUID.randomUUID(), Gender.WOMAN, 35));
+            waiting().until(ignored -> gate.holding());
+            HttpResponse<String> rebuild = send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/admin/rebuild"))
+                    .header("Authorization", "Bearer " + clientCredentialsToken("admin"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(rebuild.statusCode()).as(rebuild.body()).isEqualTo(202);
+
+            waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("currency")));
+            assertThat(text("#currency")).startsWith("Rebuilding: ").contains("not final");
+            assertThat(browser.findElement(By.id("currency")).getAttribute("data-state")).isEqualTo("REBUILDING");
+            assertThat(text("#updated")).endsWith("not final");
+        } finally {
+            gate.release();
+        }
+
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.id("currency")));
+        waiting().until(ExpectedConditions.textToBe(By.cssSelector(card + " .participants .actual"), "2"));
+        assertThat(script("return window.stillTheSamePage === true;")).as("came and went without a reload").isEqualTo(true);
+        assertThat(text("#updated")).doesNotContain("not final");
     }
 
     @Test

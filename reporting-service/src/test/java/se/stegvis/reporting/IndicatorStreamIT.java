@@ -246,6 +246,57 @@ class IndicatorStreamIT {
         }
     }
 
+    /**
+     * How current the view is can change with no figure changing: here the projection is held in a batch (nothing is
+     * applied, no figure moves) and a rebuild is asked for. The stream sends the view again by itself, stamped
+     * REBUILDING and naming no project as changed, as the API's views say too; released, the rebuild runs and the
+     * stream ends on the view the API gives, CURRENT again.
+     */
+    @Test
+    void a_rebuild_asked_for_reaches_the_stream_as_a_change_of_currency_alone_and_so_does_its_end() {
+        String project = newProject();
+        service.grant(project, RunningReportingService.READER, "STAFF");
+        topics.publish(InventedEvents.project(project, "Valv"));
+        ProjectView.await(http, project, view -> true);
+        ProjectionGate gate = ProjectionGate.on(service);
+        try (EventStream stream = open(RunningReportingService.READER)) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !stream.events.isEmpty()
+                    && "CURRENT".equals(state(stream.events.get(stream.events.size() - 1))));
+            int beforeHold = stream.events.size();
+            gate.hold();
+            topics.publish(InventedEvents.enrolled(project, UUID.randomUUID(), Gender.WOMAN, 30));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(gate::holding);
+            // The held batch's own event has gone out before the rebuild is asked for.
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stream.events.subList(beforeHold, stream.events.size())
+                    .stream().anyMatch(event -> event.json().get("changed").toString().contains("\"" + project + "\"")));
+            int beforeRebuild = stream.events.size();
+
+            assertThat(service.as("stream-admin", "admin").post("/api/admin/rebuild").status()).isEqualTo(202);
+
+            EventStream.Event rebuilding = Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> stream.events
+                    .subList(beforeRebuild, stream.events.size()).stream().filter(event -> "REBUILDING".equals(state(event)))
+                    .findFirst(), Optional::isPresent).orElseThrow();
+            assertThat(rebuilding.json().get("changed").size()).as("no figure changed: the projection is held").isZero();
+            String asked = "{\"state\":\"REBUILDING\",\"behindBy\":null,\"replayed\":0,\"toReplay\":null}";
+            assertThat(rebuilding.json().get("view").get("currency").toString()).isEqualTo(asked);
+            assertThat(http.get("/api/indicators").json().get("currency").toString()).isEqualTo(asked);
+            assertThat(http.get("/api/projects/" + project + "/indicators").json().get("currency").toString()).isEqualTo(asked);
+
+            gate.release();
+
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                JsonNode latest = stream.events.get(stream.events.size() - 1).json().get("view");
+                return "CURRENT".equals(latest.get("currency").get("state").asString()) && latest.equals(http.get("/api/indicators").json());
+            });
+        } finally {
+            gate.release();
+        }
+    }
+
+    private static String state(EventStream.Event event) {
+        return event.json().get("view").get("currency").get("state").asString();
+    }
+
     private static int occurrences(String text, String part) {
         int count = 0;
         for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {

@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import se.stegvis.testing.Http;
 
@@ -29,6 +30,13 @@ final class ProjectView {
             return until.test(seen.get(0));
         });
         return seen.get(0);
+    }
+
+    /** The view's figures and everything else but how current they are: to compare views read at different times. */
+    static JsonNode withoutCurrency(JsonNode view) {
+        ObjectNode copy = (ObjectNode) view.deepCopy();
+        copy.remove("currency");
+        return copy;
     }
 
     static JsonNode indicator(JsonNode view, String code) {

@@ -13,6 +13,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionStart;
 import se.stegvis.reporting.indicators.application.ParticipantStore;
 
 import se.stegvis.testing.Http;
@@ -58,6 +59,12 @@ final class RunningReportingService implements AutoCloseable {
      * one that can be cut off as MongoDB away would be: the projection and the figures then use what it returns.
      */
     static RunningReportingService startWrapping(UnaryOperator<ParticipantStore> wrap, String... settings) {
+        return startWrappingOn(SharedMongo.freshDatabase("reporting-it"), "reporting-it-" + UUID.randomUUID(), wrap, settings);
+    }
+
+    /** As {@link #startWrapping}, on the given database and consumer group. */
+    static RunningReportingService startWrappingOn(String mongoUri, String groupId, UnaryOperator<ParticipantStore> wrap,
+            String... settings) {
         ApplicationContextInitializer<ConfigurableApplicationContext> wrapping = context -> context.getBeanFactory()
                 .addBeanPostProcessor(new BeanPostProcessor() {
                     @Override
@@ -65,8 +72,17 @@ final class RunningReportingService implements AutoCloseable {
                         return bean instanceof ParticipantStore store ? wrap.apply(store) : bean;
                     }
                 });
-        return startOn(SharedMongo.freshDatabase("reporting-it"), "reporting-it-" + UUID.randomUUID(),
-                TestIssuer.shared().serviceArguments(), List.of(wrapping), settings);
+        return startOn(mongoUri, groupId, TestIssuer.shared().serviceArguments(), List.of(wrapping), settings);
+    }
+
+    /**
+     * On the given database and consumer group, with what a refused start would do (the process's exit by default)
+     * replaced by noting the message in {@code refusals}.
+     */
+    static RunningReportingService startNotingRefusals(String mongoUri, String groupId, List<String> refusals, String... settings) {
+        ApplicationContextInitializer<ConfigurableApplicationContext> noting = context -> context.getBeanFactory()
+                .registerSingleton("projectionRefusal", (ProjectionStart.Refusal) refusals::add);
+        return startOn(mongoUri, groupId, TestIssuer.shared().serviceArguments(), List.of(noting), settings);
     }
 
     /** On the given database and consumer group: to start again where an earlier start left off. */
@@ -99,6 +115,16 @@ final class RunningReportingService implements AutoCloseable {
         args.addAll(List.of(settings));
         return new RunningReportingService(new SpringApplicationBuilder(ReportingServiceApplication.class)
                 .initializers(initializers.toArray(ApplicationContextInitializer[]::new)).run(args.toArray(String[]::new)), groupId);
+    }
+
+    /** The database the service's read model is in. */
+    String mongoUri() {
+        return context.getEnvironment().getProperty("spring.mongodb.uri");
+    }
+
+    /** The projection's consumer group. */
+    String group() {
+        return group;
     }
 
     String baseUrl() {

@@ -1,7 +1,14 @@
 package se.stegvis.reporting.config;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -20,24 +27,30 @@ import se.stegvis.access.web.AccessConfiguration;
 import se.stegvis.consumer.ConsumerProgress;
 import se.stegvis.consumer.Replays;
 import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionFunction;
+import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionStart;
 import se.stegvis.reporting.indicators.adapter.in.web.IndicatorStream;
 import se.stegvis.reporting.indicators.adapter.out.catalogue.JsonIndicatorCatalogue;
+import se.stegvis.reporting.indicators.adapter.out.consumer.ConsumerProgressLag;
 import se.stegvis.reporting.indicators.adapter.out.persistence.MongoParticipantStore;
 import se.stegvis.reporting.indicators.adapter.out.persistence.MongoProjectStore;
+import se.stegvis.reporting.indicators.adapter.out.persistence.MongoReadModelLease;
 import se.stegvis.reporting.indicators.application.IndicatorProjection;
 import se.stegvis.reporting.indicators.application.IndicatorTally;
 import se.stegvis.reporting.indicators.application.ParticipantStore;
 import se.stegvis.reporting.indicators.application.ProjectStore;
+import se.stegvis.reporting.indicators.application.ReadModelLease;
 import se.stegvis.reporting.indicators.application.ReadIndicators;
 import se.stegvis.reporting.indicators.application.RebuildReadModel;
+import se.stegvis.reporting.indicators.application.ViewCurrency;
+import se.stegvis.reporting.indicators.application.WorkingState;
 import se.stegvis.reporting.indicators.domain.IndicatorEngine;
 import se.stegvis.service.kafka.EventTopicDeclaration;
 import se.stegvis.service.web.ProblemResponses;
 
 /**
- * Explicit wiring of reporting-service: the read model, the indicator catalogue, the projection and the batch function
- * that feeds it through the Kafka binder ({@code stegvis-projection.yml}), and the live stream that listens to the
- * projection. Callers sign in through the configured issuer (AccessConfiguration) and their project memberships come
+ * Explicit wiring of reporting-service: the read model (its working state in memory, its checkpoint in MongoDB), the
+ * indicator catalogue, the projection and the batch function that feeds it through the Kafka binder
+ * ({@code stegvis-projection.yml}), and the live stream that listens to the projection. Callers sign in through the configured issuer (AccessConfiguration) and their project memberships come
  * from the memberships topic; the use cases decide who sees what.
  */
 @Configuration(proxyBeanMethods = false)
@@ -51,7 +64,7 @@ public class ReportingServiceConfiguration {
 
     @Bean
     ParticipantStore participantStore(MongoDatabase database) {
-        return new MongoParticipantStore(database.getCollection(MongoParticipantStore.COLLECTION));
+        return new MongoParticipantStore(database);
     }
 
     @Bean
@@ -65,14 +78,20 @@ public class ReportingServiceConfiguration {
         return new IndicatorEngine(JsonIndicatorCatalogue.fromClassPath(resource));
     }
 
+    /** Every participant and project in memory, from the store's checkpoint on (decision 0009). */
     @Bean
-    IndicatorTally indicatorTally(ParticipantStore participants, ProjectStore projects, IndicatorEngine engine) {
-        return new IndicatorTally(participants, projects, engine);
+    WorkingState workingState(ParticipantStore participants, ProjectStore projects) {
+        return new WorkingState(participants, projects);
     }
 
     @Bean
-    IndicatorProjection projection(ParticipantStore participants, ProjectStore projects, IndicatorTally tally) {
-        return new IndicatorProjection(participants, projects, tally);
+    IndicatorTally indicatorTally(WorkingState state, IndicatorEngine engine) {
+        return new IndicatorTally(state, engine);
+    }
+
+    @Bean
+    IndicatorProjection projection(WorkingState state, ParticipantStore participants, ProjectStore projects, IndicatorTally tally) {
+        return new IndicatorProjection(state, participants, projects, tally);
     }
 
     @Bean
@@ -84,10 +103,38 @@ public class ReportingServiceConfiguration {
      * The projection's batch function, in the consumer group the binding names ({@code stegvis.projection.group-id},
      * by default {@code reporting-service.projection}).
      */
-    @Bean(ProjectionFunction.NAME)
+    @Bean(name = ProjectionFunction.NAME, destroyMethod = "close")
     ProjectionFunction indicatorProjection(IndicatorProjection projection, ConsumerProgress progress, Replays replays,
-            @Value("${spring.cloud.stream.bindings." + ProjectionFunction.BINDING + ".group}") String group) {
-        return new ProjectionFunction(projection, progress, replays, group);
+            @Value("${spring.cloud.stream.bindings." + ProjectionFunction.BINDING + ".group}") String group,
+            @Value("${stegvis.projection.checkpoint-interval:PT1S}") Duration checkpointInterval) {
+        return new ProjectionFunction(projection, progress, replays, group, checkpointInterval);
+    }
+
+    /** The read model's lease, in its own database: one instance feeds one read model. */
+    @Bean
+    ReadModelLease readModelLease(MongoDatabase database, @Value("${stegvis.kafka.instance-id:}") String instanceId,
+            @Value("${stegvis.projection.sole-instance.patience:PT12S}") Duration patience) {
+        return new MongoReadModelLease(database.getCollection(MongoReadModelLease.COLLECTION), database.getName(), instanceId,
+                UUID.randomUUID().toString(), patience, Clock.systemUTC(), wait -> Thread.sleep(wait.toMillis()));
+    }
+
+    /**
+     * Starts the projection's binding once this instance is alone in its consumer group and holds the read model; a
+     * second instance is refused (by default: exit code 78, with a message saying what to change).
+     */
+    @Bean(destroyMethod = "close")
+    ProjectionStart projectionStart(KafkaProperties kafka, ReadModelLease lease, ObjectProvider<BindingsLifecycleController> bindings,
+            ObjectProvider<ProjectionStart.Refusal> refusal, ConfigurableApplicationContext context,
+            @Value("${spring.cloud.stream.bindings." + ProjectionFunction.BINDING + ".group}") String group,
+            @Value("${stegvis.kafka.instance-id:}") String instanceId,
+            @Value("${stegvis.projection.sole-instance.patience:PT12S}") Duration patience,
+            @Value("${stegvis.projection.sole-instance.renew-every:PT4S}") Duration renewEvery) {
+        return new ProjectionStart(group, instanceId.isBlank() ? "" : instanceId.strip() + "." + ProjectionFunction.BINDING,
+                () -> Admin.create(kafka.buildAdminProperties()), lease,
+                () -> bindings.getObject().changeState(ProjectionFunction.BINDING, BindingsLifecycleController.State.STARTED),
+                refusal.getIfAvailable(() -> message -> EventTopicDeclaration.Stop.exiting(context)
+                        .stop(EventTopicDeclaration.CONFIGURATION_ERROR, message)),
+                new ProjectionStart.Timing(patience, renewEvery));
     }
 
     /**
@@ -106,17 +153,31 @@ public class ReportingServiceConfiguration {
     }
 
     /**
-     * Heartbeats keep proxies from closing an idle stream; the timeout makes a browser reconnect now and then; the
-     * limits bound the open streams per identity and in all, and drop a client that stops reading.
+     * How current the views are, from the projection's rebuild and its consumer group's progress; behind beyond
+     * {@code stegvis.indicators.behind-threshold} records not yet applied.
+     */
+    @Bean
+    ViewCurrency viewCurrency(ProjectionFunction projection, ConsumerProgress progress,
+            @Value("${spring.cloud.stream.bindings." + ProjectionFunction.BINDING + ".group}") String group,
+            @Value("${stegvis.indicators.behind-threshold:1000}") long behindThreshold) {
+        return new ViewCurrency(projection, new ConsumerProgressLag(progress, group), behindThreshold);
+    }
+
+    /**
+     * Heartbeats keep proxies from closing an idle stream; the currency check sends the view again when only how
+     * current it is changed; the timeout makes a browser reconnect now and then; the limits bound the open streams
+     * per identity and in all, and drop a client that stops reading.
      */
     @Bean(destroyMethod = "close")
-    IndicatorStream indicatorStream(IndicatorProjection projection, ReadIndicators indicators, JsonMapper json, MeterRegistry meters,
+    IndicatorStream indicatorStream(IndicatorProjection projection, ReadIndicators indicators, ViewCurrency currency,
+            JsonMapper json, MeterRegistry meters,
             @Value("${stegvis.stream.heartbeat:PT15S}") Duration heartbeat,
+            @Value("${stegvis.stream.currency-check:PT1S}") Duration currencyCheck,
             @Value("${stegvis.stream.timeout:PT30M}") Duration timeout,
             @Value("${stegvis.stream.max-per-identity:4}") int maxPerIdentity,
             @Value("${stegvis.stream.max-clients:200}") int maxClients,
             @Value("${stegvis.stream.send-timeout:PT10S}") Duration sendTimeout) {
-        IndicatorStream stream = new IndicatorStream(indicators, json, heartbeat, timeout,
+        IndicatorStream stream = new IndicatorStream(indicators, currency, json, heartbeat, currencyCheck, timeout,
                 new IndicatorStream.Limits(maxPerIdentity, maxClients, sendTimeout));
         projection.subscribe(stream);
         Gauge.builder("stegvis.reporting.stream.clients", stream, IndicatorStream::clients)

@@ -1,6 +1,5 @@
 package se.stegvis.reporting.indicators.application;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,21 +14,23 @@ import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
 import se.stegvis.reporting.indicators.domain.ProjectionEvent;
 
 /**
- * Applies a batch of events to the read model: the participants it touches are read in one go, changed in memory
- * (idempotently, in any order, see {@link ProjectedParticipant}) and written back one document each, the
- * {@link IndicatorTally} moves each changed participant's contribution, then the subscribers hear which projects
- * changed. A failure leaves nothing half-counted: every document either has an event with its effect or neither, so
- * applying the batch again is safe; the tally, which cannot tell which documents of a failed batch were stored,
- * counts again from the store.
+ * Applies batches of events to the read model. Participants change in the {@link WorkingState}, in memory (each event
+ * idempotently, in any order, see {@link ProjectedParticipant}), the {@link IndicatorTally} moves each changed
+ * participant's contribution, and the subscribers hear which projects changed: a batch costs no store access. What
+ * changed is written to the store later, at a checkpoint ({@link #takeChanges()}, {@link #store}), after which the
+ * caller commits the offsets of every batch applied before it; until then a restart replays those batches over the
+ * last checkpoint, which gives the same state. Project definitions, few and rare, are written at once.
  */
 public final class IndicatorProjection {
 
+    private final WorkingState state;
     private final ParticipantStore participants;
     private final ProjectStore projects;
     private final IndicatorTally tally;
     private final List<ViewChanges> subscribers = new CopyOnWriteArrayList<>();
 
-    public IndicatorProjection(ParticipantStore participants, ProjectStore projects, IndicatorTally tally) {
+    public IndicatorProjection(WorkingState state, ParticipantStore participants, ProjectStore projects, IndicatorTally tally) {
+        this.state = state;
         this.participants = participants;
         this.projects = projects;
         this.tally = tally;
@@ -44,9 +45,9 @@ public final class IndicatorProjection {
         Set<String> changed = new LinkedHashSet<>();
         synchronized (tally) {
             try {
+                state.load();
                 for (ProjectionEvent event : batch) {
-                    if (event instanceof ProjectDefinition definition && projects.save(definition)) {
-                        tally.defined(definition);
+                    if (event instanceof ProjectDefinition definition && define(definition)) {
                         changed.add(definition.projectId());
                     }
                 }
@@ -64,40 +65,66 @@ public final class IndicatorProjection {
         return changed;
     }
 
+    /** A later definition than the one held is stored at once, then counted under. */
+    private boolean define(ProjectDefinition definition) {
+        if (!projects.save(definition)) {
+            return false;
+        }
+        state.defined(definition);
+        tally.defined(definition);
+        return true;
+    }
+
     private Set<String> applyToParticipants(List<ParticipantEvent> events) {
-        Set<String> ids = new LinkedHashSet<>();
-        events.forEach(event -> ids.add(event.participantId()));
-        Map<String, ParticipantStore.Stored> stored = participants.participants(ids);
-        Map<String, ParticipantStore.Stored> working = new LinkedHashMap<>();
         Map<String, IndicatorTally.Contribution> before = new HashMap<>();
-        Map<String, ParticipantStore.Stored> touched = new LinkedHashMap<>();
+        Map<String, ProjectedParticipant> touched = new LinkedHashMap<>();
         Set<String> changedProjects = new LinkedHashSet<>();
         for (ParticipantEvent event : events) {
-            String id = event.participantId();
-            ParticipantStore.Stored current = working.computeIfAbsent(id, key -> stored.getOrDefault(key,
-                    new ParticipantStore.Stored(ProjectedParticipant.unknown(key), 0)));
-            before.computeIfAbsent(id, key -> tally.contribution(current.participant()));
-            if (current.participant().apply(event)) {
-                touched.put(id, current);
-                changedProjects.add(current.participant().projectId());
+            ProjectedParticipant participant = state.participant(event.participantId());
+            before.computeIfAbsent(event.participantId(), id -> tally.contribution(participant));
+            if (participant.apply(event)) {
+                state.changedBy(event);
+                touched.put(event.participantId(), participant);
+                changedProjects.add(participant.projectId());
             }
         }
-        participants.save(new ArrayList<>(touched.values()));
-        touched.forEach((id, now) -> tally.changed(before.get(id), now.participant()));
+        touched.forEach((id, now) -> tally.changed(before.get(id), now));
         return changedProjects;
     }
 
-    /** True when the read model holds no project and no participant: new, or thrown away. */
-    public boolean isEmpty() {
-        return projects.projects().isEmpty() && participants.isEmpty();
+    /** What changed since the last checkpoint, as it is now, for the next one; none while nothing did. */
+    public ParticipantStore.Changes takeChanges() {
+        synchronized (tally) {
+            return state.takeChanges();
+        }
     }
 
-    /** Empties the read model, for a replay from the start. */
+    /** Writes a checkpoint's changes; any thread, one checkpoint at a time. Throws while the store cannot take them. */
+    public void store(ParticipantStore.Changes changes) {
+        if (!changes.isEmpty()) {
+            participants.save(changes);
+        }
+    }
+
+    /** A checkpoint failed: its changes go to the next one. */
+    public void putBack(ParticipantStore.Changes changes) {
+        synchronized (tally) {
+            state.putBack(changes);
+        }
+    }
+
+    /** True when the store holds no project and no participant (new, or thrown away), or holds an earlier form of them. */
+    public boolean needsReplay() {
+        return projects.projects().isEmpty() && participants.isEmpty() || participants.ofAnEarlierForm();
+    }
+
+    /** Empties the read model, store and working state, for a replay from the start. */
     public void clear() {
         synchronized (tally) {
             try {
                 participants.clear();
                 projects.clear();
+                state.cleared();
                 tally.cleared();
             } catch (RuntimeException e) {
                 tally.forget();

@@ -13,13 +13,13 @@ import se.stegvis.reporting.indicators.domain.ProjectFigures;
 import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
 
 /**
- * The figures of every project, kept as running counts in memory so a view costs no read of the participants. The
- * projection tells it, after each stored batch, what each changed participant counted as before and counts as now.
- * It counts from the store when it starts, when a project's definition changes (its targets may count differently)
- * and after a failed batch (some documents of the batch may be stored, so the counts are no longer known to match).
+ * The figures of every project, kept as running counts so a view costs no walk over the participants. The
+ * projection tells it, after each applied batch, what each changed participant counted as before and counts as now.
+ * It counts from the {@link WorkingState} when first asked, when a project's definition changes (its targets may count
+ * differently) and after a batch that failed part-way.
  *
- * <p>It knows only what this instance's projection writes: one reporting-service instance per read model (see
- * docs/decisions/0005). The object is also the lock that keeps a store write and its count change together.
+ * <p>It knows only what this instance's projection applies: one reporting-service instance per read model (see
+ * docs/decisions/0009). The object is also the lock that keeps the working state and its counts together.
  */
 public final class IndicatorTally {
 
@@ -27,18 +27,16 @@ public final class IndicatorTally {
     public record Contribution(String projectId, CountedParticipant counted) {
     }
 
-    private final ParticipantStore participants;
-    private final ProjectStore projects;
+    private final WorkingState state;
     private final IndicatorEngine engine;
     private Map<String, ProjectCounts> counts;
 
-    public IndicatorTally(ParticipantStore participants, ProjectStore projects, IndicatorEngine engine) {
-        this.participants = participants;
-        this.projects = projects;
+    public IndicatorTally(WorkingState state, IndicatorEngine engine) {
+        this.state = state;
         this.engine = engine;
     }
 
-    public Contribution contribution(ProjectedParticipant participant) {
+    Contribution contribution(ProjectedParticipant participant) {
         return new Contribution(participant.projectId(), participant.counted(engine.catalogue()));
     }
 
@@ -47,17 +45,17 @@ public final class IndicatorTally {
         return Optional.ofNullable(counted().get(projectId)).map(ProjectCounts::figures);
     }
 
-    /** The figures of every defined project, in the project store's order. */
+    /** The figures of every defined project, by project id. */
     public synchronized List<ProjectFigures> figures() {
         Map<String, ProjectCounts> all = counted();
-        return projects.projects().stream().map(ProjectDefinition::projectId).filter(all::containsKey)
+        return state.projects().stream().map(ProjectDefinition::projectId).filter(all::containsKey)
                 .map(id -> all.get(id).figures()).toList();
     }
 
-    /** A participant of the stored batch moved from what they counted as before to what they count as now. */
+    /** A participant of the applied batch moved from what they counted as before to what they count as now. */
     synchronized void changed(Contribution before, ProjectedParticipant now) {
         if (counts == null) {
-            return; // counted from the store, which already holds the change, when next asked
+            return; // counted from the working state, which already holds the change, when next asked
         }
         if (before.projectId() != null && counts.containsKey(before.projectId())) {
             counts.get(before.projectId()).remove(before.counted());
@@ -67,30 +65,35 @@ public final class IndicatorTally {
         }
     }
 
-    /** The project's definition was stored: its counts are made again under it, from the store. */
+    /** The project's definition changed: its counts are made again under it. */
     synchronized void defined(ProjectDefinition project) {
         if (counts != null) {
-            ProjectCounts fresh = engine.counts(project);
-            participants.ofProject(project.projectId()).forEach(p -> fresh.add(p.counted(engine.catalogue()), p.lastOccurredAt()));
-            counts.put(project.projectId(), fresh);
+            counts.put(project.projectId(), count(project));
         }
     }
 
-    /** A batch failed part-way, or another writer is suspected: count from the store when next asked. */
+    /** A batch failed part-way: count from the working state when next asked. */
     synchronized void forget() {
         counts = null;
     }
 
-    /** The store was emptied. */
+    /** The working state was emptied. */
     synchronized void cleared() {
         counts = new HashMap<>();
+    }
+
+    private ProjectCounts count(ProjectDefinition project) {
+        ProjectCounts fresh = engine.counts(project);
+        state.participants().stream().filter(p -> project.projectId().equals(p.projectId()))
+                .forEach(p -> fresh.add(p.counted(engine.catalogue()), p.lastOccurredAt()));
+        return fresh;
     }
 
     private Map<String, ProjectCounts> counted() {
         if (counts == null) {
             Map<String, ProjectCounts> fresh = new HashMap<>();
-            projects.projects().forEach(project -> fresh.put(project.projectId(), engine.counts(project)));
-            participants.forEach(p -> {
+            state.projects().forEach(project -> fresh.put(project.projectId(), engine.counts(project)));
+            state.participants().forEach(p -> {
                 ProjectCounts project = fresh.get(p.projectId());
                 if (project != null) {
                     project.add(p.counted(engine.catalogue()), p.lastOccurredAt());

@@ -1,37 +1,52 @@
 package se.stegvis.reporting.indicators.application;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
+import se.stegvis.reporting.indicators.domain.ProjectedParticipant.Fact;
+import se.stegvis.reporting.indicators.domain.RecordedActivity;
+import se.stegvis.reporting.indicators.domain.RecordedOutcome;
 
-/** Where the projection keeps its participants, one document each. */
+/**
+ * Where the projection keeps a checkpoint of its participants: each participant's facts, each activity and each
+ * outcome as a document of its own, so no document grows with the number of events a participant gets. The working
+ * state is held in memory ({@link WorkingState}); the store is what it starts from.
+ */
 public interface ParticipantStore {
 
-    /** A participant as read, with the revision a write must still find to succeed (0: not stored yet). */
-    record Stored(ProjectedParticipant participant, long revision) {
+    /** What changed since the last checkpoint, each written whole over what the store holds under its id. */
+    record Changes(List<ProjectedParticipant.Facts> participants, List<Fact<RecordedActivity>> activities,
+                   List<Fact<RecordedOutcome>> outcomes) {
+
+        public static final Changes NONE = new Changes(List.of(), List.of(), List.of());
+
+        public boolean isEmpty() {
+            return participants.isEmpty() && activities.isEmpty() && outcomes.isEmpty();
+        }
+
+        public int size() {
+            return participants.size() + activities.size() + outcomes.size();
+        }
     }
 
-    /** The stored ones among the ids; absent ids are not in the map. */
-    Map<String, Stored> participants(Collection<String> participantIds);
-
     /**
-     * Writes each participant in one single-document write, on condition that its revision is still the one read
-     * (or that it is still absent): a participant's applied eventIds travel in the same document, so the
-     * duplicate check and the change can never part. Throws {@link ConcurrentChange} when a condition fails.
+     * Writes the changes, each document by its id, replacing what is there: writing the same changes again, or a part
+     * of them again after a failure, ends in the same store. Returns once every write holds.
      */
-    void save(List<Stored> changed);
+    void save(Changes changes);
 
-    /** Every participant of the project, for counting. */
-    List<ProjectedParticipant> ofProject(String projectId);
-
-    /** Every stored participant, one at a time, for counting them all. */
-    void forEach(Consumer<ProjectedParticipant> action);
+    /** Every stored participant with their activities and outcomes, one at a time, for the working state at start. */
+    void load(Consumer<ProjectedParticipant> each);
 
     /** True when no participant is stored. */
     boolean isEmpty();
+
+    /**
+     * True when what is stored is of an earlier form of the read model that cannot be read as a checkpoint: the read
+     * model is then made again from the topics, as for an empty one.
+     */
+    boolean ofAnEarlierForm();
 
     void clear();
 }

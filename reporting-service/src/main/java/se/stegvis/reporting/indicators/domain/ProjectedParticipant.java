@@ -2,6 +2,7 @@ package se.stegvis.reporting.indicators.domain;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,28 +13,43 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Everything the projection knows about one participant, whatever order their events came in.
+ * Everything the projection knows about one participant, whatever order their events came in and however often each
+ * came.
  *
- * <p>Idempotent: an eventId applied once is remembered and changes nothing again. Order-tolerant: records,
- * retractions and corrections are kept before the enrolment lands (the participant counts only once enrolled); a
- * retraction is remembered by id, so a record that arrives after its retraction never counts; of the entry data
- * (enrolment and corrections each carry all of it) the version accepted last wins, by occurredAt, a correction before
- * an enrolment of the same instant, then eventId. So any order of the same events ends in the same state.
+ * <p>The state is a join of the events: applying an event again changes nothing, and any order of the same events
+ * ends in the same state, so no event id needs remembering. Records and retractions are kept by the activity's or
+ * outcome's id (a retraction is kept even before its record, so a record that arrives after its retraction never
+ * counts); of the entry data (enrolment and corrections each carry all of it) the version accepted last wins, by
+ * occurredAt, a correction before an enrolment of the same instant, then eventId; of leavings the latest by occurredAt,
+ * then eventId. The participant counts only once enrolled.
+ *
+ * <p>What is stored of it is bounded however many events the participant gets: {@link #facts()} is of fixed size, and
+ * each activity and outcome is a {@link Fact} of its own ({@link #activity(String)}, {@link #outcome(String)}).
  */
 public final class ProjectedParticipant {
 
     private static final Comparator<EntryVersion> ENTRY_ORDER = Comparator.comparing(EntryVersion::occurredAt)
             .thenComparing(EntryVersion::rank).thenComparing(EntryVersion::eventId);
 
-    /** Which event wrote the entry data: rank 0 an enrolment, 1 a correction. */
+    /** Which event wrote the entry data (rank 0 an enrolment, 1 a correction), or the leaving date (rank 0). */
     public record EntryVersion(Instant occurredAt, int rank, String eventId) {
     }
 
-    /** The state as stored; {@code appliedEventIds} includes every event that made it. */
-    public record State(String participantId, String projectId, boolean enrolled, EntryFacts entry, EntryVersion entryVersion,
-                        Map<String, RecordedActivity> activities, Set<String> retractedActivities,
-                        Map<String, RecordedOutcome> outcomes, Set<String> retractedOutcomes, LocalDate leftOn,
-                        boolean erased, Instant lastOccurredAt, Set<String> appliedEventIds) {
+    /** The participant's own facts, without their activities and outcomes: of a size that does not grow. */
+    public record Facts(String participantId, String projectId, boolean enrolled, EntryFacts entry, EntryVersion entryVersion,
+                        LocalDate leftOn, EntryVersion leftVersion, boolean erased, Instant lastOccurredAt) {
+    }
+
+    /**
+     * One activity or outcome of a participant, by its id: what was recorded (null while only its retraction is known)
+     * and whether it was retracted.
+     */
+    public record Fact<T>(String participantId, String id, T recorded, boolean retracted) {
+    }
+
+    /** The whole state, for comparing two participants. */
+    public record State(Facts facts, Map<String, RecordedActivity> activities, Set<String> retractedActivities,
+                        Map<String, RecordedOutcome> outcomes, Set<String> retractedOutcomes) {
     }
 
     private final String participantId;
@@ -41,72 +57,121 @@ public final class ProjectedParticipant {
     private boolean enrolled;
     private EntryFacts entry;
     private EntryVersion entryVersion;
-    private final Map<String, RecordedActivity> activities;
-    private final Set<String> retractedActivities;
-    private final Map<String, RecordedOutcome> outcomes;
-    private final Set<String> retractedOutcomes;
+    private final Map<String, RecordedActivity> activities = new HashMap<>();
+    private final Set<String> retractedActivities = new HashSet<>();
+    private final Map<String, RecordedOutcome> outcomes = new HashMap<>();
+    private final Set<String> retractedOutcomes = new HashSet<>();
     private LocalDate leftOn;
+    private EntryVersion leftVersion;
     private boolean erased;
     private Instant lastOccurredAt;
-    private final Set<String> appliedEventIds;
 
-    public ProjectedParticipant(State state) {
-        participantId = state.participantId();
-        projectId = state.projectId();
-        enrolled = state.enrolled();
-        entry = state.entry();
-        entryVersion = state.entryVersion();
-        activities = new HashMap<>(state.activities());
-        retractedActivities = new HashSet<>(state.retractedActivities());
-        outcomes = new HashMap<>(state.outcomes());
-        retractedOutcomes = new HashSet<>(state.retractedOutcomes());
-        leftOn = state.leftOn();
-        erased = state.erased();
-        lastOccurredAt = state.lastOccurredAt();
-        appliedEventIds = new HashSet<>(state.appliedEventIds());
+    private ProjectedParticipant(String participantId) {
+        this.participantId = participantId;
     }
 
     /** A participant no event has been applied to yet. */
     public static ProjectedParticipant unknown(String participantId) {
-        return new ProjectedParticipant(new State(participantId, null, false, null, null, Map.of(), Set.of(), Map.of(),
-                Set.of(), null, false, null, Set.of()));
+        return new ProjectedParticipant(participantId);
     }
 
-    /** Applies the event unless it was applied before; true when it was new (and so the state may have changed). */
+    /** A participant as stored: their facts, activities and outcomes. */
+    public static ProjectedParticipant restored(Facts facts, Collection<Fact<RecordedActivity>> activities,
+            Collection<Fact<RecordedOutcome>> outcomes) {
+        ProjectedParticipant participant = new ProjectedParticipant(facts.participantId());
+        participant.restore(facts);
+        activities.forEach(participant::restoreActivity);
+        outcomes.forEach(participant::restoreOutcome);
+        return participant;
+    }
+
+    /** Takes stored facts (of this participant). */
+    public void restore(Facts facts) {
+        requireOwn(facts.participantId());
+        projectId = facts.projectId();
+        enrolled = facts.enrolled();
+        entry = facts.entry();
+        entryVersion = facts.entryVersion();
+        leftOn = facts.leftOn();
+        leftVersion = facts.leftVersion();
+        erased = facts.erased();
+        lastOccurredAt = facts.lastOccurredAt();
+    }
+
+    /** Takes a stored activity (of this participant). */
+    public void restoreActivity(Fact<RecordedActivity> activity) {
+        requireOwn(activity.participantId());
+        if (activity.recorded() != null) {
+            activities.put(activity.id(), activity.recorded());
+        }
+        if (activity.retracted()) {
+            retractedActivities.add(activity.id());
+        }
+    }
+
+    /** Takes a stored outcome (of this participant). */
+    public void restoreOutcome(Fact<RecordedOutcome> outcome) {
+        requireOwn(outcome.participantId());
+        if (outcome.recorded() != null) {
+            outcomes.put(outcome.id(), outcome.recorded());
+        }
+        if (outcome.retracted()) {
+            retractedOutcomes.add(outcome.id());
+        }
+    }
+
+    /** Applies the event; true when it changed the state (false for one applied before). */
     public boolean apply(ParticipantEvent event) {
-        if (!participantId.equals(event.participantId())) {
-            throw new IllegalArgumentException("An event of participant " + event.participantId() + " is not for " + participantId);
+        requireOwn(event.participantId());
+        boolean changed = false;
+        if (projectId == null) {
+            projectId = event.projectId();
+            changed = true;
         }
-        if (!appliedEventIds.add(event.eventId())) {
-            return false;
+        if (lastOccurredAt == null || event.occurredAt().isAfter(lastOccurredAt)) {
+            lastOccurredAt = event.occurredAt();
+            changed = true;
         }
-        projectId = projectId == null ? event.projectId() : projectId;
-        lastOccurredAt = lastOccurredAt == null || event.occurredAt().isAfter(lastOccurredAt) ? event.occurredAt() : lastOccurredAt;
         if (event instanceof ParticipantEvent.Enrolled enrolment) {
+            changed |= !enrolled;
             enrolled = true;
-            takeEntry(enrolment.entry(), new EntryVersion(event.occurredAt(), 0, event.eventId()));
+            changed |= takeEntry(enrolment.entry(), new EntryVersion(event.occurredAt(), 0, event.eventId()));
         } else if (event instanceof ParticipantEvent.EntryCorrected correction) {
-            takeEntry(correction.entry(), new EntryVersion(event.occurredAt(), 1, event.eventId()));
+            changed |= takeEntry(correction.entry(), new EntryVersion(event.occurredAt(), 1, event.eventId()));
         } else if (event instanceof ParticipantEvent.Left left) {
-            leftOn = left.leftOn();
+            EntryVersion version = new EntryVersion(event.occurredAt(), 0, event.eventId());
+            if (leftVersion == null || ENTRY_ORDER.compare(version, leftVersion) > 0) {
+                leftOn = left.leftOn();
+                leftVersion = version;
+                changed = true;
+            }
         } else if (event instanceof ParticipantEvent.Erased) {
+            changed |= !erased;
             erased = true; // the anonymous contribution stays: nothing else changes
         } else if (event instanceof ParticipantEvent.ActivityRecorded recorded) {
-            activities.put(recorded.activity().activityId(), recorded.activity());
+            changed |= !recorded.activity().equals(activities.put(recorded.activity().activityId(), recorded.activity()));
         } else if (event instanceof ParticipantEvent.ActivityRetracted retracted) {
-            retractedActivities.add(retracted.activityId());
+            changed |= retractedActivities.add(retracted.activityId());
         } else if (event instanceof ParticipantEvent.OutcomeRecorded recorded) {
-            outcomes.put(recorded.outcome().outcomeId(), recorded.outcome());
+            changed |= !recorded.outcome().equals(outcomes.put(recorded.outcome().outcomeId(), recorded.outcome()));
         } else if (event instanceof ParticipantEvent.OutcomeRetracted retracted) {
-            retractedOutcomes.add(retracted.outcomeId());
+            changed |= retractedOutcomes.add(retracted.outcomeId());
         }
-        return true;
+        return changed;
     }
 
-    private void takeEntry(EntryFacts facts, EntryVersion version) {
+    private boolean takeEntry(EntryFacts facts, EntryVersion version) {
         if (entryVersion == null || ENTRY_ORDER.compare(version, entryVersion) > 0) {
             entry = facts;
             entryVersion = version;
+            return true;
+        }
+        return false;
+    }
+
+    private void requireOwn(String id) {
+        if (!participantId.equals(id)) {
+            throw new IllegalArgumentException("A fact of participant " + id + " is not for " + participantId);
         }
     }
 
@@ -136,10 +201,23 @@ public final class ProjectedParticipant {
         return lastOccurredAt;
     }
 
+    public Facts facts() {
+        return new Facts(participantId, projectId, enrolled, entry, entryVersion, leftOn, leftVersion, erased, lastOccurredAt);
+    }
+
+    /** The activity with this id as far as it is known (it may be unknown: recorded null, not retracted). */
+    public Fact<RecordedActivity> activity(String activityId) {
+        return new Fact<>(participantId, activityId, activities.get(activityId), retractedActivities.contains(activityId));
+    }
+
+    /** The outcome with this id as far as it is known (it may be unknown: recorded null, not retracted). */
+    public Fact<RecordedOutcome> outcome(String outcomeId) {
+        return new Fact<>(participantId, outcomeId, outcomes.get(outcomeId), retractedOutcomes.contains(outcomeId));
+    }
+
     public State state() {
-        return new State(participantId, projectId, enrolled, entry, entryVersion, Map.copyOf(activities),
-                Set.copyOf(retractedActivities), Map.copyOf(outcomes), Set.copyOf(retractedOutcomes), leftOn, erased,
-                lastOccurredAt, Set.copyOf(appliedEventIds));
+        return new State(facts(), Map.copyOf(activities), Set.copyOf(retractedActivities), Map.copyOf(outcomes),
+                Set.copyOf(retractedOutcomes));
     }
 
     @Override
@@ -149,6 +227,6 @@ public final class ProjectedParticipant {
 
     @Override
     public int hashCode() {
-        return Objects.hash(participantId, appliedEventIds);
+        return Objects.hash(participantId, projectId, lastOccurredAt);
     }
 }

@@ -26,11 +26,12 @@ class AccessRulesTest {
     private static final String OTHER = "98-000-OTHER";
 
     private final InMemoryStores stores = new InMemoryStores();
-    private final IndicatorTally tally = new IndicatorTally(stores, stores, new IndicatorEngine(CATALOGUE));
+    private final WorkingState state = new WorkingState(stores, stores);
+    private final IndicatorTally tally = new IndicatorTally(state, new IndicatorEngine(CATALOGUE));
     private final ReadIndicators read = new ReadIndicators(tally, CATALOGUE);
 
     {
-        new IndicatorProjection(stores, stores, tally).apply(List.of(InventedParticipants.project(List.of())));
+        new IndicatorProjection(state, stores, stores, tally).apply(List.of(InventedParticipants.project(List.of())));
     }
 
     private static Caller member(String projectId, ProjectRole role) {

@@ -1,7 +1,6 @@
 package se.stegvis.reporting.indicators.application;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,59 +10,83 @@ import java.util.function.Consumer;
 
 import se.stegvis.reporting.indicators.domain.ProjectDefinition;
 import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
+import se.stegvis.reporting.indicators.domain.ProjectedParticipant.Fact;
+import se.stegvis.reporting.indicators.domain.RecordedActivity;
+import se.stegvis.reporting.indicators.domain.RecordedOutcome;
 
-/** Both stores in maps, keeping states (not objects) so nothing is shared between a read and a write. */
+/** Both stores in maps of immutable values, document by document as the MongoDB stores keep them. */
 final class InMemoryStores implements ParticipantStore, ProjectStore {
 
-    private final Map<String, ProjectedParticipant.State> participants = new HashMap<>();
-    private final Map<String, Long> revisions = new HashMap<>();
+    private final Map<String, ProjectedParticipant.Facts> participants = new HashMap<>();
+    private final Map<String, Fact<RecordedActivity>> activities = new HashMap<>();
+    private final Map<String, Fact<RecordedOutcome>> outcomes = new HashMap<>();
     private final Map<String, ProjectDefinition> projects = new TreeMap<>();
     private int failAfter = -1;
+    private int saves;
 
-    @Override
-    public Map<String, Stored> participants(Collection<String> participantIds) {
-        Map<String, Stored> found = new HashMap<>();
-        participantIds.stream().filter(participants::containsKey).forEach(id ->
-                found.put(id, new Stored(new ProjectedParticipant(participants.get(id)), revisions.get(id))));
-        return found;
-    }
-
-    /** The next save stores this many participants, then fails, as a bulk write can. */
+    /** The next save stores this many documents, then fails, as a bulk write can. */
     void failAfter(int stored) {
         failAfter = stored;
     }
 
+    /** How many saves were asked for. */
+    int saves() {
+        return saves;
+    }
+
+    /** How many documents are stored, of each kind together. */
+    int documents() {
+        return participants.size() + activities.size() + outcomes.size();
+    }
+
     @Override
-    public void save(List<Stored> changed) {
-        for (Stored stored : changed) {
-            if (failAfter-- == 0) {
-                throw new IllegalStateException("the store failed part-way");
-            }
-            String id = stored.participant().participantId();
-            if (revisions.getOrDefault(id, 0L) != stored.revision()) {
-                throw new ConcurrentChange(id);
-            }
-            participants.put(id, stored.participant().state());
-            revisions.put(id, stored.revision() + 1);
+    public void save(Changes changes) {
+        saves++;
+        changes.activities().forEach(fact -> put(() -> activities.put(fact.id(), fact)));
+        changes.outcomes().forEach(fact -> put(() -> outcomes.put(fact.id(), fact)));
+        changes.participants().forEach(facts -> put(() -> participants.put(facts.participantId(), facts)));
+    }
+
+    private void put(Runnable write) {
+        if (failAfter == 0) {
+            failAfter = -1;
+            throw new IllegalStateException("the store failed part-way");
         }
+        if (failAfter > 0) {
+            failAfter--;
+        }
+        write.run();
     }
 
     @Override
-    public List<ProjectedParticipant> ofProject(String projectId) {
+    public void load(Consumer<ProjectedParticipant> each) {
+        Map<String, List<Fact<RecordedActivity>>> activitiesOf = new HashMap<>();
+        activities.values().forEach(fact -> activitiesOf.computeIfAbsent(fact.participantId(), id -> new ArrayList<>()).add(fact));
+        Map<String, List<Fact<RecordedOutcome>>> outcomesOf = new HashMap<>();
+        outcomes.values().forEach(fact -> outcomesOf.computeIfAbsent(fact.participantId(), id -> new ArrayList<>()).add(fact));
+        participants.values().forEach(facts -> each.accept(ProjectedParticipant.restored(facts,
+                activitiesOf.getOrDefault(facts.participantId(), List.of()), outcomesOf.getOrDefault(facts.participantId(), List.of()))));
+    }
+
+    /** The stored participants of the project, read back as a restart would. */
+    List<ProjectedParticipant> ofProject(String projectId) {
         List<ProjectedParticipant> found = new ArrayList<>();
-        participants.values().stream().filter(state -> projectId.equals(state.projectId()))
-                .forEach(state -> found.add(new ProjectedParticipant(state)));
+        load(participant -> {
+            if (projectId.equals(participant.projectId())) {
+                found.add(participant);
+            }
+        });
         return found;
-    }
-
-    @Override
-    public void forEach(Consumer<ProjectedParticipant> action) {
-        participants.values().forEach(state -> action.accept(new ProjectedParticipant(state)));
     }
 
     @Override
     public boolean isEmpty() {
         return participants.isEmpty();
+    }
+
+    @Override
+    public boolean ofAnEarlierForm() {
+        return false;
     }
 
     @Override
@@ -88,7 +111,8 @@ final class InMemoryStores implements ParticipantStore, ProjectStore {
     @Override
     public void clear() {
         participants.clear();
-        revisions.clear();
+        activities.clear();
+        outcomes.clear();
         projects.clear();
     }
 }

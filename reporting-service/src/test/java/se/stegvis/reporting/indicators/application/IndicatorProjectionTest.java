@@ -36,8 +36,9 @@ class IndicatorProjectionTest {
 
     private final InMemoryStores stores = new InMemoryStores();
     private final IndicatorEngine engine = new IndicatorEngine(CATALOGUE);
-    private final IndicatorTally tally = new IndicatorTally(stores, stores, engine);
-    private final IndicatorProjection projection = new IndicatorProjection(stores, stores, tally);
+    private final WorkingState state = new WorkingState(stores, stores);
+    private final IndicatorTally tally = new IndicatorTally(state, engine);
+    private final IndicatorProjection projection = new IndicatorProjection(state, stores, stores, tally);
     private final ReadIndicators read = new ReadIndicators(tally, CATALOGUE);
 
     /** Enrolment, correction, activity, outcome, its retraction, leaving; plus a second outcome that stays. */
@@ -75,7 +76,7 @@ class IndicatorProjectionTest {
             projection.clear();
             defineProject();
             order.forEach(event -> projection.apply(List.of(event)));
-            assertThat(read.ofProject(STAFF, PROJECT)).as("order %s", order).isEqualTo(inOrder).isEqualTo(countedFromTheStore());
+            assertThat(read.ofProject(STAFF, PROJECT)).as("order %s", order).isEqualTo(inOrder).isEqualTo(countedFromACheckpoint());
             orders++;
         }
         assertThat(orders).isEqualTo(720);
@@ -125,14 +126,16 @@ class IndicatorProjectionTest {
     }
 
     @Test
-    void the_read_model_is_empty_until_a_project_or_a_participant_is_stored_and_again_once_cleared() {
-        assertThat(projection.isEmpty()).isTrue();
+    void the_read_model_needs_a_replay_until_a_project_or_a_participant_is_stored_and_again_once_cleared() {
+        assertThat(projection.needsReplay()).isTrue();
         projection.apply(List.of(sixEvents().get(0)));
-        assertThat(projection.isEmpty()).as("a participant before their project").isFalse();
+        assertThat(projection.needsReplay()).as("a participant applied, not stored yet").isTrue();
+        checkpoint();
+        assertThat(projection.needsReplay()).as("a participant stored before their project").isFalse();
         projection.clear();
-        assertThat(projection.isEmpty()).isTrue();
+        assertThat(projection.needsReplay()).isTrue();
         defineProject();
-        assertThat(projection.isEmpty()).as("a project without participants").isFalse();
+        assertThat(projection.needsReplay()).as("a project without participants").isFalse();
     }
 
     @Test
@@ -161,7 +164,7 @@ class IndicatorProjectionTest {
         events.add(InventedParticipants.erased(sam));
         for (ProjectionEvent event : events) {
             projection.apply(List.of(event));
-            assertThat(read.ofProject(STAFF, PROJECT)).as("after %s", event).isEqualTo(countedFromTheStore());
+            assertThat(read.ofProject(STAFF, PROJECT)).as("after %s", event).isEqualTo(countedFromACheckpoint());
         }
         assertThat(count(read.ofProject(STAFF, PROJECT), "employed-upon-leaving").total()).isEqualTo(1);
     }
@@ -178,27 +181,62 @@ class IndicatorProjectionTest {
 
         assertThat(read.ofProject(STAFF, PROJECT).targets()).extracting(t -> t.target().code(), TargetFigures::counted)
                 .containsExactly(tuple("studied", 1));
-        assertThat(read.ofProject(STAFF, PROJECT)).isEqualTo(countedFromTheStore());
+        assertThat(read.ofProject(STAFF, PROJECT)).isEqualTo(countedFromACheckpoint());
     }
 
     @Test
-    void after_a_batch_fails_part_way_the_counts_are_made_again_from_what_was_stored() {
+    void a_checkpoint_that_fails_part_way_is_written_whole_by_the_next_one() {
         defineProject();
         projection.apply(sixEvents());
         String sam = "0b6c3c9e-1111-4aaa-8bbb-000000000002";
-        assertThat(read.ofProject(STAFF, PROJECT).participants()).as("counting from here on").isEqualTo(1);
-        stores.failAfter(1);
-        List<ProjectionEvent> batch = List.of(
+        projection.apply(List.of(
                 InventedParticipants.outcome(ALEX, "o9", "EMPLOYED", "UPON_LEAVING", LocalDate.of(2025, 8, 2), T0.plusSeconds(500)),
-                InventedParticipants.enrolled(sam, InventedParticipants.entry(Gender.WOMAN, 25)));
-        assertThatThrownBy(() -> projection.apply(batch)).isInstanceOf(IllegalStateException.class);
+                InventedParticipants.enrolled(sam, InventedParticipants.entry(Gender.WOMAN, 25))));
+        ProjectFigures applied = read.ofProject(STAFF, PROJECT);
+        assertThat(applied.participants()).isEqualTo(2);
 
-        assertThat(read.ofProject(STAFF, PROJECT)).as("one of two participants stored").isEqualTo(countedFromTheStore());
-        assertThat(read.ofProject(STAFF, PROJECT).participants()).isEqualTo(1);
-        projection.apply(batch);
-        assertThat(read.ofProject(STAFF, PROJECT).participants()).isEqualTo(2);
-        assertThat(count(read.ofProject(STAFF, PROJECT), "employed-upon-leaving").total()).isEqualTo(1);
-        assertThat(read.ofProject(STAFF, PROJECT)).isEqualTo(countedFromTheStore());
+        stores.failAfter(2);
+        ParticipantStore.Changes changes = projection.takeChanges();
+        assertThatThrownBy(() -> projection.store(changes)).isInstanceOf(IllegalStateException.class);
+        assertThat(stores.documents()).as("part of the checkpoint stored").isEqualTo(2);
+        projection.putBack(changes);
+
+        assertThat(read.ofProject(STAFF, PROJECT)).as("the view does not wait for the store").isEqualTo(applied);
+        assertThat(countedFromACheckpoint()).isEqualTo(applied);
+        assertThat(projection.takeChanges()).as("nothing left over").isEqualTo(ParticipantStore.Changes.NONE);
+    }
+
+    @Test
+    void a_checkpoint_holds_only_what_changed_since_the_last_one() {
+        defineProject();
+        List<ProjectionEvent> events = sixEvents();
+        projection.apply(events);
+        ParticipantStore.Changes first = projection.takeChanges();
+        assertThat(first.participants()).hasSize(1);
+        assertThat(first.activities()).hasSize(1);
+        assertThat(first.outcomes()).as("o1 and its retraction are one outcome").hasSize(1);
+        projection.store(first);
+
+        projection.apply(events);
+        assertThat(projection.takeChanges()).as("the same events again change nothing").isEqualTo(ParticipantStore.Changes.NONE);
+
+        projection.apply(List.of(InventedParticipants.activity(ALEX, "a2", "DIGITAL_GUIDANCE")));
+        ParticipantStore.Changes second = projection.takeChanges();
+        assertThat(second.activities()).extracting(fact -> fact.id()).containsExactly("a2");
+        assertThat(second.participants()).hasSize(1);
+        assertThat(second.outcomes()).isEmpty();
+    }
+
+    @Test
+    void a_restart_from_the_checkpoint_counts_as_the_projection_did() {
+        defineProject();
+        projection.apply(sixEvents());
+        checkpoint();
+        ProjectFigures before = read.ofProject(STAFF, PROJECT);
+
+        WorkingState restarted = new WorkingState(stores, stores);
+        IndicatorTally restartedTally = new IndicatorTally(restarted, engine);
+        assertThat(new ReadIndicators(restartedTally, CATALOGUE).ofProject(STAFF, PROJECT)).isEqualTo(before);
     }
 
     @Test
@@ -209,10 +247,16 @@ class IndicatorProjectionTest {
         defineProject();
 
         assertThat(read.ofProject(STAFF, PROJECT).participants()).isEqualTo(1);
-        assertThat(read.ofProject(STAFF, PROJECT)).isEqualTo(countedFromTheStore());
+        assertThat(read.ofProject(STAFF, PROJECT)).isEqualTo(countedFromACheckpoint());
     }
 
-    private ProjectFigures countedFromTheStore() {
+    private void checkpoint() {
+        projection.store(projection.takeChanges());
+    }
+
+    /** Writes a checkpoint, then counts the project from scratch over what the store holds. */
+    private ProjectFigures countedFromACheckpoint() {
+        checkpoint();
         return engine.figures(stores.project(PROJECT).orElseThrow(), stores.ofProject(PROJECT));
     }
 

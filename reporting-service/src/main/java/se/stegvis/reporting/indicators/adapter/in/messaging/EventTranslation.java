@@ -56,23 +56,23 @@ final class EventTranslation {
         if (value instanceof ProjectDefined e) {
             return project(e);
         } else if (value instanceof ParticipantEnrolled e) {
-            return new ParticipantEvent.Enrolled(id(e.getEventId()), at(e.getOccurredAt()), e.getProjectId(), id(e.getParticipantId()), facts(e.getEntryData()));
+            return new ParticipantEvent.Enrolled(id(e.getEventId()), at(e.getOccurredAt()), shared(e.getProjectId()), id(e.getParticipantId()), facts(e.getEntryData()));
         } else if (value instanceof ParticipantEntryDataCorrected e) {
-            return new ParticipantEvent.EntryCorrected(id(e.getEventId()), at(e.getOccurredAt()), e.getProjectId(), id(e.getParticipantId()), facts(e.getEntryData()));
+            return new ParticipantEvent.EntryCorrected(id(e.getEventId()), at(e.getOccurredAt()), shared(e.getProjectId()), id(e.getParticipantId()), facts(e.getEntryData()));
         } else if (value instanceof ParticipantLeft e) {
-            return new ParticipantEvent.Left(id(e.getEventId()), at(e.getOccurredAt()), e.getProjectId(), id(e.getParticipantId()), e.getLeftOn());
+            return new ParticipantEvent.Left(id(e.getEventId()), at(e.getOccurredAt()), shared(e.getProjectId()), id(e.getParticipantId()), e.getLeftOn());
         } else if (value instanceof ParticipantErased e) {
-            return new ParticipantEvent.Erased(id(e.getEventId()), at(e.getOccurredAt()), e.getProjectId(), id(e.getParticipantId()));
+            return new ParticipantEvent.Erased(id(e.getEventId()), at(e.getOccurredAt()), shared(e.getProjectId()), id(e.getParticipantId()));
         } else if (value instanceof ActivityRecorded e) {
-            return new ParticipantEvent.ActivityRecorded(id(e.getEventId()), at(e.getOccurredAt()), e.getProjectId(), id(e.getParticipantId()),
-                    new RecordedActivity(id(e.getActivityId()), e.getType(), Objects.requireNonNull(e.getDate())));
+            return new ParticipantEvent.ActivityRecorded(id(e.getEventId()), at(e.getOccurredAt()), shared(e.getProjectId()), id(e.getParticipantId()),
+                    new RecordedActivity(id(e.getActivityId()), shared(e.getType()), Objects.requireNonNull(e.getDate())));
         } else if (value instanceof ActivityRetracted e) {
-            return new ParticipantEvent.ActivityRetracted(id(e.getEventId()), at(e.getOccurredAt()), e.getProjectId(), id(e.getParticipantId()), id(e.getActivityId()));
+            return new ParticipantEvent.ActivityRetracted(id(e.getEventId()), at(e.getOccurredAt()), shared(e.getProjectId()), id(e.getParticipantId()), id(e.getActivityId()));
         } else if (value instanceof OutcomeRecorded e) {
-            return new ParticipantEvent.OutcomeRecorded(id(e.getEventId()), at(e.getOccurredAt()), e.getProjectId(), id(e.getParticipantId()),
-                    new RecordedOutcome(id(e.getOutcomeId()), e.getType(), Objects.requireNonNull(e.getDate()), e.getFollowUp().name(), at(e.getOccurredAt())));
+            return new ParticipantEvent.OutcomeRecorded(id(e.getEventId()), at(e.getOccurredAt()), shared(e.getProjectId()), id(e.getParticipantId()),
+                    new RecordedOutcome(id(e.getOutcomeId()), shared(e.getType()), Objects.requireNonNull(e.getDate()), e.getFollowUp().name(), at(e.getOccurredAt())));
         } else if (value instanceof OutcomeRetracted e) {
-            return new ParticipantEvent.OutcomeRetracted(id(e.getEventId()), at(e.getOccurredAt()), e.getProjectId(), id(e.getParticipantId()), id(e.getOutcomeId()));
+            return new ParticipantEvent.OutcomeRetracted(id(e.getEventId()), at(e.getOccurredAt()), shared(e.getProjectId()), id(e.getParticipantId()), id(e.getOutcomeId()));
         }
         throw new EventNotApplicable("an event type the projection does not know: " + value.getClass().getSimpleName());
     }
@@ -92,7 +92,7 @@ final class EventTranslation {
 
     private static EntryFacts facts(EntryData entry) {
         Map<String, String> attributes = new HashMap<>();
-        attributes.put("targetGroup", entry.getTargetGroup());
+        attributes.put("targetGroup", shared(entry.getTargetGroup()));
         attributes.put("labourMarketStatus", entry.getLabourMarketStatus().name());
         attributes.put("educationLevel", entry.getEducationLevel().name());
         attributes.put("disability", entry.getDisability().name());
@@ -101,12 +101,20 @@ final class EventTranslation {
         attributes.put("foreignBackground", String.valueOf(entry.getForeignBackground()));
         attributes.put("homeless", String.valueOf(entry.getHomeless()));
         attributes.put("ruralArea", String.valueOf(entry.getRuralArea()));
-        attributes.put("enrolledOn", entry.getEnrolledOn().toString());
+        attributes.put("enrolledOn", shared(entry.getEnrolledOn().toString()));
         return new EntryFacts(Gender.valueOf(entry.getGender().name()), entry.getAgeAtEntry(), attributes);
     }
 
     private static Set<String> strings(List<? extends CharSequence> values) {
         return values.stream().map(CharSequence::toString).collect(Collectors.toSet());
+    }
+
+    /**
+     * The one copy of a value that recurs across participants (a project id, a type code, a target group): the
+     * working state holds every participant in memory, and a copy of each per event would be most of its size.
+     */
+    private static String shared(String value) {
+        return value == null ? null : value.intern();
     }
 
     private static String id(Object uuid) {

@@ -1,8 +1,14 @@
 package se.stegvis.reporting.indicators.adapter.in.messaging;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.messaging.Message;
 
 import se.stegvis.consumer.BatchApplication;
@@ -14,16 +20,19 @@ import se.stegvis.reporting.indicators.application.IndicatorProjection;
 import se.stegvis.reporting.indicators.application.RebuildProgress;
 import se.stegvis.reporting.indicators.application.Replay;
 import se.stegvis.schemas.EventTopic;
+import se.stegvis.schemas.serde.DecodeFailure;
 
 /**
  * The batch function that feeds the {@link IndicatorProjection} from the four projected topics through Spring Cloud
  * Stream's Kafka binder, bound as {@value #BINDING} (settings in {@code stegvis-projection.yml}, the consumer policy in
  * event-consumer's {@code stegvis-consumer.yml}). Each batch: translate every event up to the first record that cannot
- * be used, apply them in one write, then commit; the record at fault is handled by the consumer policy (wait for the
- * registry or the store, dead-letter a record that is its own fault). The projection's idempotence makes any repeat
- * harmless. A rebuild is a replay of the group ({@link Replays}), also begun when the store is found empty at start.
+ * be used and apply them to the working state in memory; the offsets are committed by the {@link Checkpoints} once the
+ * store holds what the batches changed. The record at fault is handled by the consumer policy (wait for the registry,
+ * dead-letter a record that is its own fault), after everything before it is stored. The projection's idempotence
+ * makes any repeat harmless. A rebuild is a replay of the group ({@link Replays}), also begun when the store is found
+ * empty (or of an earlier form) at start.
  */
-public final class ProjectionFunction implements Consumer<Message<List<Object>>>, Replay {
+public final class ProjectionFunction implements Consumer<Message<List<Object>>>, Replay, AutoCloseable {
 
     /** The function's bean name, as {@code spring.cloud.function.definition} names it. */
     public static final String NAME = "indicatorProjection";
@@ -37,18 +46,24 @@ public final class ProjectionFunction implements Consumer<Message<List<Object>>>
     public static final List<EventTopic> PROJECTED_TOPICS = List.of(EventTopic.PROJECTS, EventTopic.PARTICIPANTS,
             EventTopic.ACTIVITIES, EventTopic.OUTCOMES);
 
+    private static final Logger log = LoggerFactory.getLogger(ProjectionFunction.class);
+
     private final IndicatorProjection projection;
     private final ConsumerProgress progress;
     private final Replays replays;
     private final String group;
+    private final Checkpoints checkpoints;
 
-    public ProjectionFunction(IndicatorProjection projection, ConsumerProgress progress, Replays replays, String group) {
+    /** @param checkpointInterval how often at most the working state is written to the store while records come */
+    public ProjectionFunction(IndicatorProjection projection, ConsumerProgress progress, Replays replays, String group,
+            Duration checkpointInterval) {
         this.projection = projection;
         this.progress = progress;
         this.replays = replays;
         this.group = group;
+        this.checkpoints = new Checkpoints(projection, progress, group, checkpointInterval);
         progress.expect(group);
-        replays.register(group, projection::clear, projection::isEmpty);
+        replays.register(group, () -> checkpoints.clearForReplay(projection::clear), projection::needsReplay);
     }
 
     @Override
@@ -57,7 +72,32 @@ public final class ProjectionFunction implements Consumer<Message<List<Object>>>
         if (replays.beginIfRequested(batch.group(), batch.consumer())) {
             return;
         }
-        BatchApplication.apply(batch, EventTranslation::translate, projection::apply, progress);
+        // Committed by the checkpoints once stored; before a record at fault goes to the container, which commits the
+        // records before it (and it, once set aside), everything applied is stored.
+        BatchApplication.apply(batch, EventTranslation::translate, projection::apply,
+                new BatchApplication.Commits(checkpoints::applied, failed -> checkpoints.flush(failed.consumer())), progress);
+    }
+
+    /**
+     * While nothing comes, on the consumer's thread: what changed is written now, and its offsets committed. A store
+     * that is away is tried again at the next batch or idle moment (and the batch then waits for it).
+     */
+    @EventListener
+    public void idle(ListenerContainerIdleEvent event) {
+        MessageListenerContainer container = event.getContainer(MessageListenerContainer.class);
+        if (container == null || !group.equals(container.getGroupId()) || event.getConsumer() == null) {
+            return;
+        }
+        try {
+            checkpoints.idle(event.getConsumer());
+        } catch (RuntimeException away) {
+            log.warn("Consumer group {} could not write a checkpoint while idle: {}", group, DecodeFailure.classes(away));
+        }
+    }
+
+    @Override
+    public void close() {
+        checkpoints.close();
     }
 
     @Override

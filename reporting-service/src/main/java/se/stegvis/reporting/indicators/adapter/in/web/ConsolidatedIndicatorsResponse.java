@@ -5,11 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import se.stegvis.reporting.indicators.application.Currency;
 import se.stegvis.reporting.indicators.domain.ConsolidatedView;
 import se.stegvis.reporting.indicators.domain.ShownCount;
 
-/** The cross-project view: projects side by side and their total; a withheld count is null. */
-record ConsolidatedIndicatorsResponse(Instant asOf, int suppressedBelow, List<Project> projects, Total total) {
+/**
+ * The cross-project view: projects side by side and their total; a withheld count is null. {@code currency} says
+ * whether the figures are final ({@link CurrencyResponse}).
+ */
+record ConsolidatedIndicatorsResponse(Instant asOf, int suppressedBelow, List<Project> projects, Total total,
+                                      CurrencyResponse currency) {
 
     record Indicator(String code, Integer total, Map<String, Integer> byGender) {
         static Indicator of(ShownCount count) {
@@ -26,11 +31,11 @@ record ConsolidatedIndicatorsResponse(Instant asOf, int suppressedBelow, List<Pr
     record Total(List<Indicator> indicators) {
     }
 
-    static ConsolidatedIndicatorsResponse of(ConsolidatedView view, int suppressedBelow) {
+    static ConsolidatedIndicatorsResponse of(ConsolidatedView view, Currency currency, int suppressedBelow) {
         List<Project> projects = view.projects().stream().map(column -> new Project(column.project().projectId(),
                 column.project().name(), column.project().regionName(), column.project().nuts2(), column.plannedParticipants(),
                 column.indicators().stream().map(Indicator::of).toList())).toList();
         return new ConsolidatedIndicatorsResponse(view.asOf(), suppressedBelow, projects,
-                new Total(view.total().stream().map(Indicator::of).toList()));
+                new Total(view.total().stream().map(Indicator::of).toList()), CurrencyResponse.of(currency));
     }
 }

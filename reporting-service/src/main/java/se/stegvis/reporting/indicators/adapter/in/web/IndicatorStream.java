@@ -34,9 +34,12 @@ import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 import se.stegvis.access.Caller;
+import se.stegvis.reporting.indicators.application.Currency;
 import se.stegvis.reporting.indicators.application.ReadIndicators;
 import se.stegvis.reporting.indicators.application.ViewChanges;
+import se.stegvis.reporting.indicators.application.ViewCurrency;
 import se.stegvis.reporting.indicators.domain.ComplementarySuppression;
+import se.stegvis.reporting.indicators.domain.ConsolidatedView;
 
 /**
  * The live stream behind {@code GET /api/indicators/stream}. The projection only notes which projects changed and
@@ -46,6 +49,12 @@ import se.stegvis.reporting.indicators.domain.ComplementarySuppression;
  * catches up on what it missed. The stream carries the suppressed cross-project view only, as
  * {@code GET /api/indicators} does, to whoever may see that view; a project's exact figures stay behind its own
  * endpoint.
+ *
+ * <p>Each view carries how current it is ({@link ViewCurrency}). That changes without any figure changing (a rebuild
+ * asked for, the projection waiting or caught up), so the timer looks at it every {@code currencyCheck} and, when it
+ * differs from what the clients were last sent, has the reader send the view again to all, with no project named as
+ * changed: a banner then comes and goes without a reload. The same reader sends it, so such changes are read
+ * together with the figures' and no more often than the check.
  *
  * <p>Bounded everywhere: at most {@code maxPerIdentity} open streams per signed-in subject and {@code maxClients} in
  * all (a new one beyond is refused, {@link StreamsFull}); a client whose connection has taken nothing for
@@ -64,6 +73,7 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
     }
 
     private final ReadIndicators indicators;
+    private final ViewCurrency currency;
     private final JsonMapper json;
     private final Duration timeout;
     private final Limits limits;
@@ -73,12 +83,18 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
     private final ConcurrentLinkedQueue<StreamClient> newcomers = new ConcurrentLinkedQueue<>();
     private final Set<String> pending = new LinkedHashSet<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /** The currency of the view the clients were last sent; read by the timer, written by the reader. */
+    private volatile Currency sent;
+    /** Set by the timer when the currency moved away from {@link #sent}: the reader sends the view to all. */
+    private final AtomicBoolean currencyMoved = new AtomicBoolean();
     private volatile boolean running;
     private final ExecutorService reader = Executors.newSingleThreadExecutor(daemon("indicator-stream-reader"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("indicator-stream-timer"));
 
-    public IndicatorStream(ReadIndicators indicators, JsonMapper json, Duration heartbeatEvery, Duration timeout, Limits limits) {
+    public IndicatorStream(ReadIndicators indicators, ViewCurrency currency, JsonMapper json, Duration heartbeatEvery,
+            Duration currencyCheck, Duration timeout, Limits limits) {
         this.indicators = indicators;
+        this.currency = currency;
         this.json = json;
         this.timeout = timeout;
         this.limits = limits;
@@ -86,6 +102,7 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
                 heartbeatEvery.toMillis(), heartbeatEvery.toMillis(), TimeUnit.MILLISECONDS);
         long check = Math.max(50, limits.sendTimeout().toMillis() / 4);
         timer.scheduleWithFixedDelay(this::dropStalled, check, check, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::checkCurrency, currencyCheck.toMillis(), currencyCheck.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -169,6 +186,18 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
         clients.stream().filter(client -> client.stalledFor(millis)).forEach(StreamClient::close);
     }
 
+    /** On the timer: a currency other than the clients were last sent is sent to them all, by the reader. */
+    private void checkCurrency() {
+        try {
+            if (!clients.isEmpty() && !currency.now().equals(sent)) {
+                currencyMoved.set(true);
+                schedule();
+            }
+        } catch (RuntimeException e) {
+            // Not to be known now: the next check, or the next change of the figures, tells it.
+        }
+    }
+
     @Override
     public void changed(Set<String> projectIds) {
         synchronized (pending) {
@@ -202,19 +231,23 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
         for (StreamClient client = newcomers.poll(); client != null; client = newcomers.poll()) {
             fresh.add(client);
         }
-        if (fresh.isEmpty() && (changed.isEmpty() || clients.isEmpty())) {
+        boolean moved = currencyMoved.getAndSet(false);
+        if (fresh.isEmpty() && ((changed.isEmpty() && !moved) || clients.isEmpty())) {
             return; // nobody to tell: a client that comes later is told the view of its time
         }
         try {
-            ConsolidatedIndicatorsResponse view = ConsolidatedIndicatorsResponse.of(indicators.consolidatedForAdmitted(),
+            ViewCurrency.Stamped<ConsolidatedView> read = currency.read(indicators::consolidatedForAdmitted);
+            ConsolidatedIndicatorsResponse view = ConsolidatedIndicatorsResponse.of(read.view(), read.currency(),
                     ComplementarySuppression.THRESHOLD_BELOW);
             String viewJson = json.writeValueAsString(view);
+            boolean tellOthers = !changed.isEmpty() || !read.currency().equals(sent);
+            sent = read.currency();
             StreamClient.Outgoing toFresh = new StreamClient.Outgoing(allProjects(view), viewJson);
             StreamClient.Outgoing toOthers = new StreamClient.Outgoing(changed, viewJson);
             for (StreamClient client : clients) {
                 if (fresh.contains(client)) {
                     client.offer(toFresh);
-                } else if (!changed.isEmpty()) {
+                } else if (tellOthers) {
                     client.offer(toOthers);
                 }
             }
@@ -224,6 +257,9 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
                 pending.addAll(changed);
             }
             newcomers.addAll(fresh);
+            if (moved) {
+                currencyMoved.set(true);
+            }
             timer.schedule(this::schedule, 1, TimeUnit.SECONDS);
         }
     }

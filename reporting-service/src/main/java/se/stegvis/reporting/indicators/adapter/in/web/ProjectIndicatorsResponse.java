@@ -6,14 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import se.stegvis.reporting.indicators.application.Currency;
 import se.stegvis.reporting.indicators.domain.Gender;
 import se.stegvis.reporting.indicators.domain.IndicatorCount;
 import se.stegvis.reporting.indicators.domain.ProjectFigures;
 import se.stegvis.reporting.indicators.domain.TargetFigures;
 
-/** One project's exact figures, the JSON of DESIGN.md plus the planned participants and each target's details. */
+/**
+ * One project's exact figures, the JSON of DESIGN.md plus the planned participants, each target's details and how
+ * current the figures are ({@link CurrencyResponse}).
+ */
 record ProjectIndicatorsResponse(String projectId, String name, String region, String nuts2, Instant asOf,
-                                 int plannedParticipants, int participants, List<Indicator> indicators, List<Target> targets) {
+                                 int plannedParticipants, int participants, List<Indicator> indicators, List<Target> targets,
+                                 CurrencyResponse currency) {
 
     record Indicator(String code, int total, Map<String, Integer> byGender) {
         static Indicator of(IndicatorCount count) {
@@ -46,10 +51,11 @@ record ProjectIndicatorsResponse(String projectId, String name, String region, S
         }
     }
 
-    static ProjectIndicatorsResponse of(ProjectFigures figures) {
+    static ProjectIndicatorsResponse of(ProjectFigures figures, Currency currency) {
         var project = figures.project();
         return new ProjectIndicatorsResponse(project.projectId(), project.name(), project.regionName(), project.nuts2(),
                 figures.asOf(), project.plannedParticipants(), figures.participants(),
-                figures.indicators().stream().map(Indicator::of).toList(), figures.targets().stream().map(Target::of).toList());
+                figures.indicators().stream().map(Indicator::of).toList(), figures.targets().stream().map(Target::of).toList(),
+                CurrencyResponse.of(currency));
     }
 }

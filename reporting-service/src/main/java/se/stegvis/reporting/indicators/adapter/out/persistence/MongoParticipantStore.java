@@ -1,128 +1,116 @@
 package se.stegvis.reporting.indicators.adapter.out.persistence;
 
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.bson.Document;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
-import com.mongodb.client.model.InsertOneModel;
-import com.mongodb.client.model.IndexOptions;
-import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 
-import se.stegvis.reporting.indicators.application.ConcurrentChange;
 import se.stegvis.reporting.indicators.application.ParticipantStore;
 import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
 
 /**
- * Participants in {@code reporting_participants}, one document each. A batch is one unordered bulk write of inserts
- * (a new participant: a duplicate _id means someone else stored it first) and replacements conditional on the
- * revision read, so each document's check and change are one single-document write.
- *
- * <p>The condition is the flat filter {@code {_id, revision}} with a unique index on exactly those two fields. MongoDB
- * itself would answer it from the {@code _id} index alone; mongo-java-server (the local stack's and the tests' store)
- * uses an index only for a filter whose fields are exactly the index's, and would otherwise scan the whole collection
- * for every replacement, which made a replay quadratic in participants (docs/benchmarks/replay.md). On MongoDB the
- * extra index costs one more index entry per write.
+ * The read model's checkpoint in three collections: {@value #PARTICIPANTS} (a participant's facts),
+ * {@value #ACTIVITIES} and {@value #OUTCOMES} (one document per activity and per outcome, with its participant's id).
+ * A checkpoint is one unordered bulk write per collection of whole documents, each replacing (or inserting) the
+ * document of its {@code _id}: the filter names {@code _id} alone, which MongoDB and mongo-java-server (the local
+ * stack's and the tests' store, which uses an index only for a filter of exactly the index's fields) both answer from
+ * the {@code _id} index, and writing a document again changes nothing.
  */
 public final class MongoParticipantStore implements ParticipantStore {
 
-    public static final String COLLECTION = "reporting_participants";
+    public static final String PARTICIPANTS = "reporting_participants";
+    public static final String ACTIVITIES = "reporting_activities";
+    public static final String OUTCOMES = "reporting_outcomes";
 
-    private final MongoCollection<Document> documents;
-    private volatile boolean indexed;
+    /** Documents per bulk write: a checkpoint of a replay may hold hundreds of thousands. */
+    private static final int CHUNK = 1_000;
 
-    public MongoParticipantStore(MongoCollection<Document> documents) {
-        this.documents = documents;
+    private final MongoCollection<Document> participants;
+    private final MongoCollection<Document> activities;
+    private final MongoCollection<Document> outcomes;
+
+    public MongoParticipantStore(MongoDatabase database) {
+        this(database.getCollection(PARTICIPANTS), database.getCollection(ACTIVITIES), database.getCollection(OUTCOMES));
+    }
+
+    MongoParticipantStore(MongoCollection<Document> participants, MongoCollection<Document> activities,
+            MongoCollection<Document> outcomes) {
+        this.participants = participants;
+        this.activities = activities;
+        this.outcomes = outcomes;
     }
 
     @Override
-    public Map<String, Stored> participants(Collection<String> participantIds) {
-        Map<String, Stored> found = new HashMap<>();
-        if (participantIds.isEmpty()) {
-            return found;
-        }
-        for (Document document : documents.find(in("_id", participantIds))) {
-            found.put(document.getString("_id"), new Stored(ParticipantDocuments.participant(document),
-                    document.get(ParticipantDocuments.REVISION, Number.class).longValue()));
-        }
-        return found;
+    public void save(Changes changes) {
+        replace(activities, changes.activities(), ParticipantDocuments::activity);
+        replace(outcomes, changes.outcomes(), ParticipantDocuments::outcome);
+        replace(participants, changes.participants(), ParticipantDocuments::participant);
     }
 
-    @Override
-    public void save(List<Stored> changed) {
-        if (changed.isEmpty()) {
-            return;
-        }
-        ensureIndex();
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        int replacements = 0;
-        for (Stored stored : changed) {
-            Document document = ParticipantDocuments.document(stored.participant(), stored.revision() + 1);
-            if (stored.revision() == 0) {
-                writes.add(new InsertOneModel<>(document));
-            } else {
-                writes.add(new ReplaceOneModel<>(new Document("_id", document.get("_id"))
-                        .append(ParticipantDocuments.REVISION, stored.revision()), document));
-                replacements++;
+    private static <T> void replace(MongoCollection<Document> collection, List<T> items, Function<T, Document> document) {
+        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+        for (int from = 0; from < items.size(); from += CHUNK) {
+            List<WriteModel<Document>> writes = new ArrayList<>(Math.min(CHUNK, items.size() - from));
+            for (T item : items.subList(from, Math.min(items.size(), from + CHUNK))) {
+                Document written = document.apply(item);
+                writes.add(new ReplaceOneModel<>(eq("_id", written.get("_id")), written, upsert));
             }
-        }
-        try {
-            BulkWriteResult result = documents.bulkWrite(writes, new BulkWriteOptions().ordered(false));
-            if (result.getMatchedCount() != replacements) {
-                throw new ConcurrentChange("of this batch");
-            }
-        } catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
-                throw new ConcurrentChange(changed.get(e.getWriteErrors().get(0).getIndex()).participant().participantId());
-            }
-            throw e;
+            collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
     }
 
     @Override
-    public List<ProjectedParticipant> ofProject(String projectId) {
-        List<ProjectedParticipant> found = new ArrayList<>();
-        documents.find(eq(ParticipantDocuments.PROJECT_ID, projectId)).projection(Projections.exclude("appliedEventIds"))
-                .forEach(document -> found.add(ParticipantDocuments.participant(document)));
-        return found;
-    }
-
-    @Override
-    public void forEach(Consumer<ProjectedParticipant> action) {
-        documents.find().projection(Projections.exclude("appliedEventIds"))
-                .forEach(document -> action.accept(ParticipantDocuments.participant(document)));
+    public void load(Consumer<ProjectedParticipant> each) {
+        Map<String, ProjectedParticipant> read = new HashMap<>();
+        for (Document document : participants.find()) {
+            ProjectedParticipant.Facts facts = ParticipantDocuments.facts(document);
+            ProjectedParticipant participant = ProjectedParticipant.unknown(facts.participantId());
+            participant.restore(facts);
+            read.put(facts.participantId(), participant);
+        }
+        // An activity or outcome without its participant's document is one a checkpoint stored before it got to the
+        // participant (it died part-way): the replay from the committed offsets brings the rest.
+        for (Document document : activities.find()) {
+            String participantId = document.getString(ParticipantDocuments.PARTICIPANT_ID);
+            read.computeIfAbsent(participantId, ProjectedParticipant::unknown).restoreActivity(ParticipantDocuments.activity(document));
+        }
+        for (Document document : outcomes.find()) {
+            String participantId = document.getString(ParticipantDocuments.PARTICIPANT_ID);
+            read.computeIfAbsent(participantId, ProjectedParticipant::unknown).restoreOutcome(ParticipantDocuments.outcome(document));
+        }
+        read.values().forEach(each);
     }
 
     @Override
     public boolean isEmpty() {
-        return documents.find().projection(Projections.include("_id")).limit(1).first() == null;
+        return participants.find().limit(1).first() == null;
     }
 
+    /** The read model's first form kept every applied eventId in the participant's document, and activities in it. */
+    @Override
+    public boolean ofAnEarlierForm() {
+        Document any = participants.find().limit(1).first();
+        return any != null && any.containsKey(ParticipantDocuments.FIRST_FORM);
+    }
+
+    /** Drops the collections rather than deleting document by document: a rebuild of 100,000 participants begins at once. */
     @Override
     public void clear() {
-        documents.deleteMany(new Document());
-    }
-
-    private void ensureIndex() {
-        if (!indexed) {
-            documents.createIndex(Indexes.ascending(ParticipantDocuments.PROJECT_ID));
-            documents.createIndex(Indexes.ascending("_id", ParticipantDocuments.REVISION), new IndexOptions().unique(true));
-            indexed = true;
-        }
+        participants.drop();
+        activities.drop();
+        outcomes.drop();
     }
 }

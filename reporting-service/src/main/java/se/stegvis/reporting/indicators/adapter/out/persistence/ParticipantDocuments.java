@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 
 import org.bson.Document;
@@ -14,72 +12,109 @@ import se.stegvis.reporting.indicators.domain.EntryFacts;
 import se.stegvis.reporting.indicators.domain.Gender;
 import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
 import se.stegvis.reporting.indicators.domain.ProjectedParticipant.EntryVersion;
+import se.stegvis.reporting.indicators.domain.ProjectedParticipant.Fact;
 import se.stegvis.reporting.indicators.domain.RecordedActivity;
 import se.stegvis.reporting.indicators.domain.RecordedOutcome;
 
-/** A participant's document: its whole projected state, its applied eventIds and a revision for conditional writes. */
+/**
+ * The read model's documents, each keyed by its own id and of a size that does not grow with a participant's events:
+ * a participant's facts; an activity; an outcome. What a participant is never goes into them: only the pseudonymous
+ * id and the attributes the indicators count.
+ */
 final class ParticipantDocuments {
 
-    static final String PROJECT_ID = "projectId";
-    static final String REVISION = "revision";
+    static final String PARTICIPANT_ID = "participantId";
+    /** Only documents of the read model's first form had it: each participant's applied eventIds. */
+    static final String FIRST_FORM = "appliedEventIds";
 
     private ParticipantDocuments() {
     }
 
-    static Document document(ProjectedParticipant participant, long revision) {
-        ProjectedParticipant.State state = participant.state();
-        Document document = new Document("_id", state.participantId()).append(PROJECT_ID, state.projectId())
-                .append(REVISION, revision).append("enrolled", state.enrolled())
-                .append("entry", state.entry() == null ? null : entry(state.entry(), state.entryVersion()))
-                .append("activities", state.activities().values().stream().map(a -> new Document("activityId", a.activityId())
-                        .append("type", a.type()).append("date", a.date().toString())).toList())
-                .append("retractedActivities", List.copyOf(state.retractedActivities()))
-                .append("outcomes", state.outcomes().values().stream().map(o -> new Document("outcomeId", o.outcomeId())
-                        .append("type", o.type()).append("date", o.date().toString()).append("followUp", o.followUp())
-                        .append("occurredAt", Date.from(o.occurredAt()))).toList())
-                .append("retractedOutcomes", List.copyOf(state.retractedOutcomes()))
-                .append("leftOn", state.leftOn() == null ? null : state.leftOn().toString())
-                .append("erased", state.erased())
-                .append("lastOccurredAt", state.lastOccurredAt() == null ? null : Date.from(state.lastOccurredAt()))
-                .append("appliedEventIds", List.copyOf(state.appliedEventIds()));
+    static Document participant(ProjectedParticipant.Facts facts) {
+        return new Document("_id", facts.participantId()).append("projectId", facts.projectId())
+                .append("enrolled", facts.enrolled())
+                .append("entry", facts.entry() == null ? null : entry(facts.entry(), facts.entryVersion()))
+                .append("leftOn", facts.leftOn() == null ? null : facts.leftOn().toString())
+                .append("left", facts.leftVersion() == null ? null : version(facts.leftVersion()))
+                .append("erased", facts.erased())
+                .append("lastOccurredAt", date(facts.lastOccurredAt()));
+    }
+
+    static ProjectedParticipant.Facts facts(Document document) {
+        Document entry = document.get("entry", Document.class);
+        String leftOn = document.getString("leftOn");
+        Document left = document.get("left", Document.class);
+        return new ProjectedParticipant.Facts(document.getString("_id"), shared(document.getString("projectId")),
+                document.getBoolean("enrolled", false), entry == null ? null : entryFacts(entry),
+                entry == null ? null : version(entry), leftOn == null ? null : LocalDate.parse(leftOn),
+                left == null ? null : version(left), document.getBoolean("erased", false),
+                instant(document.getDate("lastOccurredAt")));
+    }
+
+    static Document activity(Fact<RecordedActivity> fact) {
+        Document document = new Document("_id", fact.id()).append(PARTICIPANT_ID, fact.participantId())
+                .append("retracted", fact.retracted());
+        RecordedActivity activity = fact.recorded();
+        if (activity != null) {
+            document.append("type", activity.type()).append("date", activity.date().toString());
+        }
         return document;
     }
 
+    static Fact<RecordedActivity> activity(Document document) {
+        String id = document.getString("_id");
+        String type = document.getString("type");
+        return new Fact<>(document.getString(PARTICIPANT_ID), id,
+                type == null ? null : new RecordedActivity(id, type.intern(), LocalDate.parse(document.getString("date"))),
+                document.getBoolean("retracted", false));
+    }
+
+    static Document outcome(Fact<RecordedOutcome> fact) {
+        Document document = new Document("_id", fact.id()).append(PARTICIPANT_ID, fact.participantId())
+                .append("retracted", fact.retracted());
+        RecordedOutcome outcome = fact.recorded();
+        if (outcome != null) {
+            document.append("type", outcome.type()).append("date", outcome.date().toString())
+                    .append("followUp", outcome.followUp()).append("occurredAt", date(outcome.occurredAt()));
+        }
+        return document;
+    }
+
+    static Fact<RecordedOutcome> outcome(Document document) {
+        String id = document.getString("_id");
+        String type = document.getString("type");
+        return new Fact<>(document.getString(PARTICIPANT_ID), id, type == null ? null : new RecordedOutcome(id, type.intern(),
+                LocalDate.parse(document.getString("date")), document.getString("followUp"), instant(document.getDate("occurredAt"))),
+                document.getBoolean("retracted", false));
+    }
+
     private static Document entry(EntryFacts entry, EntryVersion version) {
-        return new Document("gender", entry.gender().name()).append("ageAtEntry", entry.ageAtEntry())
-                .append("attributes", new Document(new HashMap<>(entry.attributes())))
-                .append("occurredAt", Date.from(version.occurredAt())).append("rank", version.rank())
+        return version(version).append("gender", entry.gender().name()).append("ageAtEntry", entry.ageAtEntry())
+                .append("attributes", new Document(new HashMap<>(entry.attributes())));
+    }
+
+    private static EntryFacts entryFacts(Document entry) {
+        Map<String, String> attributes = new HashMap<>();
+        entry.get("attributes", Document.class).forEach((name, value) -> attributes.put(name.intern(), String.valueOf(value).intern()));
+        return new EntryFacts(Gender.valueOf(entry.getString("gender")), entry.getInteger("ageAtEntry"), attributes);
+    }
+
+    /** One copy of a value that recurs across participants, as the working state holds them all in memory. */
+    private static String shared(String value) {
+        return value == null ? null : value.intern();
+    }
+
+    private static Document version(EntryVersion version) {
+        return new Document("occurredAt", date(version.occurredAt())).append("rank", version.rank())
                 .append("eventId", version.eventId());
     }
 
-    static ProjectedParticipant participant(Document document) {
-        Document entry = document.get("entry", Document.class);
-        Map<String, RecordedActivity> activities = new HashMap<>();
-        for (Document a : document.getList("activities", Document.class, List.of())) {
-            activities.put(a.getString("activityId"), new RecordedActivity(a.getString("activityId"), a.getString("type"),
-                    LocalDate.parse(a.getString("date"))));
-        }
-        Map<String, RecordedOutcome> outcomes = new HashMap<>();
-        for (Document o : document.getList("outcomes", Document.class, List.of())) {
-            outcomes.put(o.getString("outcomeId"), new RecordedOutcome(o.getString("outcomeId"), o.getString("type"),
-                    LocalDate.parse(o.getString("date")), o.getString("followUp"), instant(o.getDate("occurredAt"))));
-        }
-        String leftOn = document.getString("leftOn");
-        return new ProjectedParticipant(new ProjectedParticipant.State(document.getString("_id"), document.getString(PROJECT_ID),
-                document.getBoolean("enrolled", false), entry == null ? null : facts(entry),
-                entry == null ? null : new EntryVersion(instant(entry.getDate("occurredAt")), entry.getInteger("rank"),
-                        entry.getString("eventId")),
-                activities, new HashSet<>(document.getList("retractedActivities", String.class, List.of())), outcomes,
-                new HashSet<>(document.getList("retractedOutcomes", String.class, List.of())),
-                leftOn == null ? null : LocalDate.parse(leftOn), document.getBoolean("erased", false),
-                instant(document.getDate("lastOccurredAt")),
-                new HashSet<>(document.getList("appliedEventIds", String.class, List.of()))));
+    private static EntryVersion version(Document document) {
+        return new EntryVersion(instant(document.getDate("occurredAt")), document.getInteger("rank", 0), document.getString("eventId"));
     }
 
-    private static EntryFacts facts(Document entry) {
-        Map<String, String> attributes = new HashMap<>();
-        entry.get("attributes", Document.class).forEach((name, value) -> attributes.put(name, String.valueOf(value)));
-        return new EntryFacts(Gender.valueOf(entry.getString("gender")), entry.getInteger("ageAtEntry"), attributes);
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
     }
 
     private static Instant instant(Date date) {

@@ -1,7 +1,6 @@
 package se.stegvis.reporting.indicators.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static se.stegvis.reporting.indicators.domain.InventedParticipants.CATALOGUE;
 import static se.stegvis.reporting.indicators.domain.InventedParticipants.PROJECT;
 import static se.stegvis.reporting.indicators.domain.InventedParticipants.T0;
@@ -9,6 +8,7 @@ import static se.stegvis.reporting.indicators.domain.InventedParticipants.T0;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -25,14 +25,15 @@ import com.mongodb.client.MongoDatabase;
 
 import se.stegvis.access.Caller;
 import se.stegvis.access.ProjectRole;
-import se.stegvis.reporting.indicators.application.ConcurrentChange;
 import se.stegvis.reporting.indicators.application.IndicatorProjection;
 import se.stegvis.reporting.indicators.application.IndicatorTally;
 import se.stegvis.reporting.indicators.application.ParticipantStore;
 import se.stegvis.reporting.indicators.application.ReadIndicators;
+import se.stegvis.reporting.indicators.application.WorkingState;
 import se.stegvis.reporting.indicators.domain.Gender;
 import se.stegvis.reporting.indicators.domain.IndicatorEngine;
 import se.stegvis.reporting.indicators.domain.InventedParticipants;
+import se.stegvis.reporting.indicators.domain.ParticipantEvent;
 import se.stegvis.reporting.indicators.domain.ProjectDefinition;
 import se.stegvis.reporting.indicators.domain.ProjectFigures;
 import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
@@ -40,7 +41,10 @@ import se.stegvis.reporting.indicators.domain.ProjectionEvent;
 import se.stegvis.reporting.indicators.domain.TargetUnit;
 import se.stegvis.testsupport.SharedMongo;
 
-/** The MongoDB stores on the shared Mongo-wire server: what they keep reads back the same, in any order of events. */
+/**
+ * The MongoDB stores on the shared Mongo-wire server: what they keep reads back the same, in any order of events and
+ * checkpoints, and no document grows with a participant's events.
+ */
 class MongoReadModelIT {
 
     private static final Caller STAFF = new Caller("staff-of-the-project", Set.of(), Map.of(PROJECT, ProjectRole.STAFF));
@@ -77,12 +81,19 @@ class MongoReadModelIT {
                 InventedParticipants.left(ALEX), InventedParticipants.erased(ALEX));
     }
 
+    private static MongoParticipantStore store(String name) {
+        return new MongoParticipantStore(database.getCollection(name + "_participants"), database.getCollection(name + "_activities"),
+                database.getCollection(name + "_outcomes"));
+    }
+
     @Test
-    void shuffled_deliveries_with_repeats_end_in_the_view_of_one_delivery_in_order() {
-        MongoParticipantStore participants = new MongoParticipantStore(database.getCollection("participants_shuffled"));
+    void shuffled_deliveries_with_repeats_end_in_the_view_of_one_delivery_in_order_and_so_does_a_restart() {
+        MongoParticipantStore participants = store("shuffled");
         MongoProjectStore projects = new MongoProjectStore(database.getCollection("projects_shuffled"));
-        IndicatorTally tally = new IndicatorTally(participants, projects, new IndicatorEngine(CATALOGUE));
-        IndicatorProjection projection = new IndicatorProjection(participants, projects, tally);
+        IndicatorEngine engine = new IndicatorEngine(CATALOGUE);
+        WorkingState state = new WorkingState(participants, projects);
+        IndicatorTally tally = new IndicatorTally(state, engine);
+        IndicatorProjection projection = new IndicatorProjection(state, participants, projects, tally);
         ReadIndicators read = new ReadIndicators(tally, CATALOGUE);
         List<ProjectionEvent> events = events();
         projection.apply(events);
@@ -95,34 +106,99 @@ class MongoReadModelIT {
             List<ProjectionEvent> shuffled = new ArrayList<>(events);
             shuffled.addAll(events.subList(0, random.nextInt(events.size())));
             Collections.shuffle(shuffled, random);
-            shuffled.forEach(event -> projection.apply(List.of(event)));
+            shuffled.forEach(event -> {
+                projection.apply(List.of(event));
+                if (random.nextInt(3) == 0) {
+                    projection.store(projection.takeChanges());
+                }
+            });
             assertThat(read.ofProject(STAFF, PROJECT)).isEqualTo(inOrder);
+            projection.store(projection.takeChanges());
+            IndicatorTally restarted = new IndicatorTally(new WorkingState(participants, projects), engine);
+            assertThat(new ReadIndicators(restarted, CATALOGUE).ofProject(STAFF, PROJECT)).as("read back from the store").isEqualTo(inOrder);
         }
     }
 
     @Test
     void a_participant_reads_back_exactly_as_it_was_stored() {
-        MongoParticipantStore store = new MongoParticipantStore(database.getCollection("participants_roundtrip"));
+        MongoParticipantStore store = store("roundtrip");
         ProjectedParticipant participant = ProjectedParticipant.unknown(ALEX);
-        events().stream().filter(e -> !(e instanceof ProjectDefinition))
-                .forEach(e -> participant.apply((se.stegvis.reporting.indicators.domain.ParticipantEvent) e));
+        List<ParticipantEvent> applied = events().stream().filter(ParticipantEvent.class::isInstance).map(ParticipantEvent.class::cast).toList();
+        applied.forEach(participant::apply);
 
-        store.save(List.of(new ParticipantStore.Stored(participant, 0)));
+        store.save(changesOf(participant, applied));
 
-        assertThat(store.participants(List.of(ALEX)).get(ALEX).participant().state()).isEqualTo(participant.state());
-        assertThat(store.participants(List.of(ALEX)).get(ALEX).revision()).isEqualTo(1);
+        List<ProjectedParticipant> read = new ArrayList<>();
+        store.load(read::add);
+        assertThat(read).singleElement().extracting(ProjectedParticipant::state).isEqualTo(participant.state());
     }
 
     @Test
-    void a_write_on_a_revision_that_moved_on_is_refused() {
-        MongoParticipantStore store = new MongoParticipantStore(database.getCollection("participants_race"));
-        ProjectedParticipant participant = InventedParticipants.participant(ALEX,
-                InventedParticipants.enrolled(ALEX, InventedParticipants.entry(Gender.MAN, 30)));
-        store.save(List.of(new ParticipantStore.Stored(participant, 0)));
+    void a_participants_documents_do_not_grow_with_their_events() {
+        MongoParticipantStore store = store("bounded");
+        ProjectedParticipant participant = ProjectedParticipant.unknown(ALEX);
+        List<ParticipantEvent> first = List.of(InventedParticipants.enrolled(ALEX, InventedParticipants.entry(Gender.MAN, 30)),
+                InventedParticipants.activity(ALEX, "activity-0", "DIGITAL_GUIDANCE"));
+        first.forEach(participant::apply);
+        store.save(changesOf(participant, first));
+        int sizeAfterOne = largestDocument();
 
-        assertThatThrownBy(() -> store.save(List.of(new ParticipantStore.Stored(participant, 0)))).isInstanceOf(ConcurrentChange.class);
-        store.save(List.of(new ParticipantStore.Stored(participant, 1)));
-        assertThatThrownBy(() -> store.save(List.of(new ParticipantStore.Stored(participant, 1)))).isInstanceOf(ConcurrentChange.class);
+        List<ParticipantEvent> many = new ArrayList<>();
+        for (int i = 1; i < 3_000; i++) {
+            many.add(InventedParticipants.activity(ALEX, "activity-" + i, "DIGITAL_GUIDANCE"));
+            if (i % 2 == 0) {
+                many.add(InventedParticipants.activityRetracted(ALEX, "activity-" + i));
+            }
+        }
+        many.forEach(participant::apply);
+        store.save(changesOf(participant, many));
+
+        assertThat(largestDocument()).as("bytes of the largest document after 1 and after 4,500 events").isEqualTo(sizeAfterOne);
+        assertThat(database.getCollection("bounded_activities").countDocuments()).isEqualTo(3_000);
+        List<ProjectedParticipant> read = new ArrayList<>();
+        store.load(read::add);
+        assertThat(read).singleElement().extracting(ProjectedParticipant::state).isEqualTo(participant.state());
+    }
+
+    private static int largestDocument() {
+        int largest = 0;
+        for (String collection : List.of("bounded_participants", "bounded_activities", "bounded_outcomes")) {
+            for (org.bson.RawBsonDocument document : database.getCollection(collection, org.bson.RawBsonDocument.class).find()) {
+                largest = Math.max(largest, document.getByteBuffer().remaining());
+            }
+        }
+        return largest;
+    }
+
+    @Test
+    void a_store_of_the_read_models_first_form_asks_for_a_replay() {
+        MongoParticipantStore store = store("firstform");
+        assertThat(store.ofAnEarlierForm()).isFalse();
+        database.getCollection("firstform_participants").insertOne(new org.bson.Document("_id", ALEX).append("projectId", PROJECT)
+                .append("revision", 3L).append("appliedEventIds", List.of("e1", "e2")));
+
+        assertThat(store.ofAnEarlierForm()).isTrue();
+        store.clear();
+        assertThat(store.isEmpty()).isTrue();
+    }
+
+    /** What the events changed of the participant, as a checkpoint takes it. */
+    private static ParticipantStore.Changes changesOf(ProjectedParticipant participant, List<ParticipantEvent> events) {
+        Set<String> activities = new LinkedHashSet<>();
+        Set<String> outcomes = new LinkedHashSet<>();
+        for (ParticipantEvent event : events) {
+            if (event instanceof ParticipantEvent.ActivityRecorded recorded) {
+                activities.add(recorded.activity().activityId());
+            } else if (event instanceof ParticipantEvent.ActivityRetracted retracted) {
+                activities.add(retracted.activityId());
+            } else if (event instanceof ParticipantEvent.OutcomeRecorded recorded) {
+                outcomes.add(recorded.outcome().outcomeId());
+            } else if (event instanceof ParticipantEvent.OutcomeRetracted retracted) {
+                outcomes.add(retracted.outcomeId());
+            }
+        }
+        return new ParticipantStore.Changes(List.of(participant.facts()), activities.stream().map(participant::activity).toList(),
+                outcomes.stream().map(participant::outcome).toList());
     }
 
     @Test

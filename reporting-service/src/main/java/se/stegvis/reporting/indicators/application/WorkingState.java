@@ -1,0 +1,144 @@
+package se.stegvis.reporting.indicators.application;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import se.stegvis.reporting.indicators.domain.ParticipantEvent;
+import se.stegvis.reporting.indicators.domain.ProjectDefinition;
+import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
+import se.stegvis.reporting.indicators.domain.ProjectedParticipant.Fact;
+import se.stegvis.reporting.indicators.domain.RecordedActivity;
+import se.stegvis.reporting.indicators.domain.RecordedOutcome;
+
+/**
+ * The projection's working state: every participant and project, in memory, read from the store once (at the first
+ * batch or view) and changed in memory from then on; and what changed since the last checkpoint, by id, for the next
+ * one. The store is the checkpoint the state starts from, so a change costs no read of the store, and a batch no write
+ * (as Kafka Streams keeps a state store with a changelog; here the topics themselves are the changelog, replayed from
+ * the offsets committed with the last checkpoint).
+ *
+ * <p>Not thread-safe: the {@link IndicatorTally}'s lock guards it (held by {@link IndicatorProjection} and the tally).
+ */
+public final class WorkingState {
+
+    private final ParticipantStore participantStore;
+    private final ProjectStore projectStore;
+    private Map<String, ProjectedParticipant> participants;
+    private final Map<String, ProjectDefinition> projects = new TreeMap<>();
+    private final Set<String> changedParticipants = new LinkedHashSet<>();
+    /** Changed activities and outcomes: their id, and whose they are. */
+    private final Map<String, String> changedActivities = new LinkedHashMap<>();
+    private final Map<String, String> changedOutcomes = new LinkedHashMap<>();
+
+    public WorkingState(ParticipantStore participantStore, ProjectStore projectStore) {
+        this.participantStore = participantStore;
+        this.projectStore = projectStore;
+    }
+
+    /** Reads the store once, if it was not read yet; throws while the store cannot be read (and reads it next time). */
+    void load() {
+        if (participants != null) {
+            return;
+        }
+        Map<String, ProjectedParticipant> read = new HashMap<>();
+        participantStore.load(participant -> read.put(participant.participantId(), participant));
+        List<ProjectDefinition> definitions = projectStore.projects();
+        projects.clear();
+        definitions.forEach(project -> projects.put(project.projectId(), project));
+        participants = read;
+    }
+
+    Collection<ProjectedParticipant> participants() {
+        load();
+        return participants.values();
+    }
+
+    ProjectedParticipant participant(String participantId) {
+        load();
+        return participants.computeIfAbsent(participantId, ProjectedParticipant::unknown);
+    }
+
+    /** The defined projects, by id. */
+    Collection<ProjectDefinition> projects() {
+        load();
+        return projects.values();
+    }
+
+    boolean defines(String projectId) {
+        load();
+        return projects.containsKey(projectId);
+    }
+
+    void defined(ProjectDefinition project) {
+        load();
+        projects.put(project.projectId(), project);
+    }
+
+    /** The event changed its participant: their facts, and the activity or outcome it names, go to the next checkpoint. */
+    void changedBy(ParticipantEvent event) {
+        changedParticipants.add(event.participantId());
+        if (event instanceof ParticipantEvent.ActivityRecorded recorded) {
+            changedActivities.put(recorded.activity().activityId(), event.participantId());
+        } else if (event instanceof ParticipantEvent.ActivityRetracted retracted) {
+            changedActivities.put(retracted.activityId(), event.participantId());
+        } else if (event instanceof ParticipantEvent.OutcomeRecorded recorded) {
+            changedOutcomes.put(recorded.outcome().outcomeId(), event.participantId());
+        } else if (event instanceof ParticipantEvent.OutcomeRetracted retracted) {
+            changedOutcomes.put(retracted.outcomeId(), event.participantId());
+        }
+    }
+
+    /** What changed since the last call, as it is now; forgotten here until {@link #putBack(ParticipantStore.Changes)}. */
+    ParticipantStore.Changes takeChanges() {
+        if (participants == null || changedParticipants.isEmpty() && changedActivities.isEmpty() && changedOutcomes.isEmpty()) {
+            return ParticipantStore.Changes.NONE;
+        }
+        List<ProjectedParticipant.Facts> facts = new ArrayList<>(changedParticipants.size());
+        changedParticipants.forEach(id -> facts.add(participants.get(id).facts()));
+        List<Fact<RecordedActivity>> activities = new ArrayList<>(changedActivities.size());
+        changedActivities.forEach((id, participantId) -> activities.add(participants.get(participantId).activity(id)));
+        List<Fact<RecordedOutcome>> outcomes = new ArrayList<>(changedOutcomes.size());
+        changedOutcomes.forEach((id, participantId) -> outcomes.add(participants.get(participantId).outcome(id)));
+        changedParticipants.clear();
+        changedActivities.clear();
+        changedOutcomes.clear();
+        return new ParticipantStore.Changes(facts, activities, outcomes);
+    }
+
+    /**
+     * A checkpoint of these changes failed: they go to the next one (as they are by then), but for participants no
+     * longer held (the state was cleared meanwhile).
+     */
+    void putBack(ParticipantStore.Changes changes) {
+        if (participants == null) {
+            return;
+        }
+        changes.participants().stream().map(ProjectedParticipant.Facts::participantId).filter(participants::containsKey)
+                .forEach(changedParticipants::add);
+        changes.activities().stream().filter(fact -> participants.containsKey(fact.participantId()))
+                .forEach(fact -> changedActivities.put(fact.id(), fact.participantId()));
+        changes.outcomes().stream().filter(fact -> participants.containsKey(fact.participantId()))
+                .forEach(fact -> changedOutcomes.put(fact.id(), fact.participantId()));
+    }
+
+    /** True while changes wait for a checkpoint. */
+    boolean changed() {
+        return !changedParticipants.isEmpty() || !changedActivities.isEmpty() || !changedOutcomes.isEmpty();
+    }
+
+    /** The store was emptied: so is the state, and nothing waits for a checkpoint. */
+    void cleared() {
+        participants = new HashMap<>();
+        projects.clear();
+        changedParticipants.clear();
+        changedActivities.clear();
+        changedOutcomes.clear();
+    }
+}

@@ -183,11 +183,15 @@ class ReplicaFunctionIT {
         UUID poisoned = UUID.randomUUID();
         ReplicaStore refusing = new ReplicaStore() {
             @Override
-            public void apply(SpecificRecord event) {
+            public void check(SpecificRecord event) {
                 if (event instanceof ParticipantEnrolled enrolled && enrolled.getParticipantId().equals(poisoned)) {
                     throw new EventNotApplicable("this test's poisoned participant");
                 }
-                replica.apply(event);
+            }
+
+            @Override
+            public void apply(List<SpecificRecord> events) {
+                replica.apply(events);
             }
 
             @Override

@@ -247,7 +247,7 @@ class ActivityServiceIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             String text = scrape();
             return PrometheusText.sample(text, "stegvis_outbox_pending", "collection=\"activities\"") == 0
-                    && PrometheusText.sample(text, "stegvis_outbox_published_total", "") >= 1 && PrometheusText.sample(text, "stegvis_consumer_lag", "group=") == 0;
+                    && PrometheusText.sample(text, "stegvis_outbox_published_total", "") >= 1 && PrometheusText.sample(text, "stegvis_consumer_lag", "group=\"activity-service.replica") == 0;
         });
 
         Http.Reply prometheus = management.get("/actuator/prometheus");
@@ -257,7 +257,7 @@ class ActivityServiceIT {
                 "# HELP stegvis_consumer_lag Records behind", "stegvis_outbox_publish_failures_total", "stegvis_consumer_dead_lettered_total",
                 "stegvis_consumer_waiting{",
                 "application=\"activity-service\"");
-        assertThat(PrometheusText.sample(prometheus.body(), "stegvis_consumer_applied_total", "group=")).as("the project and the participant")
+        assertThat(PrometheusText.sample(prometheus.body(), "stegvis_consumer_applied_total", "group=\"activity-service.replica")).as("the project and the participant")
                 .isGreaterThanOrEqualTo(2);
     }
 

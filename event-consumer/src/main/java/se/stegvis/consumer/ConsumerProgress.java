@@ -2,6 +2,7 @@ package se.stegvis.consumer;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -24,6 +25,10 @@ import io.micrometer.core.instrument.Tags;
  *
  * <p>Meters, tagged {@code group}: {@code stegvis.consumer.applied}, {@code stegvis.consumer.dead-lettered},
  * {@code stegvis.consumer.lag} (NaN while unknown) and {@code stegvis.consumer.waiting} (1 while waiting).
+ *
+ * <p>Readiness is that of the groups the service {@linkplain #expect expects}. A group that only reports (an
+ * anonymous one, new at every start, such as the memberships reader's) has its meters, and is judged ready or not
+ * by its own indicator.
  */
 public final class ConsumerProgress {
 
@@ -31,6 +36,7 @@ public final class ConsumerProgress {
     static final class Group {
         final AtomicLong applied = new AtomicLong();
         final AtomicLong deadLettered = new AtomicLong();
+        volatile boolean expected;
         volatile long lag = -1;
         volatile boolean caughtUpOnce;
         volatile String waitingFor;
@@ -59,7 +65,7 @@ public final class ConsumerProgress {
 
     /** A group the service runs: readiness waits for it to catch up from the moment it is expected. */
     public void expect(String group) {
-        group(group);
+        group(group).expected = true;
     }
 
     public Set<String> groups() {
@@ -71,6 +77,15 @@ public final class ConsumerProgress {
         Group state = group(group);
         state.applied.addAndGet(events);
         state.waitingFor = null;
+    }
+
+    /**
+     * Counts the events a batch function wrote before a record it named at fault: the container commits them and goes
+     * on from that record, so they are not handed over again. A wait goes on: the record may be the registry's to
+     * decode.
+     */
+    void appliedBefore(String group, int events) {
+        group(group).applied.addAndGet(events);
     }
 
     void deadLettered(String group) {
@@ -123,9 +138,9 @@ public final class ConsumerProgress {
 
     /**
      * After a batch function applied and committed a batch: counts its events, ends any wait, and measures the lag
-     * from the consumer that polled it (when there is one).
+     * from the consumer that polled it (when there is one). Called by {@link BatchApplication}.
      */
-    public void batchApplied(EventBatch batch, int events) {
+    void batchApplied(EventBatch batch, int events) {
         applied(batch.group(), events);
         if (batch.consumer() != null) {
             measure(batch.group(), batch.consumer());
@@ -164,15 +179,18 @@ public final class ConsumerProgress {
     /**
      * After a batch failed (the store or the registry away, or a record at fault), on the consumer's thread, before
      * the failure goes to the container: the container retries a batch whose write failed with the consumer paused,
-     * which then fetches nothing and so learns of no new records, and a batch whose record it re-polls counts as
-     * applied only once it was. So the lag is asked of the broker here: each assigned partition's end offset less
-     * where the failed batch began on it (the consumer's position where the batch has none of its records). Each
+     * which then fetches nothing and so learns of no new records, and re-polls from a record at fault, which counts
+     * as applied only once it was. So the lag is asked of the broker here: each assigned partition's end offset less
+     * where the batch's records not applied begin on it (the consumer's position where it has none of them). Each
      * retry that fails measures again, so the gauge shows the backlog growing while the group waits. Left as it was
-     * when the broker does not answer.
+     * when the broker does not answer. Called by {@link BatchApplication}.
+     *
+     * @param unapplied the failed batch's records from the first that was not applied (all of them after a write
+     *        that failed; from the record at fault where one was named)
      */
-    public void measureFailed(String group, Consumer<?, ?> consumer, EventBatch failed) {
+    void measureFailed(String group, Consumer<?, ?> consumer, List<EventBatch.Entry> unapplied) {
         Map<TopicPartition, Long> firsts = new HashMap<>();
-        for (EventBatch.Entry entry : failed.entries()) {
+        for (EventBatch.Entry entry : unapplied) {
             firsts.merge(new TopicPartition(entry.topic(), entry.partition()), entry.offset(), Math::min);
         }
         try {
@@ -211,15 +229,19 @@ public final class ConsumerProgress {
         return done;
     }
 
-    /** Whether every group has caught up since it started (or since its replay began) and none is waiting. */
+    /** Whether every expected group has caught up since it started (or since its replay began) and none is waiting. */
     public boolean ready() {
-        return groups.values().stream().allMatch(state -> state.caughtUpOnce && state.waitingFor == null);
+        return groups.values().stream().filter(state -> state.expected)
+                .allMatch(state -> state.caughtUpOnce && state.waitingFor == null);
     }
 
     /** Why not {@link #ready()}, per group; empty when ready. */
     public Map<String, String> notReady() {
         Map<String, String> reasons = new java.util.TreeMap<>();
         groups.forEach((name, state) -> {
+            if (!state.expected) {
+                return;
+            }
             if (state.waitingFor != null) {
                 reasons.put(name, "waiting: " + state.waitingFor);
             } else if (!state.caughtUpOnce) {

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.MockConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -22,9 +25,14 @@ class BatchApplicationTest {
 
     private final AtomicInteger acknowledged = new AtomicInteger();
     private final List<List<SpecificRecord>> writes = new ArrayList<>();
+    private final ConsumerProgress progress = new ConsumerProgress(null);
 
     private EventBatch batch(EventBatch.Entry... entries) {
-        return new EventBatch(List.of(entries), "group", null, acknowledged::incrementAndGet);
+        return batchOn(null, entries);
+    }
+
+    private EventBatch batchOn(MockConsumer<byte[], byte[]> consumer, EventBatch.Entry... entries) {
+        return new EventBatch(List.of(entries), "group", consumer, acknowledged::incrementAndGet);
     }
 
     private static EventBatch.Entry event(int index, SpecificRecord event) {
@@ -39,18 +47,19 @@ class BatchApplicationTest {
     @Test
     void a_batch_used_whole_is_written_once_and_then_committed() {
         int written = BatchApplication.apply(batch(event(0, SampleEvents.enrolled()), event(1, SampleEvents.left())),
-                event -> event, writes::add);
+                event -> event, writes::add, progress);
 
         assertThat(written).isEqualTo(2);
         assertThat(writes).hasSize(1);
         assertThat(writes.get(0)).hasSize(2);
         assertThat(acknowledged).hasValue(1);
+        assertThat(progress.appliedCount("group")).isEqualTo(2);
     }
 
     @Test
     void the_events_before_a_record_that_does_not_decode_are_written_and_it_is_named_by_its_index_uncommitted() {
         assertThatThrownBy(() -> BatchApplication.apply(batch(event(0, SampleEvents.enrolled()), undecodable(1),
-                event(2, SampleEvents.left())), event -> event, writes::add))
+                event(2, SampleEvents.left())), event -> event, writes::add, progress))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> {
                     assertThat(failed.getIndex()).isEqualTo(1);
                     assertThat(failed.getCause()).isInstanceOf(DeserializationException.class);
@@ -59,6 +68,7 @@ class BatchApplicationTest {
         assertThat(writes).hasSize(1);
         assertThat(writes.get(0)).singleElement().extracting(event -> event.getSchema().getName()).isEqualTo("ParticipantEnrolled");
         assertThat(acknowledged).as("the container commits what came before; the function commits nothing").hasValue(0);
+        assertThat(progress.appliedCount("group")).as("the event written before it, not the record named").isEqualTo(1);
     }
 
     @Test
@@ -69,11 +79,12 @@ class BatchApplicationTest {
                         throw new EventNotApplicable("refused");
                     }
                     return event;
-                }, writes::add))
+                }, writes::add, progress))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> assertThat(failed.getIndex()).isEqualTo(1));
 
         assertThat(writes).hasSize(1);
         assertThat(writes.get(0)).hasSize(1);
+        assertThat(progress.appliedCount("group")).isEqualTo(1);
     }
 
     @Test
@@ -82,8 +93,9 @@ class BatchApplicationTest {
 
         assertThatThrownBy(() -> BatchApplication.apply(batch(event(0, SampleEvents.enrolled())), event -> event, events -> {
             throw storeAway;
-        })).isSameAs(storeAway);
+        }, progress)).isSameAs(storeAway);
         assertThat(acknowledged).hasValue(0);
+        assertThat(progress.appliedCount("group")).as("the whole batch comes again, and is counted then").isZero();
     }
 
     @Test
@@ -96,12 +108,57 @@ class BatchApplicationTest {
                         throw new EventNotApplicable("refused");
                     }
                     applied.add(event);
-                }))
+                }, progress))
                 .isInstanceOfSatisfying(BatchListenerFailedException.class, failed -> assertThat(failed.getIndex()).isEqualTo(1));
 
         assertThat(applied).hasSize(1);
         assertThat(acknowledged).hasValue(0);
-        assertThat(BatchApplication.applyEach(batch(event(0, SampleEvents.enrolled())), applied::add)).isEqualTo(1);
+        assertThat(progress.appliedCount("group")).as("the event applied before the one refused").isEqualTo(1);
+        assertThat(BatchApplication.applyEach(batch(event(0, SampleEvents.enrolled())), applied::add, progress)).isEqualTo(1);
         assertThat(acknowledged).hasValue(1);
+        assertThat(progress.appliedCount("group")).isEqualTo(2);
+    }
+
+    @Test
+    void a_record_the_registry_keeps_from_being_decoded_counts_the_events_before_it_once_and_itself_not_and_the_wait_goes_on() {
+        progress.waiting("group", "SchemaRegistryException");
+        EventBatch.Entry waiting = undecodable(1);
+
+        assertThatThrownBy(() -> BatchApplication.applyEach(batch(event(0, SampleEvents.enrolled()), waiting,
+                event(2, SampleEvents.left())), event -> writes.add(List.of(event)), progress))
+                .isInstanceOf(BatchListenerFailedException.class);
+        for (int retry = 0; retry < 3; retry++) {
+            // The container committed what came before and re-polls from the record named: it now comes first.
+            assertThatThrownBy(() -> BatchApplication.applyEach(batch(new EventBatch.Entry(0, waiting.topic(), waiting.partition(),
+                    waiting.offset(), null, waiting.failure())), event -> writes.add(List.of(event)), progress))
+                    .isInstanceOf(BatchListenerFailedException.class);
+        }
+
+        assertThat(writes).hasSize(1);
+        assertThat(progress.appliedCount("group")).isEqualTo(1);
+        assertThat(progress.waiting("group")).as("the record still waits for the registry").isTrue();
+    }
+
+    @Test
+    void after_a_batch_that_failed_the_lag_is_asked_of_the_broker_from_the_first_record_not_applied() {
+        TopicPartition participants = new TopicPartition("stegvis.participants.v1", 0);
+        MockConsumer<byte[], byte[]> consumer = new MockConsumer<>("earliest");
+        consumer.assign(List.of(participants));
+        consumer.updateBeginningOffsets(Map.of(participants, 0L));
+        // The batch polled holds offsets 10 to 12; 20 records are on the partition by now.
+        consumer.seek(participants, 13);
+        consumer.updateEndOffsets(Map.of(participants, 20L));
+        progress.expect("group");
+
+        assertThatThrownBy(() -> BatchApplication.apply(batchOn(consumer, event(0, SampleEvents.enrolled()), event(1, SampleEvents.left()),
+                event(2, SampleEvents.enrolled())), event -> event, events -> {
+                    throw new IllegalStateException("store away");
+                }, progress)).isInstanceOf(IllegalStateException.class);
+        assertThat(progress.notReady()).as("the whole batch comes again").containsEntry("group", "catching up, 10 records behind");
+
+        assertThatThrownBy(() -> BatchApplication.applyEach(batchOn(consumer, event(0, SampleEvents.enrolled()), undecodable(1),
+                event(2, SampleEvents.left())), event -> { }, progress)).isInstanceOf(BatchListenerFailedException.class);
+        assertThat(progress.notReady()).as("from the record named: the one before it was applied")
+                .containsEntry("group", "catching up, 9 records behind");
     }
 }

@@ -72,4 +72,18 @@ class ConsumerProgressTest {
         assertThat(progress.ready()).isFalse();
         assertThat(progress.caughtUp("projection")).isFalse();
     }
+
+    @Test
+    void a_group_that_only_reports_has_its_count_but_no_say_in_readiness() {
+        progress.applied("anonymous.memberships", 2);
+        progress.waiting("anonymous.memberships", "SchemaRegistryException");
+
+        assertThat(progress.appliedCount("anonymous.memberships")).isEqualTo(2);
+        assertThat(progress.waiting("anonymous.memberships")).isTrue();
+        assertThat(progress.ready()).isTrue();
+        assertThat(progress.notReady()).isEmpty();
+
+        progress.expect("replica");
+        assertThat(progress.notReady()).containsOnlyKeys("replica");
+    }
 }

@@ -101,7 +101,7 @@ class ReplaysTest {
                 new EventBatch.Entry(1, A.topic(), 0, 6, null, null)), GROUP, consumer, null);
         consumer.updateEndOffsets(Map.of(A, 9L, B, 6L));
 
-        progress.measureFailed(GROUP, consumer, failed);
+        progress.measureFailed(GROUP, consumer, failed.entries());
 
         // A: 9 - 5 (from the failed batch's first record); B: 6 - 4 (from the position).
         assertThat(progress.notReady()).containsEntry(GROUP, "catching up, 6 records behind");

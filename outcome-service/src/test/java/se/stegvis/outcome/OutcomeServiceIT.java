@@ -351,7 +351,7 @@ class OutcomeServiceIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
             String text = scrape();
             return PrometheusText.sample(text, "stegvis_outbox_pending", "collection=\"outcomes\"") == 0
-                    && PrometheusText.sample(text, "stegvis_outbox_published_total", "") >= 1 && PrometheusText.sample(text, "stegvis_consumer_lag", "group=") == 0;
+                    && PrometheusText.sample(text, "stegvis_outbox_published_total", "") >= 1 && PrometheusText.sample(text, "stegvis_consumer_lag", "group=\"outcome-service.replica") == 0;
         });
 
         Http.Reply prometheus = management.get("/actuator/prometheus");
@@ -361,7 +361,7 @@ class OutcomeServiceIT {
                 "# HELP stegvis_consumer_lag Records behind", "stegvis_outbox_publish_failures_total", "stegvis_consumer_dead_lettered_total",
                 "stegvis_consumer_waiting{",
                 "application=\"outcome-service\"");
-        assertThat(PrometheusText.sample(prometheus.body(), "stegvis_consumer_applied_total", "group=")).as("the project and the participant")
+        assertThat(PrometheusText.sample(prometheus.body(), "stegvis_consumer_applied_total", "group=\"outcome-service.replica")).as("the project and the participant")
                 .isGreaterThanOrEqualTo(2);
     }
 

@@ -42,7 +42,7 @@ public final class ReplicaFunction implements Consumer<Message<List<Object>>> {
         if (replays.beginIfRequested(batch.group(), batch.consumer())) {
             return;
         }
-        progress.batchApplied(batch, BatchApplication.apply(batch, this::checked, replica::apply));
+        BatchApplication.apply(batch, this::checked, replica::apply, progress);
     }
 
     private SpecificRecord checked(SpecificRecord event) {

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -31,9 +32,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import se.stegvis.consumer.EventNotApplicable;
+import se.stegvis.consumer.SwitchableRegistry;
 import se.stegvis.events.ParticipantEnrolled;
+import se.stegvis.events.ParticipantLeft;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.schemas.registry.SchemaRegistryClient;
+import se.stegvis.testsupport.KafkaTopics;
 import se.stegvis.testsupport.SharedKafka;
 
 /**
@@ -181,25 +185,8 @@ class ReplicaFunctionIT {
     @Test
     void an_event_that_cannot_be_applied_goes_to_the_dead_letter_topic_byte_for_byte_while_later_events_are_applied() {
         UUID poisoned = UUID.randomUUID();
-        ReplicaStore refusing = new ReplicaStore() {
-            @Override
-            public void check(SpecificRecord event) {
-                if (event instanceof ParticipantEnrolled enrolled && enrolled.getParticipantId().equals(poisoned)) {
-                    throw new EventNotApplicable("this test's poisoned participant");
-                }
-            }
-
-            @Override
-            public void apply(List<SpecificRecord> events) {
-                replica.apply(events);
-            }
-
-            @Override
-            public void clear() {
-                replica.clear();
-            }
-        };
-        RunningReplica consumer = startOn(refusing);
+        RunningReplica consumer = startOn(refusing(event -> event instanceof ParticipantEnrolled enrolled
+                && enrolled.getParticipantId().equals(poisoned)));
         await().atMost(PATIENCE).until(consumer::caughtUp);
 
         topics.publish(enrolled(projectId, poisoned, FEB_3, 1), enrolled(projectId, participantId, FEB_3, 1));
@@ -210,6 +197,28 @@ class ReplicaFunctionIT {
         assertThat(header(letter, "kafka_dlt-exception-fqcn")).isNotBlank();
         assertThat(letter.value()).as("the bytes as written, not the event encoded again").isEqualTo(originalValue(letter));
         assertThat(consumer.progress().ready()).isTrue();
+    }
+
+    @Test
+    void the_events_applied_before_and_after_a_record_set_aside_are_counted_once_each_and_the_record_only_as_set_aside() {
+        ReplicaStore refusingTheLeaving = refusing(event -> event instanceof ParticipantLeft leaving
+                && leaving.getParticipantId().equals(participantId));
+        RunningReplica first = startOn(refusingTheLeaving);
+        await().atMost(PATIENCE).until(first::caughtUp);
+        first.close();
+        running.remove(first);
+        // Published while no consumer runs, so that the next one polls the three in one batch (one key: one partition,
+        // in order), the leaving between an event before it and one after it.
+        topics.publish(enrolled(projectId, participantId, FEB_3, 1), left(projectId, participantId, JULY_20, 2),
+                corrected(projectId, participantId, FEB_1, 3));
+
+        RunningReplica second = startOn(refusingTheLeaving);
+
+        await().atMost(PATIENCE).until(() -> second.progress().deadLetteredCount(group) == 1 && second.caughtUp());
+        assertThat(replica.participant(participantId))
+                .contains(new ReplicatedParticipant(participantId, projectId, FEB_1, null, false));
+        assertThat(second.progress().appliedCount(group))
+                .as("the enrolment before the leaving set aside and the correction after it, each once").isEqualTo(2);
     }
 
     @Test
@@ -262,6 +271,28 @@ class ReplicaFunctionIT {
         return started;
     }
 
+    /** The test's replica, refusing the events given as not applicable (as a store refuses what contradicts it). */
+    private ReplicaStore refusing(Predicate<SpecificRecord> refused) {
+        return new ReplicaStore() {
+            @Override
+            public void check(SpecificRecord event) {
+                if (refused.test(event)) {
+                    throw new EventNotApplicable("refused by this test");
+                }
+            }
+
+            @Override
+            public void apply(List<SpecificRecord> events) {
+                replica.apply(events);
+            }
+
+            @Override
+            public void clear() {
+                replica.clear();
+            }
+        };
+    }
+
     /** The dead letter with that key, once it is there. */
     private ConsumerRecord<byte[], byte[]> deadLetterKeyed(String key) {
         List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
@@ -274,26 +305,8 @@ class ReplicaFunctionIT {
 
     /** What the group's dead-letter topic holds under that key now (read to its end). */
     private List<ConsumerRecord<byte[], byte[]>> deadLettersKeyed(String key) {
-        List<ConsumerRecord<byte[], byte[]>> letters = new ArrayList<>();
-        String topic = RunningReplica.deadLetterTopic(group);
-        try (KafkaConsumer<byte[], byte[]> reader = bytesReader()) {
-            if (!reader.listTopics().containsKey(topic)) {
-                return letters;
-            }
-            List<TopicPartition> partitions = reader.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> reader.position(partition) < ends.get(partition))) {
-                reader.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (record.key() != null && key.equals(new String(record.key(), StandardCharsets.UTF_8))) {
-                        letters.add(record);
-                    }
-                });
-            }
-        }
-        return letters;
+        return KafkaTopics.records(SharedKafka.bootstrapServers(), RunningReplica.deadLetterTopic(group)).stream()
+                .filter(record -> record.key() != null && key.equals(new String(record.key(), StandardCharsets.UTF_8))).toList();
     }
 
     /** The value a dead letter's original record holds on its topic. */

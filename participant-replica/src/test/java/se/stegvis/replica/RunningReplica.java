@@ -10,14 +10,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.stream.binder.kafka.config.ClientFactoryCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 import se.stegvis.consumer.ConsumerProgress;
+import se.stegvis.consumer.RegistryForTests;
 import se.stegvis.consumer.Replays;
 import se.stegvis.schemas.registry.SchemaRegistryClient;
-import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
 
 /**
  * The replica's function on the Kafka binder, as a service runs it (the module's {@code stegvis-consumer.yml} and
@@ -90,15 +87,7 @@ final class RunningReplica implements AutoCloseable {
 
         @Bean
         ClientFactoryCustomizer testRegistry() {
-            SchemaRegistryClient values = registry;
-            return new ClientFactoryCustomizer() {
-                @Override
-                @SuppressWarnings({"unchecked", "rawtypes"})
-                public void configure(ConsumerFactory<?, ?> factory) {
-                    ((DefaultKafkaConsumerFactory) factory).setValueDeserializerSupplier(
-                            () -> new ErrorHandlingDeserializer<>(new ConfluentAvroDeserializer(values, true)));
-                }
-            };
+            return RegistryForTests.decodingWith(registry);
         }
     }
 }

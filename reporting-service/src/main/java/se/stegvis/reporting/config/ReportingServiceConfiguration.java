@@ -11,7 +11,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -133,7 +132,7 @@ public class ReportingServiceConfiguration {
         return new ProjectionStart(group, instanceId.isBlank() ? "" : instanceId.strip() + "." + ProjectionFunction.BINDING,
                 () -> Admin.create(kafka.buildAdminProperties()), lease,
                 () -> bindings.getObject().changeState(ProjectionFunction.BINDING, BindingsLifecycleController.State.STARTED),
-                refusal.getIfAvailable(() -> message -> System.exit(SpringApplication.exit(context, () -> 78))),
+                refusal.getIfAvailable(() -> message -> EventTopicDeclaration.Stop.exiting(context).stop(78, message)),
                 new ProjectionStart.Timing(patience, renewEvery));
     }
 
@@ -144,8 +143,7 @@ public class ReportingServiceConfiguration {
     @Bean(initMethod = "start", destroyMethod = "stop")
     EventTopicDeclaration eventTopicCheck(@Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
             ConfigurableApplicationContext context) {
-        return new EventTopicDeclaration(bootstrapServers, 1, (short) 1, List.of(),
-                () -> System.exit(SpringApplication.exit(context, () -> 78)));
+        return new EventTopicDeclaration(bootstrapServers, 1, (short) 1, List.of(), EventTopicDeclaration.Stop.exiting(context));
     }
 
     @Bean

@@ -1,7 +1,6 @@
 package se.stegvis.service.config;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,8 +45,8 @@ public class WritingServiceConfiguration {
             @Value("${stegvis.kafka.partitions:3}") int partitions,
             @Value("${stegvis.kafka.replication-factor:1}") short replicationFactor, ConfigurableApplicationContext context) {
         // A topic found to delete events once Kafka answers, after the start: the service stops rather than run on it.
-        Runnable refuse = () -> System.exit(SpringApplication.exit(context, () -> 78));
-        return new EventTopicDeclaration(bootstrapServers, partitions, replicationFactor, outboxes.topics(), refuse);
+        return new EventTopicDeclaration(bootstrapServers, partitions, replicationFactor, outboxes.topics(),
+                EventTopicDeclaration.Stop.exiting(context));
     }
 
     /** Tells the relay which document to publish from now, instead of at its next poll. */

@@ -12,6 +12,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import se.stegvis.schemas.EventTopic;
 
@@ -21,26 +23,33 @@ import se.stegvis.schemas.EventTopic;
  * with the one partition count they share (co-partitioning: the key is the participant id, so partition p of each
  * holds the same participants). Then it checks that every existing event topic keeps every event
  * ({@link EventTopicRetention}) and refuses otherwise: at start, when Kafka answers within moments, by failing the
- * start with what to change; when Kafka answers only later, by stopping the service with the same message. It waits
- * for Kafka in the background, since a service must start and accept commands while Kafka is down.
+ * start with what to change; when Kafka answers only later, by stopping the service ({@link Stop}) with exit code
+ * {@value #CONFIGURATION_ERROR} and the same message. It waits for Kafka in the background, since a service must start
+ * and accept commands while Kafka is down.
  */
 public final class EventTopicDeclaration {
 
     private static final Logger log = LoggerFactory.getLogger(EventTopicDeclaration.class);
 
+    /**
+     * The exit code of a service that stops for an event topic that deletes events: sysexits' EX_CONFIG, a
+     * configuration an operator must change (restarting alone would only stop it again).
+     */
+    public static final int CONFIGURATION_ERROR = 78;
+
     private final String bootstrapServers;
     private final int partitions;
     private final short replicationFactor;
     private final List<EventTopic> written;
-    private final Runnable refuse;
+    private final Stop refuse;
     private volatile Thread worker;
 
     /**
-     * @param refuse what to do when an event topic is found to delete events after the service started (Kafka was
-     *        away at start): stop the service
+     * @param refuse how the service stops when an event topic is found to delete events after it started (Kafka was
+     *        away at start): {@link Stop#exiting} in a service
      */
     public EventTopicDeclaration(String bootstrapServers, int partitions, short replicationFactor, List<EventTopic> written,
-            Runnable refuse) {
+            Stop refuse) {
         this.bootstrapServers = bootstrapServers;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
@@ -69,6 +78,18 @@ public final class EventTopicDeclaration {
         Thread running = worker;
         if (running != null) {
             running.interrupt();
+        }
+    }
+
+    /** How a service stops itself, with an exit code and why (the reason is already logged). */
+    @FunctionalInterface
+    public interface Stop {
+
+        void stop(int exitCode, String reason);
+
+        /** The service's own: its context closed, then the JVM ended with the exit code, for a supervisor to see. */
+        static Stop exiting(ConfigurableApplicationContext context) {
+            return (exitCode, reason) -> System.exit(SpringApplication.exit(context, () -> exitCode));
         }
     }
 
@@ -110,7 +131,7 @@ public final class EventTopicDeclaration {
                 }
             } catch (EventsWouldBeDeleted refused) {
                 log.error("Stopping: {}", refused.getMessage());
-                refuse.run();
+                refuse.stop(CONFIGURATION_ERROR, refused.getMessage());
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

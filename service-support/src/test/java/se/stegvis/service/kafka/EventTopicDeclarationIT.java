@@ -2,10 +2,13 @@ package se.stegvis.service.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -19,11 +22,13 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
 import se.stegvis.schemas.EventTopic;
+import se.stegvis.testsupport.KafkaBrokerProcess;
 import se.stegvis.testsupport.SharedKafka;
 
 /**
  * On a real broker: the event topics a service writes are created to keep every event, and a service refuses to
- * start where an existing event topic would delete events, saying what to change; once changed, it starts.
+ * start where an existing event topic would delete events, saying what to change; once changed, it starts. One that
+ * started while Kafka was away stops itself once Kafka answers with such a topic.
  */
 class EventTopicDeclarationIT {
 
@@ -36,7 +41,7 @@ class EventTopicDeclarationIT {
             // Made as a broker would make it on its own: Kafka's default retention, 7 days.
             admin.createTopics(List.of(new NewTopic(EventTopic.OUTCOMES.topicName(), 3, (short) 1))).all().get(10, TimeUnit.SECONDS);
             EventTopicDeclaration declaration = new EventTopicDeclaration(bootstrap, 3, (short) 1,
-                    List.of(EventTopic.ACTIVITIES, EventTopic.PROJECTS), () -> refusedLater.set(true));
+                    List.of(EventTopic.ACTIVITIES, EventTopic.PROJECTS), (exitCode, reason) -> refusedLater.set(true));
 
             assertThatThrownBy(declaration::start).isInstanceOf(EventTopicDeclaration.EventsWouldBeDeleted.class)
                     .hasMessageContaining(EventTopic.OUTCOMES.topicName()).hasMessageContaining("retention.ms=604800000")
@@ -58,6 +63,40 @@ class EventTopicDeclarationIT {
             declaration.stop();
             assertThat(refusedLater).as("refused at start, not later").isFalse();
         }
+    }
+
+    @Test
+    void a_service_that_started_while_kafka_was_away_stops_itself_with_78_once_kafka_answers_with_a_topic_that_deletes_events() {
+        try (KafkaBrokerProcess kafka = new KafkaBrokerProcess()) {
+            // A topic made as a broker would make it on its own (Kafka's default retention, 7 days), on a broker that is
+            // then away while the service starts.
+            kafka.start();
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+                admin.createTopics(List.of(new NewTopic(EventTopic.PARTICIPANTS.topicName(), 3, (short) 1))).all().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            kafka.stop();
+            List<Stopped> stops = new CopyOnWriteArrayList<>();
+            EventTopicDeclaration declaration = new EventTopicDeclaration(kafka.bootstrapServers(), 3, (short) 1,
+                    List.of(EventTopic.ACTIVITIES), (exitCode, reason) -> stops.add(new Stopped(exitCode, reason)));
+
+            declaration.start();
+            assertThat(stops).as("started while Kafka is away").isEmpty();
+            kafka.start();
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> !stops.isEmpty());
+            declaration.stop();
+            assertThat(stops).singleElement().satisfies(stopped -> {
+                assertThat(stopped.exitCode()).isEqualTo(78);
+                assertThat(stopped.reason()).contains(EventTopic.PARTICIPANTS.topicName() + " deletes events", "retention.ms=604800000",
+                        "kafka-configs.sh --bootstrap-server " + kafka.bootstrapServers() + " --alter --entity-type topics --entity-name "
+                                + EventTopic.PARTICIPANTS.topicName() + " --add-config retention.ms=-1,retention.bytes=-1");
+            });
+        }
+    }
+
+    private record Stopped(int exitCode, String reason) {
     }
 
     private static Map<String, Config> configs(Admin admin, Collection<String> topics) throws Exception {

@@ -73,29 +73,14 @@ public final class ProjectionFunction implements Consumer<Message<List<Object>>>
         if (replays.beginIfRequested(batch.group(), batch.consumer())) {
             return;
         }
-        int applied;
         try {
-            applied = BatchApplication.applyUncommitted(batch, EventTranslation::translate, projection::apply);
+            BatchApplication.applyUncommitted(batch, EventTranslation::translate, projection::apply, progress);
         } catch (BatchListenerFailedException recordAtFault) {
             // The container commits the records before it (and it, once set aside): they must be stored first.
             checkpoints.flush(batch.consumer());
-            measureFailed(batch);
             throw recordAtFault;
-        } catch (RuntimeException failed) {
-            // Retried by the container (the store or the registry away) or set aside (the record's own fault): until
-            // then the batch counts as not applied, and the lag is asked of the broker, as a consumer paused for a
-            // retry learns of nothing new.
-            measureFailed(batch);
-            throw failed;
         }
         checkpoints.applied(batch);
-        progress.batchApplied(batch, applied);
-    }
-
-    private void measureFailed(EventBatch batch) {
-        if (batch.consumer() != null) {
-            progress.measureFailed(batch.group(), batch.consumer(), batch);
-        }
     }
 
     /**

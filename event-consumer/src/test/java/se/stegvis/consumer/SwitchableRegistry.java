@@ -1,4 +1,4 @@
-package se.stegvis.replica;
+package se.stegvis.consumer;
 
 import java.net.ConnectException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,22 +10,25 @@ import se.stegvis.schemas.registry.RegisteredSchema;
 import se.stegvis.schemas.registry.SchemaRegistryClient;
 import se.stegvis.schemas.registry.SchemaRegistryException;
 
-/** The shared test registry behind a switch: when off, every call fails as when no registry answers. */
-final class SwitchableRegistry implements SchemaRegistryClient {
+/**
+ * A test registry behind a switch: when off, every call fails as when no registry answers. Shared with the consuming
+ * modules' tests (test-jar).
+ */
+public final class SwitchableRegistry implements SchemaRegistryClient {
 
     private final SchemaRegistryClient registry;
     private final AtomicBoolean available = new AtomicBoolean();
     private final AtomicInteger refusedCalls = new AtomicInteger();
 
-    SwitchableRegistry(SchemaRegistryClient registry) {
+    public SwitchableRegistry(SchemaRegistryClient registry) {
         this.registry = registry;
     }
 
-    void switchOn() {
+    public void switchOn() {
         available.set(true);
     }
 
-    int refusedCalls() {
+    public int refusedCalls() {
         return refusedCalls.get();
     }
 

@@ -2,13 +2,15 @@ package se.stegvis.localstack;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The child JVM that speaks the MongoDB wire protocol: {@code mongo-java-server} with its H2 backend, so the data
- * survives restarts in one file. Arguments: {@code <port> <data file>}. Stops cleanly (closing the file) on SIGTERM.
+ * survives restarts in one file. Arguments: {@code <port> <data file> [<page cache MB>]} (H2's own default, 16 MB,
+ * without the third). Stops cleanly (closing the file) on SIGTERM.
  */
 public final class MongoWireServer {
 
@@ -16,14 +18,18 @@ public final class MongoWireServer {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: MongoWireServer <port> <data file>");
+        if (args.length != 2 && args.length != 3) {
+            System.err.println("usage: MongoWireServer <port> <data file> [<page cache MB>]");
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
         Path file = Path.of(args[1]).toAbsolutePath();
         Files.createDirectories(file.getParent());
-        H2Backend backend = new H2Backend(file.toString());
+        MVStore.Builder store = new MVStore.Builder().fileName(file.toString());
+        if (args.length == 3) {
+            store.cacheSize(Integer.parseInt(args[2]));
+        }
+        H2Backend backend = new H2Backend(store.open());
         MongoServer server = new MongoServer(backend);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -33,7 +39,8 @@ public final class MongoWireServer {
             stopped.countDown();
         }, "mongo-wire-server-stop"));
         server.bind("127.0.0.1", port);
-        System.out.println("Mongo-wire server (mongo-java-server, H2 backend) on 127.0.0.1:" + port + ", data in " + file);
+        System.out.println("Mongo-wire server (mongo-java-server, H2 backend) on 127.0.0.1:" + port + ", data in " + file
+                + (args.length == 3 ? ", page cache " + args[2] + " MB" : ""));
         stopped.await();
     }
 }

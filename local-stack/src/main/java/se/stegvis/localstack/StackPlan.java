@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the stack starts, in order: Kafka, the Mongo-wire server, the registry, the OpenID Connect issuer, then every
@@ -14,6 +15,22 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
     /** The service keys (module = key + "-service", database = "stegvis-" + key) in start order. */
     static final List<String> SERVICES = StackSettings.SERVICES;
 
+    /**
+     * The largest heap of each child started from a jar. reporting-service keeps its read model's working state in
+     * memory: 100,000 participants' state in well under half of its gigabyte. The others hold little beyond a request's
+     * or a batch's objects: their state is in MongoDB.
+     */
+    static final Map<String, String> HEAPS = Map.of("registry", "-Xmx256m", "issuer", "-Xmx256m",
+            "participant", "-Xmx256m", "activity", "-Xmx256m", "outcome", "-Xmx256m", "reporting", "-Xmx1g");
+
+    /**
+     * The Mongo-wire server's heap and H2's page cache within it (MB). H2's default cache is 16 MB; with 100,000
+     * participants the services' collections are some hundreds of MB, and every page read past the cache is read from
+     * the file and deserialised again. The rest of the heap holds what a query or a bulk write has in hand.
+     */
+    static final String MONGO_HEAP = "-Xmx1g";
+    static final int MONGO_CACHE_MB = 256;
+
     public static StackPlan of(StackSettings settings, JavaCommand java, KafkaBroker kafka) {
         List<StackComponent> components = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -23,9 +40,9 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
                 kafka.command(), Readiness.kafka(kafkaPort), "127.0.0.1:" + kafkaPort, "a describeCluster answer"));
 
         int mongoPort = settings.port("mongo");
-        List<String> mongo = java.command("-Xmx256m", "-Dorg.apache.logging.log4j.level=INFO");
+        List<String> mongo = java.command(MONGO_HEAP, "-Dorg.apache.logging.log4j.level=INFO");
         mongo.addAll(List.of(MongoWireServer.class.getName(), String.valueOf(mongoPort),
-                settings.dataDir().resolve("mongo").resolve("stegvis.mv").toString()));
+                settings.dataDir().resolve("mongo").resolve("stegvis.mv").toString(), String.valueOf(MONGO_CACHE_MB)));
         components.add(new StackComponent("MongoDB", "mongo", List.of(use(settings, "mongo", "MongoDB")), mongo,
                 Readiness.mongo(mongoPort), "mongodb://127.0.0.1:" + mongoPort, "an isMaster answer"));
 
@@ -101,7 +118,7 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
         }
         int port = settings.port(key);
         String path = settings.readyPath(key);
-        List<String> command = java.plain("-Xmx256m");
+        List<String> command = java.plain(HEAPS.get(key));
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
         List<PortUse> ports = new ArrayList<>(List.of(use(settings, key, module)));

@@ -35,7 +35,14 @@ public record StackSettings(Path root, Path dataDir, Map<String, Integer> ports,
             "registry", "/subjects", "issuer", "/.well-known/openid-configuration", "participant", "/readyz", "activity", "/readyz",
             "outcome", "/readyz", "reporting", "/readyz");
 
-    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k";
+    /**
+     * Added to every child JVM. For a stack that runs for hours, on two cores: full tiered compilation (C1-only code,
+     * {@code -XX:TieredStopAtLevel=1}, starts a little sooner but runs several times slower, and the stack's work is
+     * the services' and the Mongo-wire server's hot loops); the serial collector, because eight JVMs share two cores,
+     * so a parallel collector's threads would only contend with the other JVMs while its pauses barely shrink, and
+     * serial has the smallest footprint; smaller thread stacks. The heaps are set per component ({@link StackPlan}).
+     */
+    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xss512k";
 
     public static StackSettings from(Properties systemProperties, String[] args) {
         return from(values(systemProperties, args));

@@ -181,8 +181,22 @@ class StackPlanTest {
 
         assertThat(component(plan, "Kafka").command()).startsWith("/jdk/bin/java", "-Xmx512m")
                 .containsSequence("-cp", "/cp/a.jar:/cp/b.jar", "kafka.Kafka", root.resolve("data/kafka-server.properties").toString());
-        assertThat(component(plan, "MongoDB").command()).startsWith("/jdk/bin/java", "-Xmx256m")
-                .endsWith(MongoWireServer.class.getName(), "37017", root.resolve("data/mongo/stegvis.mv").toString());
+        assertThat(component(plan, "MongoDB").command()).startsWith("/jdk/bin/java", "-Xmx1g")
+                .endsWith(MongoWireServer.class.getName(), "37017", root.resolve("data/mongo/stegvis.mv").toString(), "256");
+    }
+
+    @Test
+    void reporting_gets_a_gigabyte_for_its_read_model_and_the_other_services_a_quarter() throws IOException {
+        for (String module : List.of("participant-service", "activity-service", "outcome-service", "reporting-service")) {
+            jar(module);
+        }
+
+        StackPlan plan = plan(Map.of());
+
+        assertThat(component(plan, "reporting-service").command()).startsWith("/jdk/bin/java", "-Xmx1g", "-XX:+UseSerialGC", "-jar");
+        for (String module : List.of("participant-service", "activity-service", "outcome-service")) {
+            assertThat(component(plan, module).command()).as(module).startsWith("/jdk/bin/java", "-Xmx256m", "-XX:+UseSerialGC", "-jar");
+        }
     }
 
     private StackPlan plan(Map<String, String> overrides) {

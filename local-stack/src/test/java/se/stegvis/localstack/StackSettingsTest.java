@@ -38,6 +38,8 @@ class StackSettingsTest {
         assertThat(settings.managementPort("outcome")).isEqualTo(8193);
         assertThat(settings.issuerUrl()).isEqualTo("http://localhost:8094");
         assertThat(settings.startTimeout()).isEqualTo(Duration.ofSeconds(180));
+        assertThat(settings.jvmOptions()).as("full tiered compilation: C1-only code runs several times slower")
+                .containsExactly("-XX:+UseSerialGC", "-Xss512k");
     }
 
     @Test

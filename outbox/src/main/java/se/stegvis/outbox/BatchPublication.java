@@ -24,7 +24,8 @@ import com.mongodb.client.model.UpdateOneModel;
  * One round of the relay over a batch of documents of one collection: every pending entry is sent, then each
  * document loses exactly the entries Kafka acknowledged before its first failure. An entry after a failed one stays
  * even if it was acknowledged: it goes out again after the failed one, so a consumer that de-duplicates on eventId
- * sees the document's events in order.
+ * sees the document's events in order. A document that lost every entry it was read with also loses its mark, unless
+ * a write marked it anew meanwhile ({@link PendingMark}).
  */
 final class BatchPublication {
 
@@ -58,7 +59,9 @@ final class BatchPublication {
             result = result.plus(settle(sending, removals));
         }
         if (!removals.isEmpty()) {
-            collection.bulkWrite(removals, new BulkWriteOptions().ordered(false));
+            // Ordered: a document's mark goes only after its entries did, so a write that fails half-way never leaves
+            // entries unmarked (a mark left on an empty outbox is removed at a later round).
+            collection.bulkWrite(removals, new BulkWriteOptions().ordered(true));
         }
         return result;
     }
@@ -84,7 +87,7 @@ final class BatchPublication {
             futures.add(send(entry, event));
             halted = failedAlready(futures.get(i));
         }
-        return new Sending(document.get("_id"), entries, futures);
+        return new Sending(document.get("_id"), Outbox.MARK.tokenOf(document), entries, futures);
     }
 
     private Future<RecordMetadata> send(OutboxEntry entry, SpecificRecord event) {
@@ -110,7 +113,7 @@ final class BatchPublication {
     /**
      * Awaits the document's acknowledgements and adds the removal of the acknowledged entries to the round's one
      * bulk write (one round trip for the batch; each removal is still a single-document update, so a document that
-     * gained entries meanwhile keeps them).
+     * gained entries meanwhile keeps them), and, when all it was read with went out, the removal of its mark.
      */
     private Result settle(Sending sending, List<UpdateOneModel<Document>> removals) {
         List<String> acknowledged = new ArrayList<>();
@@ -125,6 +128,9 @@ final class BatchPublication {
         }
         if (!acknowledged.isEmpty()) {
             removals.add(new UpdateOneModel<>(Filters.eq("_id", sending.id()), Outbox.remove(acknowledged)));
+        }
+        if (sending.mark() != null && acknowledged.size() == sending.entries().size()) {
+            removals.add(new UpdateOneModel<>(Outbox.MARK.stillMarkedAs(sending.mark()), Outbox.MARK.unmark()));
         }
         return new Result(acknowledged.size(), 0, null, null).plus(failure);
     }
@@ -148,6 +154,6 @@ final class BatchPublication {
         }
     }
 
-    private record Sending(Object id, List<OutboxEntry> entries, List<Future<RecordMetadata>> futures) {
+    private record Sending(Object id, String mark, List<OutboxEntry> entries, List<Future<RecordMetadata>> futures) {
     }
 }

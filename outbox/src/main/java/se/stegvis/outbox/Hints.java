@@ -9,10 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Which documents got new entries, as told by the writers, so a round can fetch just those by _id instead of
- * searching whole collections (a search that costs as much as the collection is large wherever the pending query
- * cannot use an index, as on mongo-java-server). When told nothing specific, or told more than it keeps, or after a
- * failure, it asks for a full search; the relay also searches in full at its idle interval, for writes it was not
- * told about (another instance, a crash before the hint).
+ * searching every collection for marked documents (a search from the mark's index, but over every collection and
+ * every document still pending). When told nothing specific, or told more than it keeps, or after a failure, it asks
+ * for a full search; the relay also searches in full at its idle interval, for writes it was not told about (another
+ * instance, a crash before the hint).
  */
 final class Hints {
 

@@ -6,6 +6,7 @@ import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -24,26 +25,29 @@ public final class Outbox {
 
     /** The array field that holds the pending entries, oldest first. */
     public static final String FIELD = "outbox";
+    /** Marks the documents with pending entries, so the relay finds them from an index ({@link PendingMark}). */
+    public static final PendingMark MARK = new PendingMark("outboxMark");
 
     private Outbox() {
     }
 
     /**
-     * The update that appends the entries, in order, to the document's outbox: {@code {$push: {outbox: {$each: [...]}}}}.
-     * Combine it with the state change in the same {@code updateOne} / {@code findOneAndUpdate} (upsert where the
-     * document is new); a separate write would break the guarantee.
+     * The update that appends the entries, in order, to the document's outbox and marks it anew:
+     * {@code {$push: {outbox: {$each: [...]}}, $set: {outboxMark: ...}}}. Combine it with the state change in the same
+     * {@code updateOne} / {@code findOneAndUpdate} (upsert where the document is new); a separate write would break the
+     * guarantee.
      */
     public static Bson append(List<OutboxEntry> entries) {
-        return Updates.pushEach(FIELD, documents(entries));
+        return Updates.combine(Updates.pushEach(FIELD, documents(entries)), MARK.set());
     }
 
-    /** A copy of a new aggregate's document with the entries appended to its outbox, for an {@code insertOne}. */
+    /** A copy of a new aggregate's document with the entries appended to its outbox, marked, for an {@code insertOne}. */
     public static Document withEntries(Document state, List<OutboxEntry> entries) {
         Document document = new Document(state);
         List<Object> outbox = new ArrayList<>(state.getList(FIELD, Object.class, List.of()));
         outbox.addAll(documents(entries));
         document.put(FIELD, outbox);
-        return document;
+        return MARK.setOn(document);
     }
 
     /** The pending entries of a document read back from MongoDB, oldest first. */
@@ -51,9 +55,17 @@ public final class Outbox {
         return document.getList(FIELD, Document.class, List.of()).stream().map(OutboxEntry::fromDocument).toList();
     }
 
-    /** Documents with at least one pending entry. */
+    /**
+     * Documents with pending entries: the marked ones (and now and then one whose entries are gone but whose mark is
+     * not yet, see {@link PendingMark}). Answered from the mark's index, not by reading the collection.
+     */
     static Bson pending() {
-        return Filters.exists(FIELD + ".0");
+        return MARK.marked();
+    }
+
+    /** What a relay does once before its first round: the mark's index, and a mark on entries written before marks. */
+    static void prepare(MongoCollection<Document> collection) {
+        MARK.prepare(collection, FIELD);
     }
 
     /**

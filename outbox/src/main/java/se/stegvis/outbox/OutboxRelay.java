@@ -62,6 +62,8 @@ public final class OutboxRelay {
     });
     private Thread thread;
     private Producer<String, Object> producer;
+    /** Whether the mark's index is there and entries from before marks are marked (once, at the first round). */
+    private boolean prepared;
 
     /** A relay that writes with {@link ConfluentAvroSerializer} configured from the producer properties. */
     public OutboxRelay(OutboxRelaySettings settings, List<MongoCollection<Document>> collections, MeterRegistry meters) {
@@ -145,7 +147,7 @@ public final class OutboxRelay {
         doorbell.ring();
     }
 
-    /** Entries waiting in all the relay's collections (one query per collection). */
+    /** Entries waiting in all the relay's collections (one query per collection, answered from the mark's index). */
     public long pendingCount() {
         long count = 0;
         for (MongoCollection<Document> collection : collections) {
@@ -194,13 +196,18 @@ public final class OutboxRelay {
     }
 
     /**
-     * One pass: the hinted documents by id, or every collection in full when asked to (at start, after a failure,
-     * at the idle interval). A full batch, or hints left over, mean more may be waiting: the next pass comes at once.
+     * One pass: the hinted documents by id, or every collection's marked documents when asked to (at start, after a
+     * failure, at the idle interval). A full batch, or hints left over, mean more may be waiting: the next pass comes
+     * at once.
      */
     private Round round(boolean idle) {
         try {
             if (producer == null) {
                 producer = producers.get();
+            }
+            if (!prepared) {
+                collections.forEach(Outbox::prepare);
+                prepared = true;
             }
             boolean searchAll = hints.takeSearchAll() || idle;
             List<Object> hinted = searchAll ? List.of() : hints.take(settings.batchSize());
@@ -208,15 +215,17 @@ public final class OutboxRelay {
                 return new Round(false, false);
             }
             // By id alone: mongo-java-server answers "_id in" from its index, but "_id in and outbox.0 exists" by a
-            // full scan; documents whose entries are already gone are dropped below.
+            // full scan; documents with neither entries nor a mark (published already) are dropped below.
             Bson pending = searchAll ? Outbox.pending() : Filters.in("_id", hinted);
             BatchPublication publication = new BatchPublication(producer, this::stopping);
             BatchPublication.Result result = BatchPublication.Result.NONE;
             boolean full = false;
             for (MongoCollection<Document> collection : collections) {
                 List<Document> batch = collection.find(pending).sort(Outbox.oldestFirst())
-                        .projection(Projections.include(Outbox.FIELD)).limit(settings.batchSize()).into(new ArrayList<>());
-                batch.removeIf(document -> document.getList(Outbox.FIELD, Document.class, List.of()).isEmpty());
+                        .projection(Projections.include(Outbox.FIELD, Outbox.MARK.field())).limit(settings.batchSize())
+                        .into(new ArrayList<>());
+                batch.removeIf(document -> document.getList(Outbox.FIELD, Document.class, List.of()).isEmpty()
+                        && Outbox.MARK.tokenOf(document) == null);
                 full |= batch.size() == settings.batchSize();
                 result = result.plus(publication.publish(collection, batch));
             }

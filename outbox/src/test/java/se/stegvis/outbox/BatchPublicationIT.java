@@ -70,6 +70,38 @@ class BatchPublicationIT {
     }
 
     @Test
+    void a_document_that_lost_all_it_was_read_with_loses_its_mark_unless_a_write_appended_meanwhile() {
+        participants.insertOne(Outbox.withEntries(new Document("_id", "drained"), entries(1)));
+        participants.insertOne(Outbox.withEntries(new Document("_id", "appended"), entries(1, Instant.parse("2025-03-02T09:00:00Z"))));
+        participants.insertOne(Outbox.withEntries(new Document("_id", "failed"), entries(1, Instant.parse("2025-03-03T09:00:00Z"))));
+
+        CompletableFuture<BatchPublication.Result> round = publishInBackground(false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> producer.history().size() == 3);
+        OutboxEntry appended = entries(1).get(0);
+        participants.updateOne(Filters.eq("_id", "appended"), Outbox.append(List.of(appended)));
+        producer.completeNext();
+        producer.completeNext();
+        producer.errorNext(new TimeoutException("expired"));
+        round.join();
+
+        assertThat(participants.find(Outbox.pending()).map(document -> document.getString("_id")))
+                .containsExactlyInAnyOrder("appended", "failed");
+        assertThat(Outbox.entriesOf(participants.find(Filters.eq("_id", "appended")).first())).containsExactly(appended);
+        assertThat(participants.find(Filters.eq("_id", "drained")).first()).doesNotContainKey(Outbox.MARK.field());
+    }
+
+    @Test
+    void a_mark_left_on_an_empty_outbox_goes_at_the_next_round() {
+        participants.insertOne(Outbox.MARK.setOn(new Document("_id", "p").append(Outbox.FIELD, List.of())));
+
+        BatchPublication.Result result = publishInBackground(false).join();
+
+        assertThat(result.published()).isZero();
+        assertThat(producer.history()).isEmpty();
+        assertThat(participants.countDocuments(Outbox.pending())).isZero();
+    }
+
+    @Test
     void entries_sent_but_not_acknowledged_when_the_relay_stops_stay_pending() {
         List<OutboxEntry> entries = entries(2);
         participants.insertOne(Outbox.withEntries(new Document("_id", "p"), entries));

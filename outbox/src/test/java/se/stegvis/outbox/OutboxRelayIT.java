@@ -93,6 +93,7 @@ class OutboxRelayIT {
         await().atMost(PATIENCE).until(() -> relays.get(0).pendingCount() == 0);
         assertThat(withoutOutbox(participants.find().first())).isEqualTo(participantState);
         assertThat(participants.find().first().getList(Outbox.FIELD, Document.class)).isEmpty();
+        assertThat(participants.find().first()).as("unmarked once published").doesNotContainKey(Outbox.MARK.field());
         assertThat(activities.find().first().getDouble("hours")).isEqualTo(1.5);
         assertThat(meters.get("stegvis.outbox.published").functionCounter().count()).isEqualTo(3);
         assertThat(meters.get("stegvis.outbox.pending").gauge().value()).isZero();
@@ -203,6 +204,7 @@ class OutboxRelayIT {
     private static Document withoutOutbox(Document document) {
         Document copy = new Document(document);
         copy.remove(Outbox.FIELD);
+        copy.remove(Outbox.MARK.field());
         return copy;
     }
 }

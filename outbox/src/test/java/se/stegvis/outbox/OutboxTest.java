@@ -23,13 +23,17 @@ class OutboxTest {
     private final OutboxEntry left = OutboxEntry.of(EventTopic.PARTICIPANTS, KEY, SampleEvents.left());
 
     @Test
-    void appending_entries_is_one_push_of_all_of_them_in_order() {
+    void appending_entries_is_one_push_of_all_of_them_in_order_and_a_new_mark() {
         BsonDocument update = bson(Outbox.append(List.of(enrolled, left)));
+        BsonDocument again = bson(Outbox.append(List.of(left)));
 
-        assertThat(update.keySet()).containsExactly("$push");
+        assertThat(update.keySet()).containsExactly("$push", "$set");
         BsonArray each = update.getDocument("$push").getDocument("outbox").getArray("$each");
         assertThat(each.stream().map(value -> value.asDocument().getString("eventId").getValue()))
                 .containsExactly(enrolled.eventId(), left.eventId());
+        assertThat(update.getDocument("$set").keySet()).containsExactly(Outbox.MARK.field());
+        assertThat(update.getDocument("$set").getString(Outbox.MARK.field()))
+                .as("every append marks anew").isNotEqualTo(again.getDocument("$set").getString(Outbox.MARK.field()));
     }
 
     @Test
@@ -49,7 +53,8 @@ class OutboxTest {
 
         assertThat(document.getString("status")).isEqualTo("ENROLLED");
         assertThat(Outbox.entriesOf(document)).containsExactly(enrolled, left);
-        assertThat(state).doesNotContainKey(Outbox.FIELD);
+        assertThat(Outbox.MARK.tokenOf(document)).isNotBlank();
+        assertThat(state).doesNotContainKey(Outbox.FIELD).doesNotContainKey(Outbox.MARK.field());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package se.stegvis.replica;
 
 import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
@@ -36,7 +37,7 @@ final class ReplicaDocuments {
 
     static Document project(ProjectDefined defined) {
         return new Document("_id", defined.getProjectId())
-                .append(OCCURRED_AT, defined.getOccurredAt())
+                .append(OCCURRED_AT, Date.from(defined.getOccurredAt()))
                 .append(PERIOD_START, defined.getPeriodStart().toString())
                 .append(PERIOD_END, defined.getPeriodEnd().toString())
                 .append(ACTIVITY_TYPES, List.copyOf(defined.getActivityTypes()))

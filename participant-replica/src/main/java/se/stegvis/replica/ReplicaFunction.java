@@ -3,6 +3,7 @@ package se.stegvis.replica;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.springframework.messaging.Message;
 
 import se.stegvis.consumer.BatchApplication;
@@ -13,7 +14,8 @@ import se.stegvis.consumer.Replays;
 /**
  * The batch function that keeps a replica ({@link MongoReplica}) up to date from {@code stegvis.projects.v1} and
  * {@code stegvis.participants.v1}, bound as {@value #BINDING} (settings in {@code stegvis-replica.yml}). Each batch is
- * applied, then committed; a record at fault is handled by the consumer policy (wait for the registry or the store,
+ * applied in one go (every event up to the first record that cannot be used, see {@link BatchApplication#apply}),
+ * then committed; a record at fault is handled by the consumer policy (wait for the registry or the store,
  * dead-letter a record that is its own fault), and the replica's idempotence makes any repeat harmless.
  */
 public final class ReplicaFunction implements Consumer<Message<List<Object>>> {
@@ -40,6 +42,11 @@ public final class ReplicaFunction implements Consumer<Message<List<Object>>> {
         if (replays.beginIfRequested(batch.group(), batch.consumer())) {
             return;
         }
-        BatchApplication.applyEach(batch, replica::apply, progress);
+        BatchApplication.apply(batch, this::checked, replica::apply, progress);
+    }
+
+    private SpecificRecord checked(SpecificRecord event) {
+        replica.check(event);
+        return event;
     }
 }

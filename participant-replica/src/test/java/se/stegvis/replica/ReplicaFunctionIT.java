@@ -275,11 +275,15 @@ class ReplicaFunctionIT {
     private ReplicaStore refusing(Predicate<SpecificRecord> refused) {
         return new ReplicaStore() {
             @Override
-            public void apply(SpecificRecord event) {
+            public void check(SpecificRecord event) {
                 if (refused.test(event)) {
                     throw new EventNotApplicable("refused by this test");
                 }
-                replica.apply(event);
+            }
+
+            @Override
+            public void apply(List<SpecificRecord> events) {
+                replica.apply(events);
             }
 
             @Override

@@ -33,7 +33,7 @@ class ReplicaFunctionTest {
     void while_its_store_is_away_the_lag_counts_the_batch_and_what_came_after_it_from_the_broker() {
         ReplicaStore away = new ReplicaStore() {
             @Override
-            public void apply(SpecificRecord event) {
+            public void apply(List<SpecificRecord> events) {
                 throw new IllegalStateException("MongoDB away");
             }
 

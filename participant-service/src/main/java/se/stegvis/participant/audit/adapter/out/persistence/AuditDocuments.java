@@ -5,7 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
+
+import com.mongodb.client.model.Updates;
+
+import se.stegvis.outbox.PendingMark;
 
 import se.stegvis.participant.audit.domain.AuditAction;
 import se.stegvis.participant.audit.domain.AuditEntry;
@@ -18,8 +23,21 @@ public final class AuditDocuments {
 
     /** The field of a participant's document where the entries of the changes written to it wait for the relay. */
     public static final String PENDING = "auditPending";
+    /** Marks the participants with entries waiting, so the relay finds them from an index ({@link PendingMark}). */
+    static final PendingMark MARK = new PendingMark("auditMark");
 
     private AuditDocuments() {
+    }
+
+    /** The update that adds the entry to those waiting in a participant's document, and marks it; in the change's write. */
+    public static Bson append(AuditEntry entry) {
+        return Updates.combine(Updates.push(PENDING, of(entry)), MARK.set());
+    }
+
+    /** A new participant's document with the entry waiting in it, marked. */
+    public static Document withPending(Document participant, AuditEntry entry) {
+        participant.append(PENDING, List.of(of(entry)));
+        return MARK.setOn(participant);
     }
 
     public static Document of(AuditEntry entry) {

@@ -1,6 +1,5 @@
 package se.stegvis.participant.members.adapter.out.persistence;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.util.ArrayList;
@@ -13,6 +12,7 @@ import org.bson.Document;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 
@@ -30,6 +30,11 @@ import se.stegvis.schemas.EventTopic;
  * Memberships in MongoDB: one document per project ({@code _id} the project id) with its members, a revision that
  * every change raises, and the pending events in the same document (the outbox), so a change and its event hold
  * together or not at all.
+ *
+ * <p>A change is conditional on the revision read, as the flat filter {@code {_id, revision}} with a unique index of
+ * exactly those fields, which mongo-java-server (local stack, tests) needs to answer it from an index. Who is a member
+ * where ({@link #projectsOf}, asked for every request) is a search by {@code members.subject}: no unique index can
+ * answer it, so mongo-java-server reads every project's document, one per project, however many participants there are.
  */
 public class MongoMemberStore implements MemberStore {
 
@@ -38,6 +43,7 @@ public class MongoMemberStore implements MemberStore {
     public MongoMemberStore(MongoCollection<Document> memberships) {
         this.memberships = memberships;
         memberships.createIndex(Indexes.ascending("members.subject"));
+        memberships.createIndex(Indexes.ascending("_id", "revision"), new IndexOptions().unique(true));
     }
 
     @Override
@@ -65,7 +71,7 @@ public class MongoMemberStore implements MemberStore {
                 throw e;
             }
         }
-        return memberships.updateOne(and(eq("_id", change.projectId()), eq("revision", read.revision())),
+        return memberships.updateOne(new Document("_id", change.projectId()).append("revision", read.revision()),
                 Updates.combine(Updates.set("members", members), Updates.set("revision", read.revision() + 1),
                         Outbox.append(List.of(entry)))).getModifiedCount() == 1;
     }

@@ -1,10 +1,7 @@
 package se.stegvis.participant.participants.adapter.out.persistence;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
-import static com.mongodb.client.model.Filters.ne;
-import static com.mongodb.client.model.Filters.or;
 import static se.stegvis.participant.participants.adapter.out.persistence.ParticipantDocuments.ERASED;
 import static se.stegvis.participant.participants.adapter.out.persistence.ParticipantDocuments.REVISION;
 
@@ -50,11 +47,17 @@ import se.stegvis.service.command.NotFound;
  * data sealed under the participant's own data key, a keyed fingerprint for duplicate detection, and the pending
  * events. Each command is one single-document write.
  *
- * <p>Every change is conditional: its filter holds the revision the command read and that the participant is not
- * erased, and it increments the revision. A command that lost a race to another one matches nothing and writes
- * nothing, so it publishes nothing: a change after an erasure is {@link ParticipantErased}, a change after another
- * change is {@link ParticipantChangedConcurrently}. Erasure is conditional only on not being erased yet, so it wins
- * over any change that read before it, and no write ever sets {@code erased} back or restores the sealed data.
+ * <p>Every change is conditional: its filter holds the revision the command read, and it increments the revision.
+ * An erasure raises the revision too, so a change of a participant read as not erased matches only while it still is
+ * not. A command that lost a race to another one matches nothing and writes nothing, so it publishes nothing: a change
+ * after an erasure is {@link ParticipantErased}, a change after another change is
+ * {@link ParticipantChangedConcurrently}. Erasure is conditional only on not being erased yet, so it wins over any
+ * change that read before it, and no write ever sets {@code erased} back or restores the sealed data.
+ *
+ * <p>Each condition is a flat filter with a unique index of exactly its fields ({@code {_id, revision}},
+ * {@code {_id, erased}}). MongoDB would answer either from {@code _id} alone; mongo-java-server (the local stack's and
+ * the tests' store) answers a filter from an index only when its fields are exactly a unique index's, and read every
+ * participant for each command otherwise. On MongoDB each extra index costs one more entry per write.
  */
 public class MongoParticipantRegistry implements ParticipantRegistry {
 
@@ -75,6 +78,8 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
         participants.createIndex(Indexes.ascending(IDEMPOTENCY_KEY_HASH), new IndexOptions().unique(true).sparse(true));
         forgetClearIdempotencyKeys(participants);
         participants.createIndex(Indexes.ascending("projectId"));
+        participants.createIndex(Indexes.ascending("_id", REVISION), new IndexOptions().unique(true));
+        participants.createIndex(Indexes.ascending("_id", ERASED), new IndexOptions().unique(true));
     }
 
     @Override
@@ -104,8 +109,8 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
     @Override
     public void add(Participant participant, PersonalData person, ParticipantEvent.Enrolled event, IdempotentRequest request,
             AuditEntry audit) {
-        Document document = ParticipantDocuments.state(participant).append("_id", participant.id().toString())
-                .append(AuditDocuments.PENDING, List.of(AuditDocuments.of(audit)))
+        Document document = AuditDocuments.withPending(ParticipantDocuments.state(participant)
+                .append("_id", participant.id().toString()), audit)
                 .append("personal", sealed(participant.id(), person))
                 .append("duplicateFingerprint", duplicates.of(participant.projectId(), person.personalIdentityNumber()));
         if (request.key() != null) {
@@ -120,6 +125,10 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
 
     @Override
     public void update(Participant participant, PersonalData person, ParticipantEvent event, long readRevision, AuditEntry audit) {
+        if (participant.erased()) {
+            // Read as erased: the revision alone would not keep the change off it.
+            throw new ParticipantErased(participant.id());
+        }
         List<Bson> updates = new ArrayList<>();
         ParticipantDocuments.changes(participant).forEach((field, value) -> updates.add(Updates.set(field, value)));
         if (person != null) {
@@ -128,11 +137,16 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
         }
         updates.add(Updates.inc(REVISION, 1L));
         updates.add(Outbox.append(List.of(entry(event))));
-        updates.add(Updates.push(AuditDocuments.PENDING, AuditDocuments.of(audit)));
+        updates.add(AuditDocuments.append(audit));
+        String id = participant.id().toString();
+        Bson change = Updates.combine(updates);
         UpdateResult result;
         try {
-            result = participants.updateOne(and(eq("_id", participant.id().toString()), atRevision(readRevision), notErased()),
-                    Updates.combine(updates));
+            result = participants.updateOne(atRevision(id, readRevision), change);
+            if (result.getMatchedCount() == 0 && readRevision == 0) {
+                // Stored before revisions were counted: no field, read as 0; {revision: null} matches it.
+                result = participants.updateOne(atRevision(id, null), change);
+            }
         } catch (MongoWriteException e) {
             throw refusal(e, participant.projectId(), person, null);
         }
@@ -141,14 +155,17 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
         }
     }
 
-    /** The revision read; a document stored before revisions were counted has no field and counts as 0. */
-    private static Bson atRevision(long revision) {
-        return revision == 0 ? or(eq(REVISION, 0L), exists(REVISION, false)) : eq(REVISION, revision);
+    /** The participant at the revision read, as the flat filter its unique index answers. */
+    private static Bson atRevision(String id, Long revision) {
+        return new Document("_id", id).append(REVISION, revision);
     }
 
-    /** {@code erased: false}, and a document without the flag (none is written so) is not erased either. */
-    private static Bson notErased() {
-        return ne(ERASED, true);
+    /**
+     * The participant not erased yet, as the flat filter its unique index answers: {@code erased: false}, which every
+     * participant is written with ({@link ParticipantDocuments#state}).
+     */
+    private static Bson notErased(String id) {
+        return new Document("_id", id).append(ERASED, false);
     }
 
     /** Why a conditional write matched nothing: the participant is gone, erased, or at another revision. */
@@ -196,10 +213,10 @@ public class MongoParticipantRegistry implements ParticipantRegistry {
      */
     @Override
     public void erase(Participant participant, ParticipantEvent.Erased event, AuditEntry audit) {
-        UpdateResult result = participants.updateOne(and(eq("_id", participant.id().toString()), notErased()), Updates.combine(
+        UpdateResult result = participants.updateOne(notErased(participant.id().toString()), Updates.combine(
                 Updates.set(ERASED, true), Updates.unset("personal"), Updates.unset("duplicateFingerprint"),
                 Updates.unset("idempotency"), Updates.inc(REVISION, 1L), Outbox.append(List.of(entry(event))),
-                Updates.push(AuditDocuments.PENDING, AuditDocuments.of(audit))));
+                AuditDocuments.append(audit)));
         if (result.getMatchedCount() == 0) {
             throw lostRace(participant.id());
         }

@@ -21,7 +21,10 @@ final class ParticipantDocuments {
 
     /** Counts the writes to a participant; a change is written only at the revision it read. */
     static final String REVISION = "revision";
-    /** Once true, never false again: no update writes it, and every update's filter excludes an erased participant. */
+    /**
+     * Once true, never false again: no update writes it, and no change matches an erased participant (the erasure
+     * raised the revision the change is conditional on).
+     */
     static final String ERASED = "erased";
 
     /** The state of a new participant, at revision 0. */

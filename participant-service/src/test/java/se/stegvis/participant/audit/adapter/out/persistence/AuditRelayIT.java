@@ -18,6 +18,7 @@ import com.mongodb.client.MongoDatabase;
 
 import se.stegvis.participant.audit.domain.AuditAction;
 import se.stegvis.participant.audit.domain.AuditEntry;
+import se.stegvis.testsupport.ScanCountingMongo;
 import se.stegvis.testsupport.SharedMongo;
 
 /**
@@ -71,6 +72,29 @@ class AuditRelayIT {
         copy.remove("_id");
         trail.insertOne(copy);
         assertThat(trail.countDocuments(new Document("action", "ERASE"))).isEqualTo(2);
+    }
+
+    @Test
+    void once_prepared_a_round_finds_the_waiting_entries_by_their_mark_and_reads_no_participant_in_full() {
+        String name = "audit-relay-scans-" + UUID.randomUUID();
+        try (MongoClient counted = MongoClients.create(ScanCountingMongo.connectionString())) {
+            MongoCollection<Document> people = counted.getDatabase(name).getCollection("participants");
+            AuditRelay countedRelay = new AuditRelay(people, counted.getDatabase(name).getCollection("audit"), Duration.ofMillis(50));
+            for (int i = 0; i < 10; i++) {
+                people.insertOne(new Document("_id", "p-" + i).append("revision", 0L));
+            }
+            assertThat(countedRelay.moveWaiting()).as("the first round prepares: the one full read").isZero();
+            long before = ScanCountingMongo.scans(name, "participants");
+            people.updateOne(new Document("_id", "p-3"), AuditDocuments.append(entry(AuditAction.LEAVE)));
+            people.insertOne(AuditDocuments.withPending(new Document("_id", "p-new"), entry(AuditAction.ENROL)));
+
+            assertThat(countedRelay.moveWaiting()).isEqualTo(2);
+            assertThat(countedRelay.moveWaiting()).isZero();
+
+            assertThat(ScanCountingMongo.scans(name, "participants")).as("queries that read every participant").isEqualTo(before);
+            assertThat(counted.getDatabase(name).getCollection("audit").countDocuments()).isEqualTo(2);
+            assertThat(people.find(AuditDocuments.MARK.marked()).first()).as("no participant left marked").isNull();
+        }
     }
 
     private static AuditEntry entry(AuditAction action) {

@@ -18,10 +18,10 @@ final class ProjectView {
     private ProjectView() {
     }
 
-    /** The project's view once it satisfies {@code until}, asked again until then (30 s at most). */
+    /** The project's view once it satisfies {@code until}, asked again until then (60 s at most: a loaded CI machine). */
     static JsonNode await(Http http, String projectId, Predicate<JsonNode> until) {
         List<JsonNode> seen = new ArrayList<>();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
             Http.Reply reply = http.get("/api/projects/" + projectId + "/indicators");
             if (reply.status() != 200) {
                 return false;

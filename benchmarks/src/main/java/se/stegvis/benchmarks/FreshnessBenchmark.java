@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -83,57 +81,9 @@ public final class FreshnessBenchmark {
     }
 
     private static Result measure(String outcomeUrl, String reportingUrl, int warmUp, int count) throws Exception {
-        RawKafkaLatency raw = new RawKafkaLatency(SharedKafka.bootstrapServers());
-        List<Double> idle = Freshness.millis(raw.measure(new OpenLoop(RATE, 4), RATE * IDLE_SECONDS));
-        System.out.printf("plain Kafka on the idle broker: p50 %.1f ms, p99 %.1f ms%n", Rounds.percentile(idle, 50), Rounds.percentile(idle, 99));
-        OutcomeCommands commands = new OutcomeCommands(outcomeUrl, warmUp, count);
-        try (IndicatorStreamListener stream = new IndicatorStreamListener(reportingUrl, INDICATOR)) {
-            warmUp(outcomeUrl, stream, warmUp);
-            CompletableFuture<long[]> rawLatencies = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return raw.measure(new OpenLoop(RATE, 4), count);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            OpenLoop.Run run = new OpenLoop(RATE, SENDERS).run(count, commands::record);
-            System.out.printf("%,d commands in %.1f s (%.1f/s), %d refused%n", count, run.elapsedNanos() / 1e9, run.perSecond(), commands.refused());
-            long[] rawNanos = rawLatencies.get();
-            awaitQuiet(stream, warmUp + commands.acknowledged().length);
-            Freshness pipeline = Freshness.attribute(commands.acknowledged(), stream.arrivals(), warmUp);
-            return new Result(pipeline, Freshness.millis(rawNanos), count, idle, Freshness.millis(commands.answerTimes()), run,
-                    commands.refused(), commands.lastRefusal(),
-                    stream.events(), stream.lastTotal(), stream.arrivals());
-        }
-    }
-
-    /** The warm-up's commands, not measured; then until the stream shows them all, so the clock starts on a quiet system. */
-    private static void warmUp(String outcomeUrl, IndicatorStreamListener stream, int warmUp) throws Exception {
-        if (warmUp == 0) {
-            return;
-        }
-        OutcomeCommands commands = new OutcomeCommands(outcomeUrl, 0, warmUp);
-        OpenLoop.Run run = new OpenLoop(RATE, SENDERS).run(warmUp, commands::record);
-        awaitQuiet(stream, warmUp);
-        if (commands.refused() > 0 || stream.lastTotal() != warmUp) {
-            throw new IllegalStateException("warm-up: " + commands.refused() + " refused (" + commands.lastRefusal() + "), the stream shows "
-                    + stream.lastTotal() + " of " + warmUp);
-        }
-        System.out.printf("warm-up: %,d commands in %.1f s, all on the stream%n", warmUp, run.elapsedNanos() / 1e9);
-    }
-
-    /** Until the stream shows every acknowledged outcome, or nothing new has arrived for 30 s, or for 10 minutes at most. */
-    private static void awaitQuiet(IndicatorStreamListener stream, int acknowledged) throws InterruptedException {
-        long last = stream.lastTotal();
-        long since = System.nanoTime();
-        long giveUp = since + TimeUnit.MINUTES.toNanos(10);
-        while (stream.lastTotal() < acknowledged && System.nanoTime() - since < TimeUnit.SECONDS.toNanos(30) && System.nanoTime() < giveUp) {
-            Thread.sleep(200);
-            if (stream.lastTotal() != last) {
-                last = stream.lastTotal();
-                since = System.nanoTime();
-            }
-        }
+        return new FreshnessRun(SharedKafka.bootstrapServers(), RATE, SENDERS, IDLE_SECONDS, Duration.ofMinutes(10),
+                (first, n) -> new OutcomeCommands(outcomeUrl, first, n), () -> new IndicatorStreamListener(reportingUrl, INDICATOR))
+                .measure(warmUp, count);
     }
 
     private static ConfigurableApplicationContext start(Class<?> application, String database, String registryUrl, MongoWireProcess mongo) {

@@ -53,7 +53,8 @@ final class FreshnessReport {
         Files.writeString(file, md + "\n" + ReplayBenchmarkReport.analysis(file, ANALYSIS));
     }
 
-    private static String row(String label, List<Double> millis) {
+    /** A latency row: the label, the samples, p50, p90, p99 and max. */
+    static String row(String label, List<Double> millis) {
         if (millis.isEmpty()) {
             return "| " + label + " | 0 | – | – | – | – |\n";
         }

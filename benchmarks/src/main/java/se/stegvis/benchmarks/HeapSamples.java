@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Collectors;
 
 import javax.management.Notification;
@@ -56,10 +57,18 @@ final class HeapSamples {
     }
 
     <T> Measured<T> liveDuring(Callable<T> run, long everyMillis) throws Exception {
-        double start = liveHeap();
+        return liveDuring(run, everyMillis, HeapSamples::liveHeap);
+    }
+
+    /**
+     * The live heap as {@code liveHeap} reads it (this JVM's, or another's): before the call, every
+     * {@code everyMillis} during it (a reading that fails is NaN and left out), and after it.
+     */
+    static <T> Measured<T> liveDuring(Callable<T> run, long everyMillis, DoubleSupplier liveHeap) throws Exception {
+        double start = liveHeap.getAsDouble();
         List<Double> live = Collections.synchronizedList(new ArrayList<>());
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
-        sampler.scheduleAtFixedRate(() -> live.add(liveHeap()), everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+        sampler.scheduleWithFixedDelay(() -> live.add(liveHeap.getAsDouble()), everyMillis, everyMillis, TimeUnit.MILLISECONDS);
         T result;
         try {
             result = run.call();
@@ -67,7 +76,8 @@ final class HeapSamples {
             sampler.shutdownNow();
             sampler.awaitTermination(1, TimeUnit.MINUTES);
         }
-        return new Measured<>(result, figures(start, List.copyOf(live), liveHeap()));
+        List<Double> read = live.stream().filter(value -> !Double.isNaN(value)).toList();
+        return new Measured<>(result, figures(start, read, liveHeap.getAsDouble()));
     }
 
     record Measured<T>(T result, Figures heap) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,17 +23,25 @@ final class IndicatorStreamListener implements AutoCloseable {
     }
 
     private final HttpURLConnection connection;
-    private final Pattern indicator;
+    private final ToLongFunction<String> totalOf;
     private final List<Arrival> arrivals = new ArrayList<>();
     private final Thread reader;
     private volatile long events;
 
     IndicatorStreamListener(String reportingUrl, String indicatorCode) throws Exception {
+        this(reportingUrl, BenchSignIn.bearer(BenchSignIn.OWNER), json -> totalIn(total(indicatorCode), json));
+    }
+
+    /**
+     * Read with {@code bearer}'s token; {@code totalOf} finds the total an event shows in its JSON (-1 when withheld
+     * or absent).
+     */
+    IndicatorStreamListener(String reportingUrl, String bearer, ToLongFunction<String> totalOf) throws Exception {
         connection = (HttpURLConnection) URI.create(reportingUrl + "/api/indicators/stream").toURL().openConnection();
         connection.setRequestProperty("Accept", "text/event-stream");
-        connection.setRequestProperty("Authorization", BenchSignIn.bearer(BenchSignIn.OWNER));
+        connection.setRequestProperty("Authorization", bearer);
         connection.setReadTimeout(0);
-        indicator = total(indicatorCode);
+        this.totalOf = totalOf;
         if (connection.getResponseCode() != 200) {
             throw new IllegalStateException("the stream answered " + connection.getResponseCode());
         }
@@ -51,12 +60,29 @@ final class IndicatorStreamListener implements AutoCloseable {
         return matcher.find() && !"null".equals(matcher.group(1)) ? Long.parseLong(matcher.group(1)) : -1;
     }
 
+    /**
+     * The indicator's total in one project's column of the cross-project view (the first occurrence after the
+     * project's id: a project's indicators follow its id); -1 when withheld, or when the project or indicator is absent.
+     */
+    static ToLongFunction<String> columnTotal(String projectId, String indicatorCode) {
+        Pattern project = Pattern.compile("\"projectId\"\\s*:\\s*\"" + Pattern.quote(projectId) + "\"");
+        Pattern total = total(indicatorCode);
+        return json -> {
+            Matcher column = project.matcher(json);
+            if (!column.find()) {
+                return -1;
+            }
+            Matcher matcher = total.matcher(json);
+            return matcher.find(column.end()) && !"null".equals(matcher.group(1)) ? Long.parseLong(matcher.group(1)) : -1;
+        };
+    }
+
     private void read() {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.startsWith("data:")) {
                     long now = System.nanoTime();
-                    long total = totalIn(indicator, line);
+                    long total = totalOf.applyAsLong(line);
                     events++;
                     if (total >= 0) {
                         synchronized (arrivals) {

@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Records one EMPLOYED outcome per participant through outcome-service's HTTP API and notes when each 201 arrived,
@@ -16,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 final class OutcomeCommands {
 
     private final String outcomeUrl;
+    private final IntFunction<String> participantIds;
+    private final Supplier<String> bearer;
     private final int first;
     private final AtomicLongArray acknowledged;
     private final AtomicLongArray answeredIn;
@@ -25,7 +29,17 @@ final class OutcomeCommands {
 
     /** Commands for the participants numbered {@code first} to {@code first + count - 1}. */
     OutcomeCommands(String outcomeUrl, int first, int count) {
+        this(outcomeUrl, index -> FreshnessParticipants.id(index).toString(), () -> BenchSignIn.bearer(BenchSignIn.STAFF), first, count);
+    }
+
+    /**
+     * The same, for participants known by their place in a list ({@code participantIds}), sent with {@code bearer}'s
+     * token: each left on {@link FreshnessParticipants#LEFT_ON}, so the outcome counts upon leaving.
+     */
+    OutcomeCommands(String outcomeUrl, IntFunction<String> participantIds, Supplier<String> bearer, int first, int count) {
         this.outcomeUrl = outcomeUrl;
+        this.participantIds = participantIds;
+        this.bearer = bearer;
         this.first = first;
         this.acknowledged = new AtomicLongArray(count);
         this.answeredIn = new AtomicLongArray(count);
@@ -34,11 +48,11 @@ final class OutcomeCommands {
     void record(int index) throws Exception {
         long sent = System.nanoTime();
         HttpURLConnection connection = (HttpURLConnection) URI.create(outcomeUrl + "/api/participants/"
-                + FreshnessParticipants.id(first + index) + "/outcomes").toURL().openConnection();
+                + participantIds.apply(first + index) + "/outcomes").toURL().openConnection();
         connection.setRequestMethod("POST");
         connection.setDoOutput(true);
         connection.setRequestProperty("Content-Type", "application/json");
-        connection.setRequestProperty("Authorization", BenchSignIn.bearer(BenchSignIn.STAFF));
+        connection.setRequestProperty("Authorization", bearer.get());
         byte[] body = FreshnessParticipants.outcome(first + index).getBytes(StandardCharsets.UTF_8);
         connection.setFixedLengthStreamingMode(body.length);
         try (OutputStream out = connection.getOutputStream()) {

@@ -2,6 +2,7 @@ package se.stegvis.benchmarks;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -15,20 +16,28 @@ import se.stegvis.schemas.serde.AvroSerdeConfig;
 import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
 
 /**
- * The baseline: a plain KafkaConsumer in a consumer group of its own reads all four topics from the start and decodes
- * every value with the project's deserializer (specific reader), as the projection does, and nothing else: no store,
- * no commits. Same fetch size per poll as the projection.
+ * The baseline: a plain KafkaConsumer in a consumer group of its own reads the topics from the start (the projection's
+ * four, or those a participant replica reads) and decodes every value with the project's deserializer (specific
+ * reader), as the services do, and nothing else: no store, no commits. Same fetch size per poll as the projection.
  */
 final class RawDecodingReplay {
 
-    private static final Duration GIVE_UP = Duration.ofMinutes(20);
-
     private final String bootstrapServers;
     private final String registryUrl;
+    private final List<String> topics;
+    private final Duration giveUp;
 
+    /** The projection's four topics, as the replay benchmark reads them. */
     RawDecodingReplay(String bootstrapServers, String registryUrl) {
+        this(bootstrapServers, registryUrl, ProjectionFunction.PROJECTED_TOPICS.stream().map(EventTopic::topicName).toList(),
+                Duration.ofMinutes(20));
+    }
+
+    RawDecodingReplay(String bootstrapServers, String registryUrl, List<String> topics, Duration giveUp) {
         this.bootstrapServers = bootstrapServers;
         this.registryUrl = registryUrl;
+        this.topics = topics;
+        this.giveUp = giveUp;
     }
 
     /**
@@ -36,6 +45,13 @@ final class RawDecodingReplay {
      * earliest offsets, 1,000 records per poll like the projection, values decoded with the specific reader.
      */
     static KafkaConsumer<byte[], Object> decodingConsumer(String bootstrapServers, String registryUrl, String groupPrefix) {
+        return decodingConsumer(bootstrapServers, registryUrl, groupPrefix,
+                ProjectionFunction.PROJECTED_TOPICS.stream().map(EventTopic::topicName).toList());
+    }
+
+    /** The same, subscribed to these topics. */
+    static KafkaConsumer<byte[], Object> decodingConsumer(String bootstrapServers, String registryUrl, String groupPrefix,
+                                                          List<String> topics) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupPrefix + "-" + System.nanoTime());
@@ -47,14 +63,14 @@ final class RawDecodingReplay {
         ConfluentAvroDeserializer values = new ConfluentAvroDeserializer();
         values.configure(config, false);
         KafkaConsumer<byte[], Object> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), values);
-        consumer.subscribe(ProjectionFunction.PROJECTED_TOPICS.stream().map(EventTopic::topicName).toList());
+        consumer.subscribe(topics);
         return consumer;
     }
 
     /** Reads until {@code expected} records are decoded, timed from the subscription (group join included). */
     ReplayBenchmark.Replayed replay(long expected, int round) {
         long start = System.nanoTime();
-        try (KafkaConsumer<byte[], Object> consumer = decodingConsumer(bootstrapServers, registryUrl, "replay-benchmark-raw-" + round)) {
+        try (KafkaConsumer<byte[], Object> consumer = decodingConsumer(bootstrapServers, registryUrl, "replay-benchmark-raw-" + round, topics)) {
             long decoded = 0;
             while (decoded < expected) {
                 for (ConsumerRecord<byte[], Object> record : consumer.poll(Duration.ofMillis(200))) {
@@ -63,7 +79,7 @@ final class RawDecodingReplay {
                     }
                     decoded++;
                 }
-                if (System.nanoTime() - start > GIVE_UP.toNanos()) {
+                if (System.nanoTime() - start > giveUp.toNanos()) {
                     throw new IllegalStateException("raw replay decoded only " + decoded + " of " + expected);
                 }
             }

@@ -5,6 +5,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,43 +20,62 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 final class ServiceReplay {
 
-    private static final Duration GIVE_UP = Duration.ofMinutes(20);
     private static final Pattern STATE = Pattern.compile("\"state\"\\s*:\\s*\"(\\w+)\"");
     private static final Pattern REPLAYED = Pattern.compile("\"replayed\"\\s*:\\s*(\\d+)");
     private static final Pattern TO_REPLAY = Pattern.compile("\"toReplay\"\\s*:\\s*(\\d+)");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI rebuild;
-    private final MeterRegistry meters;
+    private final Supplier<String> adminBearer;
+    private final DoubleSupplier applied;
+    private final DoubleSupplier deadLetters;
+    private final Duration poll;
+    private final Duration giveUp;
 
+    /** The service in this JVM: its meters read directly, signed in with the test issuer's admin, polled every 20 ms. */
     ServiceReplay(String baseUrl, MeterRegistry meters) {
+        this(baseUrl, () -> BenchSignIn.bearer(BenchSignIn.ADMIN), () -> meters.get("stegvis.consumer.applied").functionCounter().count(),
+                () -> meters.get("stegvis.consumer.dead-lettered").functionCounter().count(), Duration.ofMillis(20), Duration.ofMinutes(20));
+    }
+
+    /**
+     * @param adminBearer the {@code Authorization} header of an identity with the global role admin
+     * @param applied     the projection group's {@code stegvis.consumer.applied}, however the service is reached
+     * @param poll        how often the progress is asked for: the rebuild's time is known to within this
+     */
+    ServiceReplay(String baseUrl, Supplier<String> adminBearer, DoubleSupplier applied, DoubleSupplier deadLetters, Duration poll,
+                  Duration giveUp) {
         this.rebuild = URI.create(baseUrl + "/api/admin/rebuild");
-        this.meters = meters;
+        this.adminBearer = adminBearer;
+        this.applied = applied;
+        this.deadLetters = deadLetters;
+        this.poll = poll;
+        this.giveUp = giveUp;
     }
 
     /** The service's one consumer group, the projection's. */
     double applied() {
-        return meters.get("stegvis.consumer.applied").functionCounter().count();
+        return applied.getAsDouble();
     }
 
     double deadLetters() {
-        return meters.get("stegvis.consumer.dead-lettered").functionCounter().count();
+        return deadLetters.getAsDouble();
     }
 
     ReplayBenchmark.Replayed replay(long expected) throws Exception {
         double appliedBefore = applied();
         long start = System.nanoTime();
-        HttpResponse<String> requested = http.send(HttpRequest.newBuilder(rebuild).header("Authorization", BenchSignIn.bearer(BenchSignIn.ADMIN)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> requested = http.send(HttpRequest.newBuilder(rebuild).header("Authorization", adminBearer.get()).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (requested.statusCode() != 202) {
             throw new IllegalStateException("rebuild answered " + requested.statusCode() + ": " + requested.body());
         }
         String progress = progress();
         while (!"DONE".equals(find(STATE, progress))) {
-            if (System.nanoTime() - start > GIVE_UP.toNanos()) {
+            if (System.nanoTime() - start > giveUp.toNanos()) {
                 throw new IllegalStateException("rebuild not done: " + progress);
             }
-            Thread.sleep(20);
+            Thread.sleep(poll.toMillis());
             progress = progress();
         }
         long elapsed = System.nanoTime() - start;
@@ -67,7 +88,7 @@ final class ServiceReplay {
     }
 
     String progress() throws Exception {
-        return http.send(HttpRequest.newBuilder(rebuild).header("Authorization", BenchSignIn.bearer(BenchSignIn.ADMIN)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(HttpRequest.newBuilder(rebuild).header("Authorization", adminBearer.get()).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     static String find(Pattern pattern, String json) {

@@ -52,8 +52,10 @@ final class ReliabilityReport {
                 .append(seconds(Duration.between(began, Instant.now()))).append(String.format(Locale.ROOT,
                         " s; load average (1 min) %.1f at the start, %.1f at the end.%n%n", loadAtStart,
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        text.append("| scenario | fault | commands sent | HTTP attempts | retries | accepted (enrolments / activities / outcomes) "
-                + "| accepted during the fault | the view (all loads so far): participants / guided / stepped forward, expected "
+        text.append("| scenario | fault | commands sent | HTTP attempts | retries "
+                + "| accepted (enrolments / activities / outcomes / retractions of activities / of outcomes) "
+                + "| accepted during the fault "
+                + "| the view (all loads so far): participants / guided / stepped forward / employed or studying, expected "
                 + "| distinct events on the topics | counted twice "
                 + "| redelivered records | events applied again by a killed consumer (after its offsets were set back) "
                 + "| exact view after recovery | after the last accepted command |\n");
@@ -62,12 +64,14 @@ final class ReliabilityReport {
             Ledger ledger = row.ledger();
             Convergence.ViewCounts view = row.converged().view();
             Convergence.ViewCounts expected = row.converged().expected();
-            text.append(String.format(Locale.ROOT, "| %s | %s: %s | %d | %d | %s | %d / %d / %d | %d | %d / %d / %d, %d / %d / %d "
-                            + "| %d | %d | %d | %s | %s s | %s s |%n",
+            text.append(String.format(Locale.ROOT, "| %s | %s: %s | %d | %d | %s | %d / %d / %d / %d / %d | %d "
+                            + "| %d / %d / %d / %d, %d / %d / %d / %d | %d | %d | %d | %s | %s s | %s s |%n",
                     row.scenario(), row.fault(), row.downtime(), ledger.commands(), ledger.attempts(),
                     retries(ledger.retries()), ledger.count(Ledger.Kind.ENROLMENT), ledger.count(Ledger.Kind.ACTIVITY),
-                    ledger.count(Ledger.Kind.OUTCOME), row.acceptedDuringFault(), view.participants(), view.guided(),
-                    view.steppedForward(), expected.participants(), expected.guided(), expected.steppedForward(),
+                    ledger.count(Ledger.Kind.OUTCOME), ledger.count(Ledger.Kind.ACTIVITY_RETRACTION),
+                    ledger.count(Ledger.Kind.OUTCOME_RETRACTION), row.acceptedDuringFault(), view.participants(), view.guided(),
+                    view.steppedForward(), view.employedOrStudying(), expected.participants(), expected.guided(),
+                    expected.steppedForward(), expected.employedOrStudying(),
                     row.events().distinct(), row.events().countedTwice(), row.events().redelivered(), redelivered(row.redelivered()),
                     seconds(row.afterRecovery()),
                     seconds(row.afterLastAccepted())));

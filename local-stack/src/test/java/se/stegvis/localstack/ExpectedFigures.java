@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,36 @@ final class ExpectedFigures {
                     + " actual " + plain(actual) + " counted " + figure(counted, rule) + " shares " + shares);
         }
         return figures;
+    }
+
+    /**
+     * What the loads' accepted commands add to {@link InventedPeople#PROJECT}'s view, by the same rules: every enrolled
+     * participant; and of them those with a current (recorded, not retracted) DIGITAL_GUIDANCE activity
+     * (digital-guidance), STEP_FORWARD outcome (step-forward), EMPLOYED or IN_EDUCATION_OR_TRAINING outcome
+     * (work-or-studies; the load's outcomes fall during participation, which that target does not restrict).
+     */
+    static Convergence.ViewCounts ofLoads(Collection<Ledger> ledgers) {
+        List<Ledger.Accepted> accepted = ledgers.stream().flatMap(ledger -> ledger.accepted().stream()).toList();
+        Map<Ledger.Kind, Map<String, Set<String>>> current = new EnumMap<>(Ledger.Kind.class);
+        for (Ledger.Kind kind : List.of(Ledger.Kind.ACTIVITY, Ledger.Kind.OUTCOME)) {
+            Set<String> retracted = accepted.stream().filter(entry -> entry.kind() == kind.retraction()).map(Ledger.Accepted::id)
+                    .collect(Collectors.toSet());
+            current.put(kind, accepted.stream().filter(entry -> entry.kind() == kind && !retracted.contains(entry.id()))
+                    .collect(Collectors.groupingBy(Ledger.Accepted::participantId,
+                            Collectors.mapping(Ledger.Accepted::type, Collectors.toSet()))));
+        }
+        Set<String> participants = accepted.stream().filter(entry -> entry.kind() == Ledger.Kind.ENROLMENT).map(Ledger.Accepted::id)
+                .collect(Collectors.toSet());
+        Map<String, Set<String>> activities = current.get(Ledger.Kind.ACTIVITY);
+        Map<String, Set<String>> outcomes = current.get(Ledger.Kind.OUTCOME);
+        return new Convergence.ViewCounts(participants.size(), having(participants, activities, Set.of("DIGITAL_GUIDANCE")),
+                having(participants, outcomes, Set.of("STEP_FORWARD")),
+                having(participants, outcomes, Set.of("EMPLOYED", "IN_EDUCATION_OR_TRAINING")));
+    }
+
+    private static int having(Set<String> participants, Map<String, Set<String>> currentTypes, Set<String> counted) {
+        return (int) participants.stream()
+                .filter(participant -> currentTypes.getOrDefault(participant, Set.of()).stream().anyMatch(counted::contains)).count();
     }
 
     private static Predicate<Counted> targetRule(JsonNode target) {

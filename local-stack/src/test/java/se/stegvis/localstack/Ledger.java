@@ -12,14 +12,29 @@ import java.util.stream.Collectors;
 
 /**
  * What a load sent and what the services accepted (answered 2xx), as the client saw it: the truth the converged
- * stack is checked against.
+ * stack is checked against. A retraction is a command of its own, accepted with the id of the activity or outcome it
+ * retracted, so that what counts is what was recorded minus what was retracted.
  */
 final class Ledger {
 
-    enum Kind { ENROLMENT, ACTIVITY, OUTCOME }
+    enum Kind {
+        ENROLMENT, ACTIVITY, OUTCOME, ACTIVITY_RETRACTION, OUTCOME_RETRACTION;
 
-    /** A command the services accepted: the id they answered with, the participant it belongs to, when. */
-    record Accepted(Kind kind, String id, String participantId, Instant at) {
+        /** The retraction of what this kind records; null for an enrolment, which is not retracted. */
+        Kind retraction() {
+            return switch (this) {
+                case ACTIVITY -> ACTIVITY_RETRACTION;
+                case OUTCOME -> OUTCOME_RETRACTION;
+                default -> null;
+            };
+        }
+    }
+
+    /**
+     * A command the services accepted: the id they answered with (a retraction: the id it retracted), the participant
+     * it belongs to, the activity's or outcome's type as recorded (null for the other kinds), when.
+     */
+    record Accepted(Kind kind, String id, String participantId, String type, Instant at) {
     }
 
     private final AtomicInteger commands = new AtomicInteger();
@@ -40,8 +55,8 @@ final class Ledger {
         retries.computeIfAbsent(reason, key -> new AtomicInteger()).incrementAndGet();
     }
 
-    void accepted(Kind kind, String id, String participantId) {
-        accepted.add(new Accepted(kind, id, participantId, Instant.now()));
+    void accepted(Kind kind, String id, String participantId, String type) {
+        accepted.add(new Accepted(kind, id, participantId, type, Instant.now()));
     }
 
     /** An answer the client cannot retry (a 4xx other than not-known-yet): a test failure. */

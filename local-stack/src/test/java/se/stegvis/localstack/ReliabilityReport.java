@@ -23,8 +23,12 @@ final class ReliabilityReport {
                         Duration afterLastAccepted, List<Redelivery.Measured> redelivered) {
     }
 
-    /** One rebuild of reporting-service's read model, compared with the view before. */
-    record RebuildFigures(String scenario, int records, int views, boolean equal, Duration took) {
+    /**
+     * One rebuild of reporting-service's read model: its views compared with those before, its checkpoint with every
+     * ledger so far ({@code readModelDifferences} lines of {@link ReadModelAudit} still there after {@code readModelTook}).
+     */
+    record RebuildFigures(String scenario, int records, int views, boolean equal, Duration took, int readModelDifferences,
+                          Duration readModelTook) {
     }
 
     private final Instant began = Instant.now();
@@ -52,8 +56,10 @@ final class ReliabilityReport {
                 .append(seconds(Duration.between(began, Instant.now()))).append(String.format(Locale.ROOT,
                         " s; load average (1 min) %.1f at the start, %.1f at the end.%n%n", loadAtStart,
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        text.append("| scenario | fault | commands sent | HTTP attempts | retries | accepted (enrolments / activities / outcomes) "
-                + "| accepted during the fault | the view (all loads so far): participants / guided / stepped forward, expected "
+        text.append("| scenario | fault | commands sent | HTTP attempts | retries "
+                + "| accepted (enrolments / activities / outcomes / retractions of activities / of outcomes) "
+                + "| accepted during the fault "
+                + "| the view (all loads so far): participants / guided / stepped forward / employed or studying, expected "
                 + "| distinct events on the topics | counted twice "
                 + "| redelivered records | events applied again by a killed consumer (after its offsets were set back) "
                 + "| exact view after recovery | after the last accepted command |\n");
@@ -62,21 +68,26 @@ final class ReliabilityReport {
             Ledger ledger = row.ledger();
             Convergence.ViewCounts view = row.converged().view();
             Convergence.ViewCounts expected = row.converged().expected();
-            text.append(String.format(Locale.ROOT, "| %s | %s: %s | %d | %d | %s | %d / %d / %d | %d | %d / %d / %d, %d / %d / %d "
-                            + "| %d | %d | %d | %s | %s s | %s s |%n",
+            text.append(String.format(Locale.ROOT, "| %s | %s: %s | %d | %d | %s | %d / %d / %d / %d / %d | %d "
+                            + "| %d / %d / %d / %d, %d / %d / %d / %d | %d | %d | %d | %s | %s s | %s s |%n",
                     row.scenario(), row.fault(), row.downtime(), ledger.commands(), ledger.attempts(),
                     retries(ledger.retries()), ledger.count(Ledger.Kind.ENROLMENT), ledger.count(Ledger.Kind.ACTIVITY),
-                    ledger.count(Ledger.Kind.OUTCOME), row.acceptedDuringFault(), view.participants(), view.guided(),
-                    view.steppedForward(), expected.participants(), expected.guided(), expected.steppedForward(),
+                    ledger.count(Ledger.Kind.OUTCOME), ledger.count(Ledger.Kind.ACTIVITY_RETRACTION),
+                    ledger.count(Ledger.Kind.OUTCOME_RETRACTION), row.acceptedDuringFault(), view.participants(), view.guided(),
+                    view.steppedForward(), view.employedOrStudying(), expected.participants(), expected.guided(),
+                    expected.steppedForward(), expected.employedOrStudying(),
                     row.events().distinct(), row.events().countedTwice(), row.events().redelivered(), redelivered(row.redelivered()),
                     seconds(row.afterRecovery()),
                     seconds(row.afterLastAccepted())));
         }
-        text.append("\n| rebuild | records on the four topics | views compared | same as before | exact view after |\n");
-        text.append("|---|---:|---:|---|---:|\n");
+        text.append("\n| rebuild | records on the four topics | views compared (each CURRENT) | same as before | exact view after "
+                + "| read model as every ledger so far | after |\n");
+        text.append("|---|---:|---:|---|---:|---|---:|\n");
         for (RebuildFigures row : rebuilds) {
-            text.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s s |%n", row.scenario(), row.records(), row.views(),
-                    row.equal() ? "yes" : "**no**", seconds(row.took())));
+            text.append(String.format(Locale.ROOT, "| %s | %d | %d | %s | %s s | %s | %s s |%n", row.scenario(), row.records(), row.views(),
+                    row.equal() ? "yes" : "**no**", seconds(row.took()),
+                    row.readModelDifferences() == 0 ? "yes" : "**no**: " + row.readModelDifferences() + " differences",
+                    seconds(row.readModelTook())));
         }
         try {
             Files.createDirectories(file.getParent());

@@ -13,16 +13,19 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import se.stegvis.events.ActivityRecorded;
+import se.stegvis.events.ActivityRetracted;
 import se.stegvis.events.OutcomeRecorded;
+import se.stegvis.events.OutcomeRetracted;
 import se.stegvis.events.ParticipantEnrolled;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.schemas.serde.ConfluentAvroDeserializer;
 
 /**
  * What the participant-scoped topics hold, read from the start to their current end and decoded with the project's
- * serde: for every enrolment, activity and outcome (by the id it created) the distinct eventIds that announce it,
- * and how many records there were in all (a record repeated with the same eventId is an at-least-once redelivery,
- * which consumers skip; a second eventId for one command would be counted twice).
+ * serde: for every enrolment, activity and outcome (by the id it created) and every retraction of an activity or
+ * outcome (by the id it retracted) the distinct eventIds that announce it, and how many records there were in all (a
+ * record repeated with the same eventId is an at-least-once redelivery, which consumers skip; a second eventId for one
+ * command would be counted twice).
  */
 final class TopicCounts {
 
@@ -77,16 +80,20 @@ final class TopicCounts {
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     Announced of(Ledger.Kind kind) {
-        switch (kind) {
-            case ENROLMENT: return enrolments;
-            case ACTIVITY: return activities;
-            default: return outcomes;
-        }
+        return switch (kind) {
+            case ENROLMENT -> enrolments;
+            case ACTIVITY -> activities;
+            case OUTCOME -> outcomes;
+            case ACTIVITY_RETRACTION -> activityRetractions;
+            case OUTCOME_RETRACTION -> outcomeRetractions;
+        };
     }
 
     final Announced enrolments = new Announced();
     final Announced activities = new Announced();
     final Announced outcomes = new Announced();
+    final Announced activityRetractions = new Announced();
+    final Announced outcomeRetractions = new Announced();
 
     static TopicCounts read(String bootstrapServers, String registryUrl) {
         ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer();
@@ -139,6 +146,12 @@ final class TopicCounts {
         } else if (event instanceof OutcomeRecorded recorded) {
             outcomes.add(recorded.getOutcomeId().toString(), recorded.getEventId(), recorded.getParticipantId().toString(),
                     recorded.getProjectId());
+        } else if (event instanceof ActivityRetracted retracted) {
+            activityRetractions.add(retracted.getActivityId().toString(), retracted.getEventId(), retracted.getParticipantId().toString(),
+                    retracted.getProjectId());
+        } else if (event instanceof OutcomeRetracted retracted) {
+            outcomeRetractions.add(retracted.getOutcomeId().toString(), retracted.getEventId(), retracted.getParticipantId().toString(),
+                    retracted.getProjectId());
         }
     }
 }

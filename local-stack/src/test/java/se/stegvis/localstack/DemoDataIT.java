@@ -58,7 +58,7 @@ class DemoDataIT {
         StackPorts ports = StackPorts.free();
         launcher = LauncherProcess.start(ROOT, dataDir, ports, DemoSettings.FLAG + "=true",
                 DemoSettings.FLAG + ".participants=" + PARTICIPANTS);
-        launcher.awaitRunning(Duration.ofMinutes(5));
+        launcher.awaitRunning(LauncherProcess.START_TIMEOUT);
         await("the demo's summary").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(launcher.output()).noneMatch(line -> line.contains("demo data not loaded"));
             return launcher.printed(DemoData.LOADED);

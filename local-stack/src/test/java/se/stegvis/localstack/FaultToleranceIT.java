@@ -72,7 +72,7 @@ class FaultToleranceIT {
         Instant begin = Instant.now();
         ports = StackPorts.free();
         launcher = LauncherProcess.start(ROOT, dataDir, ports);
-        launcher.awaitRunning(Duration.ofMinutes(5));
+        launcher.awaitRunning(LauncherProcess.START_TIMEOUT);
         report.stackStarted(Duration.between(begin, Instant.now()));
         http = new StackHttp(ports);
         convergence = new Convergence(http, bootstrapServers(), "http://127.0.0.1:" + ports.port("registry"), ports.port("mongo"));

@@ -45,6 +45,12 @@ final class LauncherProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * How long a whole stack may take to start in a test: seven JVMs one after another, about a minute on idle cores
+     * and over five when the machine's other builds keep it at a load of 12 (seen in CI).
+     */
+    static final Duration START_TIMEOUT = Duration.ofMinutes(10);
+
     void awaitRunning(Duration timeout) {
         await("the line '" + LocalStack.RUNNING + "'").atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
             assertThat(process.isAlive()).as("the launcher exited early:%n%s", String.join("\n", output)).isTrue();

@@ -51,7 +51,7 @@ class LocalStackIT {
     private static final Path ROOT = Path.of(System.getProperty("stegvis.root", "..")).toAbsolutePath().normalize();
     private static final List<String> SERVICES = List.of("participant", "activity", "outcome", "reporting");
     private static final String TOPIC = "stack-check";
-    private static final Duration START = Duration.ofMinutes(5);
+    private static final Duration START = LauncherProcess.START_TIMEOUT;
     private static final Duration STOP = Duration.ofMinutes(2);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

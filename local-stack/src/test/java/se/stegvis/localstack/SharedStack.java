@@ -97,7 +97,7 @@ final class SharedStack implements ParameterResolver, AfterAllCallback {
             StackPorts ports = StackPorts.free();
             LauncherProcess launcher = LauncherProcess.start(ROOT, dataDir, ports);
             try {
-                launcher.awaitRunning(Duration.ofMinutes(5));
+                launcher.awaitRunning(LauncherProcess.START_TIMEOUT);
             } catch (RuntimeException | Error failed) {
                 launcher.close();
                 throw failed;

@@ -29,7 +29,7 @@ import se.stegvis.localstack.StackPlan;
  */
 final class ReplicaCatchUp {
 
-    private static final Duration GIVE_UP = Duration.ofHours(1);
+    private static final Duration GIVE_UP = Duration.ofHours(3);
     private static final Duration POLL = Duration.ofMillis(100);
 
     /**

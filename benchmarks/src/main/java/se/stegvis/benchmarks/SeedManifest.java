@@ -19,9 +19,11 @@ import se.stegvis.schemas.EventTopic;
  * own data ({@value #FILE}), so that a run that starts from the cache reports the seeding it rests on. The freshness
  * pool's participant ids are pseudonymous ids as every event carries them, nothing personal.
  *
- * @param seconds each pass by name, in the order they ran
+ * @param seededBy the commit that seeded it and when: a cached seeding outlives changes to the code, and a change to what the
+ *                 services store wants a new one (delete the cache)
+ * @param seconds  each pass by name, in the order they ran
  */
-record SeedManifest(String key, int demoPeople, int withHistory, long activities, long activitySlips, long left, long outcomes,
+record SeedManifest(String key, String seededBy, int demoPeople, int withHistory, long activities, long activitySlips, long left, long outcomes,
                     long outcomeSlips, List<String> poolIds, Map<String, Double> seconds) {
 
     static final String FILE = "bench-seed.properties";
@@ -43,6 +45,7 @@ record SeedManifest(String key, int demoPeople, int withHistory, long activities
     void writeTo(Path dataDir) throws IOException {
         Properties properties = new Properties();
         properties.setProperty("key", key);
+        properties.setProperty("seededBy", seededBy);
         properties.setProperty("demoPeople", String.valueOf(demoPeople));
         properties.setProperty("withHistory", String.valueOf(withHistory));
         properties.setProperty("activities", String.valueOf(activities));
@@ -73,7 +76,7 @@ record SeedManifest(String key, int demoPeople, int withHistory, long activities
             seconds.put(pass, Double.parseDouble(properties.getProperty("seconds." + pass)));
         }
         String ids = properties.getProperty("poolIds");
-        return new SeedManifest(properties.getProperty("key"), number(properties, "demoPeople"), number(properties, "withHistory"),
+        return new SeedManifest(properties.getProperty("key"), properties.getProperty("seededBy"), number(properties, "demoPeople"), number(properties, "withHistory"),
                 number(properties, "activities"), number(properties, "activitySlips"), number(properties, "left"),
                 number(properties, "outcomes"), number(properties, "outcomeSlips"),
                 ids.isEmpty() ? List.of() : Arrays.asList(ids.split(",")), seconds);

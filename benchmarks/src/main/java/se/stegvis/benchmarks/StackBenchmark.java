@@ -38,7 +38,7 @@ import se.stegvis.localstack.StackSettings;
 public final class StackBenchmark {
 
     private static final Duration START = Duration.ofMinutes(10);
-    private static final Duration CATCH_UP = Duration.ofHours(2);
+    private static final Duration CATCH_UP = Duration.ofHours(4);
 
     private final StackBenchSettings settings;
     private final StackSettings stackSettings;
@@ -92,7 +92,7 @@ public final class StackBenchmark {
             SeedCache.delete(settings.dataDir());
             start("start the stack on an empty data directory");
             SeedManifest seeded = phases.run("seeding through the services' APIs",
-                    () -> new StackSeed(settings, tokens, consumers()).seed());
+                    () -> new StackSeed(settings, tokens, consumers()).seed(commit() + " on " + java.time.LocalDate.now()));
             awaitCaughtUp("check the view counts every participant", seeded);
             seeded.writeTo(settings.dataDir());
             stop();

@@ -25,7 +25,7 @@ final class StackRebuild {
     static final String PROJECTION_GROUP = "reporting-service.projection";
     static final int LIVE_EVERY_SECONDS = 5;
     private static final Duration USED_EVERY = Duration.ofSeconds(2);
-    private static final Duration GIVE_UP = Duration.ofHours(2);
+    private static final Duration GIVE_UP = Duration.ofHours(4);
 
     /** @param usedDuring the actuator's heap used during the rebuild, MiB, one sample each two seconds */
     record Round(ReplayBenchmark.Replayed raw, ReplayBenchmark.Replayed rebuild, boolean rawFirst, double liveBefore,

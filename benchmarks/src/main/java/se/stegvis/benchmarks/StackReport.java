@@ -179,7 +179,8 @@ final class StackReport {
                 .append(String.format(Locale.ROOT, "Events on the topics before the measurements: %s.%n%n", topics(run.rebuild().byTopic())))
                 .append(run.seededNow() ? "This run seeded the stack (the passes below) and kept a copy of its data directory"
                         : "This run started from a copy of a data directory seeded earlier (the passes below are that seeding's)")
-                .append(String.format(Locale.ROOT, ", key `%s`.%n%n| seeding pass | seconds |%n| --- | --- |%n", seed.key()));
+                .append(String.format(Locale.ROOT, ", key `%s`, seeded by %s.%n%n| seeding pass | seconds |%n| --- | --- |%n", seed.key(),
+                        seed.seededBy()));
         seed.seconds().forEach((pass, seconds) -> md.append(String.format(Locale.ROOT, "| %s | %,.0f |%n", pass, seconds)));
         return md.append("\n").toString();
     }

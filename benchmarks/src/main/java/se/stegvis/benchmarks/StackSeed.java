@@ -42,7 +42,7 @@ final class StackSeed {
     static final String POOL_STAFF = "malmo-staff";
     static final String POOL_PROJECT = FreshnessParticipants.PROJECT;
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration CATCH_UP = Duration.ofHours(3);
+    private static final Duration CATCH_UP = Duration.ofHours(4);
 
     private final StackBenchSettings settings;
     private final StackSettings stack;
@@ -65,7 +65,8 @@ final class StackSeed {
         this.consumers = consumers;
     }
 
-    SeedManifest seed() throws Exception {
+    /** @param seededBy the commit and the time, for the manifest */
+    SeedManifest seed(String seededBy) throws Exception {
         Map<String, Double> seconds = new LinkedHashMap<>();
         long begin = System.nanoTime();
         definePoolProject();
@@ -98,7 +99,7 @@ final class StackSeed {
                 person -> recordOutcomes(person, ids.get(person))));
         seconds.put("wait until every consumer caught up", awaitCaughtUp());
         seconds.put("seeding in all", (System.nanoTime() - begin) / 1e9);
-        SeedManifest manifest = new SeedManifest(settings.seedKey(), plan.people().size(), withHistory.size(), activities.get(),
+        SeedManifest manifest = new SeedManifest(settings.seedKey(), seededBy, plan.people().size(), withHistory.size(), activities.get(),
                 activitySlips.get(), left.get(), outcomes.get(), outcomeSlips.get(), List.of(poolIds), seconds);
         if (!manifest.published().equals(published())) {
             throw new IllegalStateException("the seeding counted " + published() + " events published, its manifest says " + manifest.published());

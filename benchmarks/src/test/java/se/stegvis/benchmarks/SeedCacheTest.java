@@ -22,7 +22,7 @@ class SeedCacheTest {
         Files.writeString(data.resolve("kafka/stegvis.participants.v1-0/00000000000000000000.log"), "records");
         Files.createDirectories(data.resolve("logs"));
         Files.writeString(data.resolve("logs/kafka.log"), "a log");
-        new SeedManifest("k1", 3, 2, 10, 1, 1, 4, 0, List.of("id-1", "id-2"), Map.of("enrol", 1.5)).writeTo(data);
+        new SeedManifest("k1", "`abc1234` on 2026-12-07", 3, 2, 10, 1, 1, 4, 0, List.of("id-1", "id-2"), Map.of("enrol", 1.5)).writeTo(data);
         return data;
     }
 

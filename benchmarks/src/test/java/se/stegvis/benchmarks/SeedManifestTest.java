@@ -23,7 +23,7 @@ class SeedManifestTest {
         seconds.put("enrol the demo's people", 1500.5);
         seconds.put("activities", 99.0);
         seconds.put("wait for outcome-service", 0.25);
-        SeedManifest manifest = new SeedManifest("p10-pool4-share1_0-seed7", 6, 3, 17, 1, 2, 5, 1,
+        SeedManifest manifest = new SeedManifest("p10-pool4-share1_0-seed7", "`abc1234` on 2026-12-07", 6, 3, 17, 1, 2, 5, 1,
                 List.of("0b5e6f0e-1c9a-4d5b-9a51-5ad7a0f0c001", "0b5e6f0e-1c9a-4d5b-9a51-5ad7a0f0c002"), seconds);
 
         manifest.writeTo(dataDir);

@@ -39,7 +39,7 @@ class StackReportTest {
         List<Double> raw = Collections.nCopies(1500, rawMillis);
         FreshnessBenchmark.Result freshness = new FreshnessBenchmark.Result(new Freshness(pipeline, 0, 0), raw, 1500, raw, raw,
                 new OpenLoop.Run(1500, 0, 30 * SECOND), 0, "", 700, 2000, List.of());
-        SeedManifest seed = new SeedManifest("key", 3000, 3000, 18000, 100, 1500, 3600, 150,
+        SeedManifest seed = new SeedManifest("key", "`abc1234` on 2026-12-07", 3000, 3000, 18000, 100, 1500, 3600, 150,
                 IntStream.range(0, 2000).mapToObj(i -> "id-" + i).toList(), Map.of("enrol the demo's people", 50.0));
         Map<String, Double> cpu = new LinkedHashMap<>();
         cpu.put("MongoDB", 15.0);

@@ -37,10 +37,11 @@ public record StackSettings(Path root, Path dataDir, Map<String, Integer> ports,
 
     /**
      * Added to every child JVM. For a stack that runs for hours, on two cores: full tiered compilation (C1-only code,
-     * {@code -XX:TieredStopAtLevel=1}, starts a little sooner but runs several times slower, and the stack's work is
-     * the services' and the Mongo-wire server's hot loops); the serial collector, because eight JVMs share two cores,
-     * so a parallel collector's threads would only contend with the other JVMs while its pauses barely shrink, and
-     * serial has the smallest footprint; smaller thread stacks. The heaps are set per component ({@link StackPlan}).
+     * {@code -XX:TieredStopAtLevel=1}, starts a Spring Boot JVM in about half the time but runs several times
+     * slower, and the stack's work is the services' and the Mongo-wire server's hot loops); the serial collector,
+     * because eight JVMs share two cores, so a parallel collector's threads would only contend with the other JVMs
+     * while its pauses barely shrink, and serial has the smallest footprint; smaller thread stacks. The heaps, and C1 code for the two children that do
+     * little but must start, are set per component ({@link StackPlan}).
      */
     static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xss512k";
 

@@ -91,7 +91,7 @@ class StackPlanTest {
         StackComponent issuer = component(plan(Map.of("stegvis.issuer.port", "18094", "stegvis.reporting.port", "18090")),
                 "local-issuer");
 
-        assertThat(issuer.command()).containsExactly("/jdk/bin/java", "-Xmx256m", "-XX:+UseSerialGC",
+        assertThat(issuer.command()).containsExactly("/jdk/bin/java", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-jar", jar.toString(), "--server.port=18094",
                 "--stegvis.issuer.url=http://localhost:18094",
                 "--stegvis.issuer.dashboard-redirect-uris=http://localhost:18090/",

@@ -23,7 +23,9 @@ import se.stegvis.localstack.StackSettings;
  * @param freshnessSeconds how long the freshness measurement sends commands
  * @param warmUpSeconds   commands at the same rate before it, not measured
  * @param idleSeconds     plain Kafka alone before the load, for the idle latency
- * @param senders         threads that send the outcome commands (open loop)
+ * @param senders         threads that send the outcome commands (open loop); by default as many as commands a second, so
+ *                        the offered rate holds while a command takes up to a second (with fewer, a slow service
+ *                        would lower the rate it is offered, and the loop would no longer be open)
  * @param portOffset      added to each of the launcher's default ports, so the benchmark's stack never meets a
  *                        developer's on the defaults
  * @param root            the reactor root: where every module's {@code target/*-exec.jar} is
@@ -58,17 +60,18 @@ record StackBenchSettings(int participants, double historyShare, long seed, int 
 
     static StackBenchSettings from(Properties properties) {
         Path root = Path.of(properties.getProperty("stegvis.root", ".")).toAbsolutePath().normalize();
+        int rate = integer(properties, "rate", DEFAULT_RATE);
         return new StackBenchSettings(
                 integer(properties, "participants", DEFAULT_PARTICIPANTS),
                 Double.parseDouble(text(properties, "historyShare", "1")),
                 Long.parseLong(text(properties, "seed", "20240902")),
                 integer(properties, "clients", 8),
                 integer(properties, "rounds", 3),
-                integer(properties, "rate", DEFAULT_RATE),
+                rate,
                 integer(properties, "freshnessSeconds", 180),
                 integer(properties, "warmUpSeconds", 30),
                 integer(properties, "idleSeconds", 20),
-                integer(properties, "senders", 32),
+                integer(properties, "senders", Math.max(32, rate)),
                 integer(properties, "portOffset", 10_000),
                 root,
                 root.resolve(text(properties, "workDir", "benchmarks/target/stack-bench")).toAbsolutePath().normalize());

@@ -27,6 +27,7 @@ class StackBenchSettingsTest {
         assertThat(settings.freshnessPool()).isEqualTo(200 * (30 + 180));
         assertThat(settings.demoPeople()).isEqualTo(100_000 - 42_000);
         assertThat(settings.historyShare()).isEqualTo(1.0);
+        assertThat(settings.senders()).isEqualTo(200);
     }
 
     @Test

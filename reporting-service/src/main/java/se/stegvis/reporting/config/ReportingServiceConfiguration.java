@@ -113,9 +113,16 @@ public class ReportingServiceConfiguration {
     /** The read model's lease, in its own database: one instance feeds one read model. */
     @Bean
     ReadModelLease readModelLease(MongoDatabase database, @Value("${stegvis.kafka.instance-id:}") String instanceId,
-            @Value("${stegvis.projection.sole-instance.patience:PT12S}") Duration patience) {
+            ProjectionStart.Timing timing) {
         return new MongoReadModelLease(database.getCollection(MongoReadModelLease.COLLECTION), database.getName(), instanceId,
-                UUID.randomUUID().toString(), patience, Clock.systemUTC(), wait -> Thread.sleep(wait.toMillis()));
+                UUID.randomUUID().toString(), timing.leaseStaleAfter(), Clock.systemUTC(), wait -> Thread.sleep(wait.toMillis()));
+    }
+
+    /** How long another member is given to leave the group, and how often the read model's lease is renewed. */
+    @Bean
+    ProjectionStart.Timing projectionStartTiming(@Value("${stegvis.projection.sole-instance.patience:PT12S}") Duration patience,
+            @Value("${stegvis.projection.sole-instance.renew-every:PT4S}") Duration renewEvery) {
+        return new ProjectionStart.Timing(patience, renewEvery);
     }
 
     /**
@@ -126,15 +133,13 @@ public class ReportingServiceConfiguration {
     ProjectionStart projectionStart(KafkaProperties kafka, ReadModelLease lease, ObjectProvider<BindingsLifecycleController> bindings,
             ObjectProvider<ProjectionStart.Refusal> refusal, ConfigurableApplicationContext context,
             @Value("${spring.cloud.stream.bindings." + ProjectionFunction.BINDING + ".group}") String group,
-            @Value("${stegvis.kafka.instance-id:}") String instanceId,
-            @Value("${stegvis.projection.sole-instance.patience:PT12S}") Duration patience,
-            @Value("${stegvis.projection.sole-instance.renew-every:PT4S}") Duration renewEvery) {
+            @Value("${stegvis.kafka.instance-id:}") String instanceId, ProjectionStart.Timing timing) {
         return new ProjectionStart(group, instanceId.isBlank() ? "" : instanceId.strip() + "." + ProjectionFunction.BINDING,
                 () -> Admin.create(kafka.buildAdminProperties()), lease,
                 () -> bindings.getObject().changeState(ProjectionFunction.BINDING, BindingsLifecycleController.State.STARTED),
                 refusal.getIfAvailable(() -> message -> EventTopicDeclaration.Stop.exiting(context)
                         .stop(EventTopicDeclaration.CONFIGURATION_ERROR, message)),
-                new ProjectionStart.Timing(patience, renewEvery));
+                timing);
     }
 
     /**

@@ -42,6 +42,19 @@ public final class ProjectionStart implements AutoCloseable {
 
     /** Where the timing comes from: how long a member that seems gone is given to leave, how often the lease is renewed. */
     public record Timing(Duration patience, Duration renewEvery) {
+
+        /** Renewals a live holder may miss (a pause, a slow store) before a newcomer takes its lease. */
+        static final int RENEWALS_MISSED_BEFORE_STALE = 3;
+
+        /**
+         * How long a newcomer watches the lease's holder before judging it gone: the patience, but never less than
+         * three renewals, so that a live holder (which renews only every {@link #renewEvery}) is never taken over
+         * because the patience was set short.
+         */
+        public Duration leaseStaleAfter() {
+            Duration renewals = renewEvery.multipliedBy(RENEWALS_MISSED_BEFORE_STALE);
+            return patience.compareTo(renewals) > 0 ? patience : renewals;
+        }
     }
 
     private final String group;

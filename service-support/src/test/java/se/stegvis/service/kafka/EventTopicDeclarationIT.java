@@ -40,6 +40,9 @@ class EventTopicDeclarationIT {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             // Made as a broker would make it on its own: Kafka's default retention, 7 days.
             admin.createTopics(List.of(new NewTopic(EventTopic.OUTCOMES.topicName(), 3, (short) 1))).all().get(10, TimeUnit.SECONDS);
+            // The broker's metadata follows the controller's: the topic exists once a listing shows it.
+            await("the topic listed").atMost(Duration.ofSeconds(30))
+                    .until(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(EventTopic.OUTCOMES.topicName()));
             EventTopicDeclaration declaration = new EventTopicDeclaration(bootstrap, 3, (short) 1,
                     List.of(EventTopic.ACTIVITIES, EventTopic.PROJECTS), (exitCode, reason) -> refusedLater.set(true));
 
@@ -58,6 +61,8 @@ class EventTopicDeclarationIT {
             admin.incrementalAlterConfigs(Map.of(outcomes, List.of(
                     new AlterConfigOp(new ConfigEntry("retention.ms", "-1"), AlterConfigOp.OpType.SET),
                     new AlterConfigOp(new ConfigEntry("retention.bytes", "-1"), AlterConfigOp.OpType.SET)))).all().get(10, TimeUnit.SECONDS);
+            await("the change seen").atMost(Duration.ofSeconds(30)).until(() -> "-1".equals(
+                    configs(admin, List.of(EventTopic.OUTCOMES.topicName())).get(EventTopic.OUTCOMES.topicName()).get("retention.ms").value()));
 
             declaration.start();
             declaration.stop();

@@ -39,8 +39,8 @@ public class ScbParticipantFile {
     public ScbMonthlyFile of(Caller caller, String projectId, YearMonth month) {
         catalogue.project(projectId);
         caller.require(caller.isStaffOf(projectId), "download the SCB participant file of project " + projectId);
+        // Erased participants come without their person; the file leaves them out.
         List<ScbMonthlyFile.Participation> participations = registry.ofProject(projectId).stream()
-                .filter(record -> !record.participant().erased())
                 .map(record -> new ScbMonthlyFile.Participation(record.participant(), record.person()))
                 .toList();
         ScbMonthlyFile file = ScbMonthlyFile.of(projectId, month, participations);

@@ -126,10 +126,14 @@ public final class ReplayBenchmark {
                 "--logging.level.root=WARN"));
     }
 
-    /** Projects on one partition; the participant-keyed topics on three each, as the services declare them. */
+    /**
+     * Projects and memberships on one partition; the participant-keyed topics on three each, as the services declare
+     * them. Memberships too, since a benchmark publishes them before any service that would declare the topic runs.
+     */
     static void createTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(EventTopic.PROJECTS.topicName(), 1, (short) 1).configs(EventTopic.PROJECTS.topicConfigs()),
+                    new NewTopic(EventTopic.MEMBERSHIPS.topicName(), 1, (short) 1).configs(EventTopic.MEMBERSHIPS.topicConfigs()),
                     new NewTopic(EventTopic.PARTICIPANTS.topicName(), 3, (short) 1).configs(EventTopic.PARTICIPANTS.topicConfigs()),
                     new NewTopic(EventTopic.ACTIVITIES.topicName(), 3, (short) 1).configs(EventTopic.ACTIVITIES.topicConfigs()),
                     new NewTopic(EventTopic.OUTCOMES.topicName(), 3, (short) 1).configs(EventTopic.OUTCOMES.topicConfigs()))).all().get();

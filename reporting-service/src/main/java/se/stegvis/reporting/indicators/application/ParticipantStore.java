@@ -1,6 +1,7 @@
 package se.stegvis.reporting.indicators.application;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
@@ -15,11 +16,24 @@ import se.stegvis.reporting.indicators.domain.RecordedOutcome;
  */
 public interface ParticipantStore {
 
-    /** What changed since the last checkpoint, each written whole over what the store holds under its id. */
+    /**
+     * What changed since the last checkpoint, each written whole over what the store holds under its id.
+     *
+     * @param unstored participants of whom the store holds no document as far as the working state knows (met since the
+     *                 store was read or emptied, and in no checkpoint yet): their documents may be inserted rather than
+     *                 replaced, which costs a store less (after a rebuild, every participant is one). A hint only: a
+     *                 document that is there after all is replaced as any other.
+     */
     record Changes(List<ProjectedParticipant.Facts> participants, List<Fact<RecordedActivity>> activities,
-                   List<Fact<RecordedOutcome>> outcomes) {
+                   List<Fact<RecordedOutcome>> outcomes, Set<String> unstored) {
 
         public static final Changes NONE = new Changes(List.of(), List.of(), List.of());
+
+        /** Changes of participants the store may already hold. */
+        public Changes(List<ProjectedParticipant.Facts> participants, List<Fact<RecordedActivity>> activities,
+                       List<Fact<RecordedOutcome>> outcomes) {
+            this(participants, activities, outcomes, Set.of());
+        }
 
         public boolean isEmpty() {
             return participants.isEmpty() && activities.isEmpty() && outcomes.isEmpty();
@@ -28,11 +42,38 @@ public interface ParticipantStore {
         public int size() {
             return participants.size() + activities.size() + outcomes.size();
         }
+
+        /**
+         * The changes in parts of at most {@code documents} documents each, activities first, then outcomes, then
+         * participants, as {@link #save} writes them; each part with the same {@link #unstored()}.
+         */
+        public List<Changes> inParts(int documents) {
+            if (documents < 1) {
+                throw new IllegalArgumentException("a part holds at least one document");
+            }
+            if (size() <= documents) {
+                return List.of(this);
+            }
+            List<Changes> parts = new java.util.ArrayList<>();
+            int from = 0;
+            while (from < size()) {
+                int to = Math.min(size(), from + documents);
+                parts.add(new Changes(slice(participants, from - activities.size() - outcomes.size(), to - activities.size() - outcomes.size()),
+                        slice(activities, from, to), slice(outcomes, from - activities.size(), to - activities.size()), unstored));
+                from = to;
+            }
+            return parts;
+        }
+
+        private static <T> List<T> slice(List<T> items, int from, int to) {
+            return items.subList(Math.max(0, Math.min(items.size(), from)), Math.max(0, Math.min(items.size(), to)));
+        }
     }
 
     /**
      * Writes the changes, each document by its id, replacing what is there: writing the same changes again, or a part
-     * of them again after a failure, ends in the same store. Returns once every write holds.
+     * of them again after a failure, ends in the same store, whatever {@link Changes#unstored()} says. Returns once every
+     * write holds.
      */
     void save(Changes changes);
 

@@ -3,6 +3,7 @@ package se.stegvis.reporting.indicators.application;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -36,6 +37,8 @@ public final class WorkingState {
     /** Changed activities and outcomes: their id, and whose they are. */
     private final Map<String, String> changedActivities = new LinkedHashMap<>();
     private final Map<String, String> changedOutcomes = new LinkedHashMap<>();
+    /** Participants met since the store was read or emptied and in no checkpoint taken since: the store has nothing of them. */
+    private final Set<String> unstored = new HashSet<>();
 
     public WorkingState(ParticipantStore participantStore, ProjectStore projectStore) {
         this.participantStore = participantStore;
@@ -53,6 +56,7 @@ public final class WorkingState {
         projects.clear();
         definitions.forEach(project -> projects.put(project.projectId(), project));
         participants = read;
+        unstored.clear();
     }
 
     Collection<ProjectedParticipant> participants() {
@@ -62,7 +66,14 @@ public final class WorkingState {
 
     ProjectedParticipant participant(String participantId) {
         load();
-        return participants.computeIfAbsent(participantId, ProjectedParticipant::unknown);
+        ProjectedParticipant known = participants.get(participantId);
+        if (known != null) {
+            return known;
+        }
+        ProjectedParticipant met = ProjectedParticipant.unknown(participantId);
+        participants.put(participantId, met);
+        unstored.add(participantId);
+        return met;
     }
 
     /** The defined projects, by id. */
@@ -95,13 +106,22 @@ public final class WorkingState {
         }
     }
 
-    /** What changed since the last call, as it is now; forgotten here until {@link #putBack(ParticipantStore.Changes)}. */
+    /**
+     * What changed since the last call, as it is now; forgotten here until {@link #putBack(ParticipantStore.Changes)}.
+     * Its participants count as stored from now on, whether the write succeeds or not: replacing is right either way.
+     */
     ParticipantStore.Changes takeChanges() {
         if (participants == null || changedParticipants.isEmpty() && changedActivities.isEmpty() && changedOutcomes.isEmpty()) {
             return ParticipantStore.Changes.NONE;
         }
         List<ProjectedParticipant.Facts> facts = new ArrayList<>(changedParticipants.size());
-        changedParticipants.forEach(id -> facts.add(participants.get(id).facts()));
+        Set<String> firstWritten = new HashSet<>();
+        changedParticipants.forEach(id -> {
+            facts.add(participants.get(id).facts());
+            if (unstored.remove(id)) {
+                firstWritten.add(id);
+            }
+        });
         List<Fact<RecordedActivity>> activities = new ArrayList<>(changedActivities.size());
         changedActivities.forEach((id, participantId) -> activities.add(participants.get(participantId).activity(id)));
         List<Fact<RecordedOutcome>> outcomes = new ArrayList<>(changedOutcomes.size());
@@ -109,7 +129,7 @@ public final class WorkingState {
         changedParticipants.clear();
         changedActivities.clear();
         changedOutcomes.clear();
-        return new ParticipantStore.Changes(facts, activities, outcomes);
+        return new ParticipantStore.Changes(facts, activities, outcomes, firstWritten);
     }
 
     /**
@@ -140,5 +160,6 @@ public final class WorkingState {
         changedParticipants.clear();
         changedActivities.clear();
         changedOutcomes.clear();
+        unstored.clear();
     }
 }

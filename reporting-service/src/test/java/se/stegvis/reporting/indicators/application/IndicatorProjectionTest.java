@@ -207,6 +207,30 @@ class IndicatorProjectionTest {
     }
 
     @Test
+    void a_checkpoint_names_the_participants_the_store_has_nothing_of_until_a_checkpoint_took_them() {
+        projection.apply(List.of(PROJECT_DEFINED));
+        projection.apply(sixEvents());
+        ParticipantStore.Changes first = projection.takeChanges();
+        assertThat(first.unstored()).as("met since the store was read").containsExactly(ALEX);
+        projection.store(first);
+
+        projection.apply(List.of(InventedParticipants.activity(ALEX, "a2", "DIGITAL_GUIDANCE")));
+        assertThat(projection.takeChanges().unstored()).as("in a checkpoint already").isEmpty();
+
+        String sam = "0b6c3c9e-1111-4aaa-8bbb-000000000003";
+        WorkingState restarted = new WorkingState(stores, stores);
+        IndicatorProjection afterRestart = new IndicatorProjection(restarted, stores, stores, new IndicatorTally(restarted, engine));
+        afterRestart.apply(List.of(InventedParticipants.activity(ALEX, "a3", "DIGITAL_GUIDANCE"),
+                InventedParticipants.enrolled(sam, InventedParticipants.entry(Gender.WOMAN, 25))));
+        assertThat(afterRestart.takeChanges().unstored()).as("read from the store at start, or new").containsExactly(sam);
+
+        afterRestart.clear();
+        afterRestart.apply(List.of(PROJECT_DEFINED));
+        afterRestart.apply(sixEvents());
+        assertThat(afterRestart.takeChanges().unstored()).as("once the store was emptied").containsExactly(ALEX);
+    }
+
+    @Test
     void a_checkpoint_holds_only_what_changed_since_the_last_one() {
         defineProject();
         List<ProjectionEvent> events = sixEvents();

@@ -3,10 +3,12 @@ package se.stegvis.reporting.indicators.adapter.in.messaging;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -30,18 +32,24 @@ import se.stegvis.schemas.serde.DecodeFailure;
  * goes on; once the write holds, the consumer's thread commits those offsets at its next batch or idle moment. A
  * checkpoint that fails puts its changes and offsets back and the next one is written on the consumer's thread: while
  * that fails too, the batch fails and the consumer policy waits for the store. Before the container commits past a
- * record at fault ({@link #flush}) and before a replay empties the store ({@link #clearForReplay}), everything is
- * written and settled on the consumer's thread. Every method but the writer's runs on the consumer's thread.
+ * record at fault ({@link #flush}), everything is written and settled on the consumer's thread. A replay that empties
+ * the store ({@link #clearForReplay}) abandons the checkpoint under way once the part being written holds: a checkpoint
+ * is written in parts of {@value #PART} documents, and the whole state after a rebuild is hundreds of thousands.
+ * Every method but the writer's runs on the consumer's thread.
  */
 final class Checkpoints implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Checkpoints.class);
+
+    /** Documents written between two looks at whether a replay abandoned the checkpoint. */
+    static final int PART = 5_000;
 
     private final IndicatorProjection projection;
     private final ConsumerProgress progress;
     private final String group;
     private final long intervalNanos;
     private final LongSupplier nanoTime;
+    private final int part;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "projection-checkpoint");
         thread.setDaemon(true);
@@ -54,8 +62,9 @@ final class Checkpoints implements AutoCloseable {
     private boolean failing;
     private long lastTaken;
 
-    /** A checkpoint being written: what it writes and what it commits once written. */
-    private record Running(Future<?> write, ParticipantStore.Changes changes, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    /** A checkpoint being written: what it writes, what it commits once written, and whether a replay abandoned it. */
+    private record Running(Future<?> write, ParticipantStore.Changes changes, Map<TopicPartition, OffsetAndMetadata> offsets,
+                           AtomicBoolean abandoned) {
     }
 
     /** @param progress told while the group waits for its store (a checkpoint failed), and when it is back */
@@ -64,7 +73,13 @@ final class Checkpoints implements AutoCloseable {
     }
 
     Checkpoints(IndicatorProjection projection, ConsumerProgress progress, String group, Duration interval, LongSupplier nanoTime) {
+        this(projection, progress, group, interval, nanoTime, PART);
+    }
+
+    Checkpoints(IndicatorProjection projection, ConsumerProgress progress, String group, Duration interval, LongSupplier nanoTime,
+            int part) {
         this.projection = projection;
+        this.part = part;
         this.progress = progress;
         this.group = group;
         this.intervalNanos = interval.toNanos();
@@ -92,9 +107,13 @@ final class Checkpoints implements AutoCloseable {
         advance(consumer, true, true);
     }
 
-    /** Before a replay empties the store: the checkpoint under way ends first, and nothing applied before is committed. */
+    /**
+     * Before a replay empties the store: the checkpoint under way stops after the part it is writing (what it wrote is
+     * cleared, and none of it may land after the clear), and nothing applied before is committed.
+     */
     void clearForReplay(Runnable clear) {
         if (running != null) {
+            running.abandoned().set(true);
             try {
                 running.write().get();
             } catch (InterruptedException e) {
@@ -147,7 +166,18 @@ final class Checkpoints implements AutoCloseable {
             }
             commit(consumer, offsets);
         } else {
-            running = new Running(writer.submit(() -> projection.store(changes)), changes, offsets);
+            AtomicBoolean abandoned = new AtomicBoolean();
+            running = new Running(writer.submit(() -> write(changes, abandoned)), changes, offsets, abandoned);
+        }
+    }
+
+    /** On the writer's thread: part after part, until all are written or a replay abandons the checkpoint. */
+    private void write(ParticipantStore.Changes changes, AtomicBoolean abandoned) {
+        for (ParticipantStore.Changes next : changes.inParts(part)) {
+            if (abandoned.get()) {
+                throw new CancellationException("abandoned for a replay");
+            }
+            projection.store(next);
         }
     }
 

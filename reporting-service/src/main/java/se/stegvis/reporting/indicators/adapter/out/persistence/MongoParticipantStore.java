@@ -6,14 +6,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import org.bson.Document;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
@@ -28,6 +34,11 @@ import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
  * document of its {@code _id}: the filter names {@code _id} alone, which MongoDB and mongo-java-server (the local
  * stack's and the tests' store, which uses an index only for a filter of exactly the index's fields) both answer from
  * the {@code _id} index, and writing a document again changes nothing.
+ *
+ * <p>The documents of participants the store holds nothing of ({@link Changes#unstored()}: after a rebuild, all of them)
+ * are inserted instead: an upsert that finds nothing costs a lookup and then the insert (on the local stack's
+ * file-backed server, 100,000 upserts into an empty collection took twice as long as inserting them). A document
+ * that is there after all (an earlier checkpoint died part-way) fails its insert as a duplicate and is replaced.
  */
 public final class MongoParticipantStore implements ParticipantStore {
 
@@ -61,19 +72,54 @@ public final class MongoParticipantStore implements ParticipantStore {
 
     @Override
     public void save(Changes changes) {
-        replace(activities, changes.activities(), ParticipantDocuments::activity);
-        replace(outcomes, changes.outcomes(), ParticipantDocuments::outcome);
-        replace(participants, changes.participants(), ParticipantDocuments::participant);
+        Set<String> unstored = changes.unstored();
+        write(activities, changes.activities(), fact -> unstored.contains(fact.participantId()), ParticipantDocuments::activity);
+        write(outcomes, changes.outcomes(), fact -> unstored.contains(fact.participantId()), ParticipantDocuments::outcome);
+        write(participants, changes.participants(), facts -> unstored.contains(facts.participantId()), ParticipantDocuments::participant);
     }
 
-    private static <T> void replace(MongoCollection<Document> collection, List<T> items, Function<T, Document> document) {
-        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
-        for (int from = 0; from < items.size(); from += CHUNK) {
-            List<WriteModel<Document>> writes = new ArrayList<>(Math.min(CHUNK, items.size() - from));
-            for (T item : items.subList(from, Math.min(items.size(), from + CHUNK))) {
-                Document written = document.apply(item);
-                writes.add(new ReplaceOneModel<>(eq("_id", written.get("_id")), written, upsert));
+    private static <T> void write(MongoCollection<Document> collection, List<T> items, Predicate<T> unstored,
+            Function<T, Document> document) {
+        List<Document> inserts = new ArrayList<>();
+        List<Document> replacements = new ArrayList<>();
+        for (T item : items) {
+            (unstored.test(item) ? inserts : replacements).add(document.apply(item));
+        }
+        for (int from = 0; from < inserts.size(); from += CHUNK) {
+            List<Document> chunk = inserts.subList(from, Math.min(inserts.size(), from + CHUNK));
+            try {
+                collection.insertMany(chunk, new InsertManyOptions().ordered(false));
+            } catch (MongoBulkWriteException someThere) {
+                replace(collection, alreadyThere(chunk, someThere));
             }
+        }
+        for (int from = 0; from < replacements.size(); from += CHUNK) {
+            replace(collection, replacements.subList(from, Math.min(replacements.size(), from + CHUNK)));
+        }
+    }
+
+    /** The documents whose insert failed because one of their id is there; any other failure is thrown. */
+    private static List<Document> alreadyThere(List<Document> chunk, MongoBulkWriteException failure) {
+        List<Document> there = new ArrayList<>();
+        for (BulkWriteError error : failure.getWriteErrors()) {
+            if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw failure;
+            }
+            there.add(chunk.get(error.getIndex()));
+        }
+        if (there.isEmpty() || failure.getWriteConcernError() != null) {
+            throw failure;
+        }
+        return there;
+    }
+
+    private static void replace(MongoCollection<Document> collection, List<Document> documents) {
+        ReplaceOptions upsert = new ReplaceOptions().upsert(true);
+        List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
+        for (Document written : documents) {
+            writes.add(new ReplaceOneModel<>(eq("_id", written.get("_id")), written, upsert));
+        }
+        if (!writes.isEmpty()) {
             collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
         }
     }

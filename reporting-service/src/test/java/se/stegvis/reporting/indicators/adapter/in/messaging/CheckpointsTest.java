@@ -146,6 +146,35 @@ class CheckpointsTest {
         assertThat(committed()).as("offsets from before the replay").isEmpty();
     }
 
+    @Test
+    void a_replay_abandons_a_long_checkpoint_once_the_part_being_written_holds() throws Exception {
+        Checkpoints inParts = new Checkpoints(projection, progress, GROUP, Duration.ofSeconds(1), () -> now, 1);
+        try {
+            store.hold = new CountDownLatch(1);
+            projection.apply(List.of(InventedParticipants.enrolled("p1", InventedParticipants.entry(Gender.WOMAN, 30)),
+                    InventedParticipants.enrolled("p2", InventedParticipants.entry(Gender.WOMAN, 31)),
+                    InventedParticipants.enrolled("p3", InventedParticipants.entry(Gender.WOMAN, 32))));
+            now += Duration.ofSeconds(1).toNanos();
+            inParts.applied(batch(PARTICIPANTS_0, 2));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.writing);
+
+            List<Integer> writtenWhenCleared = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread replay = new Thread(() -> inParts.clearForReplay(() -> writtenWhenCleared.add(store.saved.size())));
+            replay.start();
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> replay.getState() == Thread.State.WAITING
+                    || replay.getState() == Thread.State.TIMED_WAITING);
+            store.hold.countDown();
+            replay.join(TimeUnit.SECONDS.toMillis(10));
+
+            assertThat(writtenWhenCleared).as("parts written when the store was cleared").containsExactly(1);
+            assertThat(store.saved).as("no part written after").hasSize(1);
+            inParts.flush(consumer);
+            assertThat(committed()).as("offsets from before the replay").isEmpty();
+        } finally {
+            inParts.close();
+        }
+    }
+
     /** Lets the checkpoint's writer be seen blocked before it is released. */
     private static void sleepQuietly() {
         try {

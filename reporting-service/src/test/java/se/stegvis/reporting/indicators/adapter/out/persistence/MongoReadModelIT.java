@@ -130,17 +130,7 @@ class MongoReadModelIT {
             written.save(changesOf(participant, List.of(enrolled)));
         }
         List<org.bson.BsonDocument> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ConnectionString uri = new ConnectionString(SharedMongo.connectionString() + "/" + database.getName());
-        com.mongodb.MongoClientSettings settings = com.mongodb.MongoClientSettings.builder().applyConnectionString(uri)
-                .addCommandListener(new com.mongodb.event.CommandListener() {
-                    @Override
-                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
-                        if (event.getCommandName().equals("find") || event.getCommandName().equals("getMore")) {
-                            reads.add(event.getCommand().clone());
-                        }
-                    }
-                }).build();
-        try (MongoClient listened = MongoClients.create(settings)) {
+        try (MongoClient listened = listening("find", "getMore", reads)) {
             MongoDatabase same = listened.getDatabase(database.getName());
             MongoParticipantStore store = new MongoParticipantStore(same.getCollection("batched_participants"),
                     same.getCollection("batched_activities"), same.getCollection("batched_outcomes"));
@@ -155,6 +145,61 @@ class MongoReadModelIT {
             assertThat(reads.stream().filter(command -> command.containsKey("getMore")).count())
                     .as("2,500 participants take several replies").isGreaterThanOrEqualTo(2);
         }
+    }
+
+    @Test
+    void participants_the_store_has_nothing_of_are_inserted_and_one_that_is_there_after_all_is_replaced() {
+        List<ProjectedParticipant> written = new ArrayList<>();
+        List<ParticipantEvent> applied = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = String.format("0b6c3c9e-4444-4aaa-8bbb-%012d", i);
+            ProjectedParticipant participant = ProjectedParticipant.unknown(id);
+            List<ParticipantEvent> events = List.of(InventedParticipants.enrolled(id, InventedParticipants.entry(Gender.WOMAN, 30 + i)),
+                    InventedParticipants.activity(id, "activity-" + i, "DIGITAL_GUIDANCE"));
+            events.forEach(participant::apply);
+            written.add(participant);
+            applied.addAll(events);
+        }
+        List<org.bson.BsonDocument> commands = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (MongoClient listened = listening("insert", "update", commands)) {
+            MongoDatabase same = listened.getDatabase(database.getName());
+            MongoParticipantStore store = new MongoParticipantStore(same.getCollection("inserted_participants"),
+                    same.getCollection("inserted_activities"), same.getCollection("inserted_outcomes"));
+            Set<String> ids = new LinkedHashSet<>(written.stream().map(ProjectedParticipant::participantId).toList());
+
+            store.save(changesOf(written.subList(0, 1), applied, ids));
+            assertThat(commands).as("a first checkpoint of participants the store has nothing of").isNotEmpty()
+                    .allSatisfy(command -> assertThat(command.containsKey("insert")).as(command.toJson()).isTrue());
+
+            // The first participant's documents are there (a checkpoint died after writing them), and they changed since.
+            ProjectedParticipant first = written.get(0);
+            ParticipantEvent corrected = InventedParticipants.corrected(first.participantId(),
+                    InventedParticipants.entry(Gender.MAN, 41), T0.plusSeconds(60));
+            first.apply(corrected);
+            applied.add(corrected);
+            commands.clear();
+            store.save(changesOf(written, applied, ids));
+
+            assertThat(commands).as("the one there is replaced").anySatisfy(command -> assertThat(command.containsKey("update")).isTrue());
+            List<ProjectedParticipant> read = new ArrayList<>();
+            store.load(read::add);
+            assertThat(read).extracting(ProjectedParticipant::state)
+                    .containsExactlyInAnyOrderElementsOf(written.stream().map(ProjectedParticipant::state).toList());
+        }
+    }
+
+    /** A client of the test's database that keeps each command of the given names it sends. */
+    private static MongoClient listening(String oneName, String otherName, List<org.bson.BsonDocument> kept) {
+        ConnectionString uri = new ConnectionString(SharedMongo.connectionString() + "/" + database.getName());
+        return MongoClients.create(com.mongodb.MongoClientSettings.builder().applyConnectionString(uri)
+                .addCommandListener(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        if (event.getCommandName().equals(oneName) || event.getCommandName().equals(otherName)) {
+                            kept.add(event.getCommand().clone());
+                        }
+                    }
+                }).build());
     }
 
     @Test
@@ -222,21 +267,33 @@ class MongoReadModelIT {
 
     /** What the events changed of the participant, as a checkpoint takes it. */
     private static ParticipantStore.Changes changesOf(ProjectedParticipant participant, List<ParticipantEvent> events) {
-        Set<String> activities = new LinkedHashSet<>();
-        Set<String> outcomes = new LinkedHashSet<>();
+        return changesOf(List.of(participant), events, Set.of());
+    }
+
+    /** What the events changed of the participants, as a checkpoint takes it, with those the store is said to have nothing of. */
+    private static ParticipantStore.Changes changesOf(List<ProjectedParticipant> participants, List<ParticipantEvent> events,
+            Set<String> unstored) {
+        Map<String, ProjectedParticipant> byId = new java.util.HashMap<>();
+        participants.forEach(participant -> byId.put(participant.participantId(), participant));
+        Map<String, String> activities = new java.util.LinkedHashMap<>();
+        Map<String, String> outcomes = new java.util.LinkedHashMap<>();
         for (ParticipantEvent event : events) {
+            if (!byId.containsKey(event.participantId())) {
+                continue;
+            }
             if (event instanceof ParticipantEvent.ActivityRecorded recorded) {
-                activities.add(recorded.activity().activityId());
+                activities.put(recorded.activity().activityId(), event.participantId());
             } else if (event instanceof ParticipantEvent.ActivityRetracted retracted) {
-                activities.add(retracted.activityId());
+                activities.put(retracted.activityId(), event.participantId());
             } else if (event instanceof ParticipantEvent.OutcomeRecorded recorded) {
-                outcomes.add(recorded.outcome().outcomeId());
+                outcomes.put(recorded.outcome().outcomeId(), event.participantId());
             } else if (event instanceof ParticipantEvent.OutcomeRetracted retracted) {
-                outcomes.add(retracted.outcomeId());
+                outcomes.put(retracted.outcomeId(), event.participantId());
             }
         }
-        return new ParticipantStore.Changes(List.of(participant.facts()), activities.stream().map(participant::activity).toList(),
-                outcomes.stream().map(participant::outcome).toList());
+        return new ParticipantStore.Changes(participants.stream().map(ProjectedParticipant::facts).toList(),
+                activities.entrySet().stream().map(each -> byId.get(each.getValue()).activity(each.getKey())).toList(),
+                outcomes.entrySet().stream().map(each -> byId.get(each.getValue()).outcome(each.getKey())).toList(), unstored);
     }
 
     @Test

@@ -104,7 +104,8 @@ public final class StackBenchmark {
         start("start the stack on the seeded data directory");
         awaitCaughtUp("wait until every consumer caught up", seed);
         StackUnderTest stack = stack();
-        StackRebuild.Result rebuild = new StackRebuild(stack, phases).measure(settings.rounds());
+        StackRebuild.Result rebuild = new StackRebuild(stack, phases, () -> consumers().awaitCaughtUp(CATCH_UP, seed.published(), () -> true))
+                .measure(settings.rounds());
         note("1. rebuild: " + rebuild.rounds().size() + " rounds measured");
         awaitCaughtUp("check the view after the rebuilds", seed);
         replica = new ReplicaCatchUp(stack, settings, phases);

@@ -15,6 +15,10 @@ import java.util.concurrent.TimeUnit;
  * {@code GET} until {@code DONE}) against a plain consumer that reads and decodes the same four topics, in rounds that
  * alternate which goes first; and reporting-service's heap meanwhile.
  *
+ * <p>After each rebuild, the time from its {@code DONE} until its checkpoint is in the store and the projection's offsets
+ * are committed at the end (until then a restart would replay from the start): the next round begins only then, so
+ * that no round pays for the one before.
+ *
  * <p>Heap in a timed round: its live heap (after a full collection, by {@code jcmd}) before and after, and during it
  * the heap used as its actuator reports it every two seconds (garbage included: a full collection would stall the
  * rebuild being timed). The live heap during a rebuild is taken in one more, untimed rebuild, a full collection every
@@ -28,8 +32,9 @@ final class StackRebuild {
     private static final Duration GIVE_UP = Duration.ofHours(4);
 
     /** @param usedDuring the actuator's heap used during the rebuild, MiB, one sample each two seconds */
+    /** @param checkpointed seconds from the rebuild's DONE until its offsets were committed at the end */
     record Round(ReplayBenchmark.Replayed raw, ReplayBenchmark.Replayed rebuild, boolean rawFirst, double liveBefore,
-                 List<Double> usedDuring, double liveAfter) {
+                 List<Double> usedDuring, double liveAfter, double checkpointed) {
 
         double ratio() {
             return rebuild.perSecond() / raw.perSecond();
@@ -43,12 +48,19 @@ final class StackRebuild {
         }
     }
 
+    /** Waits until every group of the stack has committed the end of what it reads; returns how long that took. */
+    interface Checkpointed {
+        Duration await() throws Exception;
+    }
+
     private final StackUnderTest stack;
     private final Phases phases;
+    private final Checkpointed checkpointed;
 
-    StackRebuild(StackUnderTest stack, Phases phases) {
+    StackRebuild(StackUnderTest stack, Phases phases, Checkpointed checkpointed) {
         this.stack = stack;
         this.phases = phases;
+        this.checkpointed = checkpointed;
     }
 
     Result measure(int rounds) throws Exception {
@@ -76,16 +88,19 @@ final class StackRebuild {
                 sampler.shutdownNow();
                 sampler.awaitTermination(30, TimeUnit.SECONDS);
             }
+            Duration toCheckpoint = phases.run("rebuild round " + (r + 1) + ": until its checkpoint is committed", checkpointed::await);
             double after = LiveHeap.afterFullGc(stack.pid("reporting-service"));
             ReplayBenchmark.Replayed rawRun = rawFirst ? rawFirstRun
                     : phases.run("rebuild round " + (r + 1) + ": plain consumer", () -> raw.replay(events, r));
-            Round result = new Round(rawRun, rebuilt, rawFirst, before, List.copyOf(used), after);
-            System.out.printf("[bench] rebuild round %d: plain %,.0f events/s, rebuild %,.0f events/s (%.1f s), ratio %.3f; live heap %.0f -> %.0f MiB%n",
-                    round + 1, rawRun.perSecond(), rebuilt.perSecond(), rebuilt.nanos() / 1e9, result.ratio(), before, after);
+            Round result = new Round(rawRun, rebuilt, rawFirst, before, List.copyOf(used), after, toCheckpoint.toNanos() / 1e9);
+            System.out.printf("[bench] rebuild round %d: plain %,.0f events/s, rebuild %,.0f events/s (%.1f s), ratio %.3f; "
+                    + "checkpoint committed %.1f s after; live heap %.0f -> %.0f MiB%n",
+                    round + 1, rawRun.perSecond(), rebuilt.perSecond(), rebuilt.nanos() / 1e9, result.ratio(), result.checkpointed(), before, after);
             results.add(result);
         }
         HeapSamples.Measured<ReplayBenchmark.Replayed> live = phases.run("rebuild with the live heap sampled (untimed)",
                 () -> liveDuring(() -> rebuild.replay(events), stack.pid("reporting-service")));
+        phases.run("the untimed rebuild: until its checkpoint is committed", checkpointed::await);
         if (rebuild.deadLetters() != deadLettersBefore) {
             throw new IllegalStateException((rebuild.deadLetters() - deadLettersBefore) + " records were dead-lettered during the rebuilds");
         }

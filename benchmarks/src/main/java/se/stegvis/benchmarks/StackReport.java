@@ -108,6 +108,7 @@ final class StackReport {
                 .append(row(rounds, "plain consume and decode, events/s", r -> r.raw().perSecond(), "%,.0f"))
                 .append(row(rounds, "rebuild, seconds (POST to the first DONE)", r -> r.rebuild().nanos() / 1e9, "%.1f"))
                 .append(row(rounds, "plain consume and decode, seconds", r -> r.raw().nanos() / 1e9, "%.1f"))
+                .append(row(rounds, "after DONE, seconds until the rebuild's checkpoint was committed", StackRebuild.Round::checkpointed, "%.1f"))
                 .append(row(rounds, "live heap before the rebuild (MiB)", StackRebuild.Round::liveBefore, "%,.0f"))
                 .append(row(rounds, "heap used during it, p50 of the actuator's readings (MiB, garbage included)",
                         r -> r.usedDuring().isEmpty() ? Double.NaN : Rounds.percentile(r.usedDuring(), 50), "%,.0f"))

@@ -29,7 +29,7 @@ class StackReportTest {
     private static String report(double rebuildPerSecond, double liveMax, double replicaPerSecond, double pipelineMillis, double rawMillis) {
         long events = 600_000;
         StackRebuild.Round round = new StackRebuild.Round(new ReplayBenchmark.Replayed(events, 6 * SECOND),
-                new ReplayBenchmark.Replayed(events, (long) (events / rebuildPerSecond * SECOND)), true, 100, List.of(150.0, 180.0), 101);
+                new ReplayBenchmark.Replayed(events, (long) (events / rebuildPerSecond * SECOND)), true, 100, List.of(150.0, 180.0), 101, 42.5);
         StackRebuild.Result rebuild = new StackRebuild.Result(List.of(round, round), new HeapSamples.Figures(100, 120, liveMax, 102, 10),
                 new ReplayBenchmark.Replayed(events, 600 * SECOND), Map.of("stegvis.participants.v1", events));
         long replicaEvents = 150_000;
@@ -67,6 +67,13 @@ class StackReportTest {
         assertThat(md).contains("| 0.600x | met |").contains("| 100 → 150 → 102 MiB | met |")
                 .contains("| 6,000/s (0.080x plain consume and decode) | met |").contains("| 80.0 ms | met |")
                 .contains("| 4.0x (plain p99 20.0 ms) | met |");
+    }
+
+    @Test
+    void eachRoundSaysHowLongItsCheckpointTookAfterDone() {
+        String md = report(4_000, 150, 900, 80, 20);
+
+        assertThat(md).contains("| after DONE, seconds until the rebuild's checkpoint was committed | 42.5 | 42.5 |");
     }
 
     @Test

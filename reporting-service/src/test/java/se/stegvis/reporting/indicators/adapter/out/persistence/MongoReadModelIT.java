@@ -92,7 +92,7 @@ class MongoReadModelIT {
         MongoProjectStore projects = new MongoProjectStore(database.getCollection("projects_shuffled"));
         IndicatorEngine engine = new IndicatorEngine(CATALOGUE);
         WorkingState state = new WorkingState(participants, projects);
-        IndicatorTally tally = new IndicatorTally(state, engine);
+        IndicatorTally tally = new IndicatorTally(state, engine, InventedParticipants.CLOCK);
         IndicatorProjection projection = new IndicatorProjection(state, participants, projects, tally);
         ReadIndicators read = new ReadIndicators(tally, CATALOGUE);
         List<ProjectionEvent> events = events();
@@ -114,7 +114,7 @@ class MongoReadModelIT {
             });
             assertThat(read.ofProject(STAFF, PROJECT)).isEqualTo(inOrder);
             projection.store(projection.takeChanges());
-            IndicatorTally restarted = new IndicatorTally(new WorkingState(participants, projects), engine);
+            IndicatorTally restarted = new IndicatorTally(new WorkingState(participants, projects), engine, InventedParticipants.CLOCK);
             assertThat(new ReadIndicators(restarted, CATALOGUE).ofProject(STAFF, PROJECT)).as("read back from the store").isEqualTo(inOrder);
         }
     }

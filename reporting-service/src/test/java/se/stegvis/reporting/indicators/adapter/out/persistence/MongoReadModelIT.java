@@ -91,15 +91,31 @@ class MongoReadModelIT {
                 database.getCollection(name + "_outcomes"));
     }
 
+    /** A read model on stores of its own name: the projection that writes it, and how to read it as after a restart. */
+    private record ReadModel(MongoParticipantStore participants, MongoProjectStore projects, IndicatorProjection projection,
+                             ReadIndicators read) {
+
+        static ReadModel named(String name) {
+            MongoParticipantStore participants = store(name);
+            MongoProjectStore projects = new MongoProjectStore(database.getCollection("projects_" + name));
+            WorkingState state = new WorkingState(participants, projects);
+            IndicatorTally tally = new IndicatorTally(state, new IndicatorEngine(CATALOGUE), InventedParticipants.CLOCK);
+            return new ReadModel(participants, projects, new IndicatorProjection(state, participants, projects, tally),
+                    new ReadIndicators(tally, CATALOGUE));
+        }
+
+        /** The views of a fresh working state read from what the stores hold, as at a restart. */
+        ReadIndicators restarted() {
+            return new ReadIndicators(new IndicatorTally(new WorkingState(participants, projects), new IndicatorEngine(CATALOGUE),
+                    InventedParticipants.CLOCK), CATALOGUE);
+        }
+    }
+
     @Test
     void shuffled_deliveries_with_repeats_end_in_the_view_of_one_delivery_in_order_and_so_does_a_restart() {
-        MongoParticipantStore participants = store("shuffled");
-        MongoProjectStore projects = new MongoProjectStore(database.getCollection("projects_shuffled"));
-        IndicatorEngine engine = new IndicatorEngine(CATALOGUE);
-        WorkingState state = new WorkingState(participants, projects);
-        IndicatorTally tally = new IndicatorTally(state, engine, InventedParticipants.CLOCK);
-        IndicatorProjection projection = new IndicatorProjection(state, participants, projects, tally);
-        ReadIndicators read = new ReadIndicators(tally, CATALOGUE);
+        ReadModel model = ReadModel.named("shuffled");
+        IndicatorProjection projection = model.projection();
+        ReadIndicators read = model.read();
         List<ProjectionEvent> events = events();
         projection.apply(events);
         ProjectFigures inOrder = read.ofProject(STAFF, PROJECT);
@@ -119,8 +135,7 @@ class MongoReadModelIT {
             });
             assertThat(read.ofProject(STAFF, PROJECT)).isEqualTo(inOrder);
             projection.store(projection.takeChanges());
-            IndicatorTally restarted = new IndicatorTally(new WorkingState(participants, projects), engine, InventedParticipants.CLOCK);
-            assertThat(new ReadIndicators(restarted, CATALOGUE).ofProject(STAFF, PROJECT)).as("read back from the store").isEqualTo(inOrder);
+            assertThat(model.restarted().ofProject(STAFF, PROJECT)).as("read back from the store").isEqualTo(inOrder);
         }
     }
 
@@ -130,17 +145,11 @@ class MongoReadModelIT {
      */
     @Test
     void a_restart_from_the_checkpoint_counts_earlier_days_by_their_business_dates_as_the_projection_did() {
-        MongoParticipantStore participants = store("dated");
-        MongoProjectStore projects = new MongoProjectStore(database.getCollection("projects_dated"));
-        IndicatorEngine engine = new IndicatorEngine(CATALOGUE);
-        WorkingState state = new WorkingState(participants, projects);
-        IndicatorTally tally = new IndicatorTally(state, engine, InventedParticipants.CLOCK);
-        IndicatorProjection projection = new IndicatorProjection(state, participants, projects, tally);
-        projection.apply(events());
-        projection.store(projection.takeChanges());
-        ReadIndicators read = new ReadIndicators(tally, CATALOGUE);
-        ReadIndicators restarted = new ReadIndicators(new IndicatorTally(new WorkingState(participants, projects), engine,
-                InventedParticipants.CLOCK), CATALOGUE);
+        ReadModel model = ReadModel.named("dated");
+        model.projection().apply(events());
+        model.projection().store(model.projection().takeChanges());
+        ReadIndicators read = model.read();
+        ReadIndicators restarted = model.restarted();
 
         List<LocalDate> days = List.of(LocalDate.of(2025, 2, 28), LocalDate.of(2025, 3, 9), LocalDate.of(2025, 3, 10),
                 LocalDate.of(2025, 8, 2), LocalDate.of(2025, 8, 3));

@@ -187,6 +187,19 @@ class IndicatorEngineTest {
     }
 
     @Test
+    void an_outcome_counts_at_the_point_its_event_carries_whatever_its_date_says() {
+        ProjectedParticipant participant = participant("p1", enrolled("p1", entry(Gender.MAN, 40)), InventedParticipants.left("p1"),
+                outcome("p1", "o1", "EMPLOYED", "UPON_LEAVING", LocalDate.of(2025, 12, 1), T0.plusSeconds(10)),
+                outcome("p1", "o2", "GAINED_QUALIFICATION", "MONTHS_6", LocalDate.of(2025, 7, 25), T0.plusSeconds(20)));
+
+        ProjectFigures figures = figures(participant);
+
+        assertThat(total(figures, "employed-upon-leaving")).as("filed upon leaving by outcome-service, 134 days after").isEqualTo(1);
+        assertThat(total(figures, "employed-six-months")).isZero();
+        assertThat(total(figures, "qualification-upon-leaving")).as("filed at six months, 5 days after leaving").isZero();
+    }
+
+    @Test
     void a_retracted_outcome_or_activity_stops_counting() {
         ProjectedParticipant participant = participant("p1", enrolled("p1", entry(Gender.MAN, 40)),
                 activity("p1", "a1", "DIGITAL_GUIDANCE"), activityRetracted("p1", "a1"),

@@ -252,6 +252,20 @@ class MongoReadModelIT {
         assertThat(store.isEmpty()).isTrue();
     }
 
+    @Test
+    void a_stored_entry_without_its_enrolment_day_asks_for_a_replay_and_one_with_it_does_not() {
+        MongoParticipantStore store = store("enrolmentday");
+        ProjectedParticipant enrolled = InventedParticipants.participant(ALEX, InventedParticipants.enrolled(ALEX,
+                InventedParticipants.entry(Gender.WOMAN, 30)));
+        store.save(new ParticipantStore.Changes(List.of(enrolled.facts()), List.of(), List.of()));
+        assertThat(store.ofAnEarlierForm()).isFalse();
+
+        database.getCollection("enrolmentday_participants").updateOne(new org.bson.Document("_id", ALEX),
+                new org.bson.Document("$unset", new org.bson.Document("entry.attributes.enrolledOn", "")));
+
+        assertThat(store.ofAnEarlierForm()).isTrue();
+    }
+
     /** What the events changed of the participant, as a checkpoint takes it. */
     private static ParticipantStore.Changes changesOf(ProjectedParticipant participant, List<ParticipantEvent> events) {
         Set<String> activities = new LinkedHashSet<>();

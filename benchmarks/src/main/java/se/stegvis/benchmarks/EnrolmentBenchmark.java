@@ -8,7 +8,6 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.bson.Document;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import com.mongodb.client.MongoClient;
@@ -53,10 +52,10 @@ public final class EnrolmentBenchmark {
     private static void run(String[] args) throws Exception {
         String database = "enrolment-benchmark";
         createTopics();
-        try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run(
+        try (ConfigurableApplicationContext registry = ServiceStart.run(SchemaRegistryApplication.class,
                 "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN",
                 "--stegvis.registry.auth=none");
-             ConfigurableApplicationContext service = new SpringApplicationBuilder(ParticipantServiceApplication.class).run(
+             ConfigurableApplicationContext service = ServiceStart.run(ParticipantServiceApplication.class,
                 BenchSignIn.serviceArguments("--server.port=0", "--spring.kafka.bootstrap-servers=" + System.getProperty("bench.serviceKafka", SharedKafka.bootstrapServers()),
                 "--spring.mongodb.uri=" + SharedMongo.connectionString() + "/" + database,
                 "--stegvis.schema-registry.url=http://localhost:" + registry.getEnvironment().getProperty("local.server.port"),

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import se.stegvis.outcome.OutcomeServiceApplication;
@@ -53,7 +52,7 @@ public final class FreshnessBenchmark {
         int warmUp = RATE * WARM_UP_SECONDS;
         try (MongoWireProcess mongo = MongoWireProcess.start("3g")) {
             ReplayBenchmark.createTopics();
-            try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run(
+            try (ConfigurableApplicationContext registry = ServiceStart.run(SchemaRegistryApplication.class,
                     "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN",
                 "--stegvis.registry.auth=none")) {
                 String registryUrl = "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
@@ -87,7 +86,7 @@ public final class FreshnessBenchmark {
     }
 
     private static ConfigurableApplicationContext start(Class<?> application, String database, String registryUrl, MongoWireProcess mongo) {
-        return new SpringApplicationBuilder(application).run(BenchSignIn.serviceArguments("--server.port=0",
+        return ServiceStart.run(application, BenchSignIn.serviceArguments("--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
                 "--spring.mongodb.uri=" + mongo.connectionString() + "/" + database, "--stegvis.schema-registry.url=" + registryUrl,
                 "--stegvis.time-zone=Europe/Stockholm", "--management.health.mongodb.enabled=false", "--logging.level.root=WARN"));

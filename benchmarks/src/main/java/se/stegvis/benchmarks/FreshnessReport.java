@@ -99,7 +99,7 @@ final class FreshnessReport {
                 .append(String.format("It runs `se.stegvis.benchmarks.FreshnessBenchmark` in a forked JVM with -Xmx2g. This run: "
                         + "-Dbench.freshness.rate=%d -Dbench.freshness.seconds=%d (the defaults: 200 and 180; warm-up -Dbench.freshness.warmUpSeconds, default 30), %d sender threads.%n", rate, seconds, senders))
                 .append("- One JVM holds the in-process KRaft broker (`SharedKafka`), the project's schema registry, outcome-service and ")
-                .append("reporting-service (each started with `SpringApplicationBuilder`, its own database) and the load; mongo-java-server ")
+                .append("reporting-service (each started with `SpringApplicationBuilder` on its own `application.yml`, its own database) and the load; mongo-java-server ")
                 .append("(memory backend, as in the tests) runs in a child JVM (`MongoWireProcess`).\n")
                 .append(String.format("- Before the clock starts: one invented project and rate × (warm-up + measured seconds) = %,d invented "
                         + "participants, each ", result.commands().count() + FreshnessBenchmark.RATE * FreshnessBenchmark.WARM_UP_SECONDS))

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -59,7 +58,7 @@ public final class ReplayBenchmark {
         HeapSamples heap = new HeapSamples();
         try (MongoWireProcess mongo = MongoWireProcess.start("3g")) {
             createTopics();
-            try (ConfigurableApplicationContext registry = new SpringApplicationBuilder(SchemaRegistryApplication.class).run(
+            try (ConfigurableApplicationContext registry = ServiceStart.run(SchemaRegistryApplication.class,
                     "--server.port=0", "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(), "--logging.level.root=WARN",
                 "--stegvis.registry.auth=none")) {
                 String registryUrl = "http://localhost:" + registry.getEnvironment().getProperty("local.server.port");
@@ -69,7 +68,7 @@ public final class ReplayBenchmark {
                         (System.nanoTime() - writing) / 1e9, written.byTopic());
                 try (ConfigurableApplicationContext service = startService(registryUrl, mongo)) {
                     ServiceReplay rebuild = new ServiceReplay("http://localhost:" + service.getEnvironment().getProperty("local.server.port"),
-                            service.getBean(MeterRegistry.class));
+                            service.getBean(MeterRegistry.class), service.getEnvironment().getProperty("stegvis.projection.group-id"));
                     awaitFirstProjection(rebuild, written.total());
                     List<RoundResult> results = rounds(new RawDecodingReplay(SharedKafka.bootstrapServers(), registryUrl),
                             new DecodeAndInsertReplay(SharedKafka.bootstrapServers(), registryUrl, mongo.connectionString()), rebuild, heap,
@@ -120,17 +119,21 @@ public final class ReplayBenchmark {
     }
 
     private static ConfigurableApplicationContext startService(String registryUrl, MongoWireProcess mongo) {
-        return new SpringApplicationBuilder(ReportingServiceApplication.class).run(BenchSignIn.serviceArguments("--server.port=0",
+        return ServiceStart.run(ReportingServiceApplication.class, BenchSignIn.serviceArguments("--server.port=0",
                 "--spring.kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
                 "--spring.mongodb.uri=" + mongo.connectionString() + "/replay-benchmark", "--stegvis.schema-registry.url=" + registryUrl,
                 "--stegvis.projection.group-id=replay-benchmark-" + System.nanoTime(), "--management.health.mongodb.enabled=false",
                 "--logging.level.root=WARN"));
     }
 
-    /** Projects on one partition; the participant-keyed topics on three each, as the services declare them. */
+    /**
+     * Projects and memberships on one partition; the participant-keyed topics on three each, as the services declare
+     * them. Memberships too, since a benchmark publishes them before any service that would declare the topic runs.
+     */
     static void createTopics() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(EventTopic.PROJECTS.topicName(), 1, (short) 1).configs(EventTopic.PROJECTS.topicConfigs()),
+                    new NewTopic(EventTopic.MEMBERSHIPS.topicName(), 1, (short) 1).configs(EventTopic.MEMBERSHIPS.topicConfigs()),
                     new NewTopic(EventTopic.PARTICIPANTS.topicName(), 3, (short) 1).configs(EventTopic.PARTICIPANTS.topicConfigs()),
                     new NewTopic(EventTopic.ACTIVITIES.topicName(), 3, (short) 1).configs(EventTopic.ACTIVITIES.topicConfigs()),
                     new NewTopic(EventTopic.OUTCOMES.topicName(), 3, (short) 1).configs(EventTopic.OUTCOMES.topicConfigs()))).all().get();

@@ -32,10 +32,15 @@ final class ServiceReplay {
     private final Duration poll;
     private final Duration giveUp;
 
-    /** The service in this JVM: its meters read directly, signed in with the test issuer's admin, polled every 20 ms. */
-    ServiceReplay(String baseUrl, MeterRegistry meters) {
-        this(baseUrl, () -> BenchSignIn.bearer(BenchSignIn.ADMIN), () -> meters.get("stegvis.consumer.applied").functionCounter().count(),
-                () -> meters.get("stegvis.consumer.dead-lettered").functionCounter().count(), Duration.ofMillis(20), Duration.ofMinutes(20));
+    /**
+     * The service in this JVM: its projection group's meters read directly (the service has other consumer groups
+     * too, such as its memberships reader), signed in with the test issuer's admin, polled every 20 ms.
+     */
+    ServiceReplay(String baseUrl, MeterRegistry meters, String projectionGroup) {
+        this(baseUrl, () -> BenchSignIn.bearer(BenchSignIn.ADMIN),
+                () -> meters.get("stegvis.consumer.applied").tag("group", projectionGroup).functionCounter().count(),
+                () -> meters.get("stegvis.consumer.dead-lettered").tag("group", projectionGroup).functionCounter().count(),
+                Duration.ofMillis(20), Duration.ofMinutes(20));
     }
 
     /**

@@ -149,7 +149,10 @@ class AccessMatrixIT {
                 .replace("{projectId}", row.method().equals("PUT") && row.path().equals("/api/projects/{projectId}") ? DEFINED : PROJECT)
                 .replace("{participantId}", target.participantId()).replace("{activityId}", target.activityId())
                 .replace("{outcomeId}", target.outcomeId()).replace("{subject}", subject);
-        return path.equals("/api/follow-ups/due") ? path + "?projectId=" + PROJECT + "&before=2030-01-01" : path;
+        if (path.equals("/api/follow-ups/due")) {
+            return path + "?projectId=" + PROJECT + "&before=2030-01-01";
+        }
+        return row.path().endsWith("/scb/participants") ? path + "?month=2025-06" : path;
     }
 
     private String body(AccessMatrix.Row row) {

@@ -58,12 +58,15 @@ class BadInputSweepIT {
         softly.assertAll();
     }
 
-    /** The stores once the fixture's own events have gone everywhere: unchanged over two looks a second apart. */
+    /**
+     * The stores once the fixture's own events have gone everywhere: every consumer has committed to the end (so
+     * reporting-service has written them), and nothing changed between two looks a second apart.
+     */
     private static StoreFingerprint settled(SharedStack.Running stack) {
         AtomicReference<StoreFingerprint> last = new AtomicReference<>();
-        await("the stores to settle").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        await("the stores to settle").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
             StoreFingerprint now = StoreFingerprint.of(stack);
-            return now.equals(last.getAndSet(now));
+            return now.equals(last.getAndSet(now)) && StoreFingerprint.consumersCaughtUp(stack);
         });
         return last.get();
     }

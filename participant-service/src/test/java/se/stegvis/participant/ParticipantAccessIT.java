@@ -76,7 +76,8 @@ class ParticipantAccessIT {
         Map<String, Http> refused = TestIssuer.shared().refusedClients(anonymous, "access-staff");
         refused.forEach((what, client) -> {
             for (Http.Reply reply : List.of(client.get("/api/projects"), client.get("/api/projects/" + MALMO + "/participants"),
-                    client.post("/api/projects/" + MALMO + "/participants", "{}"), client.get("/api/audit"))) {
+                    client.post("/api/projects/" + MALMO + "/participants", "{}"), client.get("/api/audit"),
+                    client.get("/api/projects/" + MALMO + "/scb/participants?month=2025-03"))) {
                 assertThat(reply.status()).as(what).isEqualTo(401);
                 assertThat(reply.contentType()).as(what).startsWith("application/problem+json");
                 assertThat(reply.json().get("type").asText()).as(what).endsWith("/unauthorized");
@@ -188,6 +189,31 @@ class ParticipantAccessIT {
         assertThat(staff.post(path + "/leave", "{\"leftOn\": \"2025-07-20\", \"reason\": \"COMPLETED\"}").status()).isEqualTo(200);
         assertThat(staff.get("/api/projects/" + MALMO + "/participants").body()).contains(participantId);
         assertThat(staff.delete(path).status()).isEqualTo(204);
+    }
+
+    @Test
+    void only_staff_of_the_project_download_its_scb_file_and_an_owner_sees_no_personal_data_in_it_either() {
+        String number = InventedPeople.identityNumber(LocalDate.of(1995, 5, 5), 613);
+        // December 2024: none of the other tests' participants, whose audit entries are counted, is in that month's file.
+        assertThat(staff.post("/api/projects/" + MALMO + "/participants", InventedPeople.enrolment(number, "Statistik", "Testsson",
+                "NONE", "2024-12-02", "GANG_DEFECTOR")).status()).isEqualTo(201);
+        String path = "/api/projects/" + MALMO + "/scb/participants?month=2024-12";
+
+        for (Http other : List.of(otherStaff, owner, admin, auditor, integrator, signedInOnly)) {
+            Http.Reply refused = other.get(path);
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.contentType()).startsWith("application/problem+json");
+            assertThat(refused.json().get("type").asText()).endsWith("/forbidden");
+            assertThat(refused.body()).doesNotContain(number.replace("-", ""));
+        }
+        assertThat(new Http(service.baseUrl()).get(path).status()).isEqualTo(401);
+        Http.Reply file = staff.get(path);
+        assertThat(file.status()).isEqualTo(200);
+        assertThat(file.contentType()).startsWith("text/csv");
+        assertThat(file.body()).contains(number.replace("-", "") + ";" + MALMO + ";2024-12-02;");
+        Http.Reply ownProject = otherStaff.get("/api/projects/" + GOTEBORG + "/scb/participants?month=2024-12");
+        assertThat(ownProject.status()).as("STAFF of another project, for that project").isEqualTo(200);
+        assertThat(ownProject.body()).doesNotContain(number.replace("-", ""));
     }
 
     @Test

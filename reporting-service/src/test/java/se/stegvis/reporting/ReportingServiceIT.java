@@ -43,6 +43,7 @@ import se.stegvis.reporting.indicators.domain.ParticipantEvent;
 import se.stegvis.reporting.indicators.domain.ProjectDefinition;
 import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
 import se.stegvis.reporting.indicators.domain.RecordedOutcome;
+import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionFunction;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.testing.Http;
 import se.stegvis.testing.PrometheusText;
@@ -273,6 +274,8 @@ class ReportingServiceIT {
             return ids;
         }, ids -> ids.size() >= 2);
         assertThat(stored).as("the participants stored").doesNotContain(stray);
+        Awaitility.await("the projection's offsets committed to the end after the rebuild").atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertThat(behind(service.group())).as("records applied but not committed, by partition").isEmpty());
         assertThat(projects.project(neverDefined)).as("the project no event defined").isEmpty();
         JsonNode rebuilt = http.get("/api/projects/" + project + "/indicators").json();
         assertThat(rebuilt.get("participants").asInt()).isEqualTo(1);
@@ -286,6 +289,34 @@ class ReportingServiceIT {
         assertThat(Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/projects/" + neverDefined + "/indicators"),
                 reply -> reply.status() != 403).status()).as("the reader is STAFF of it, so a 403 means the grant is still on its way")
                 .isEqualTo(404);
+    }
+
+    /**
+     * The partitions of the projected topics where the group's committed offset is short of the end: what a restart
+     * would replay. Once the projection is idle and its checkpoint written, none.
+     */
+    private static Map<String, Long> behind(String group) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", SharedKafka.bootstrapServers()))) {
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            for (var description : admin.describeTopics(ProjectionFunction.PROJECTED_TOPICS.stream().map(EventTopic::topicName).toList())
+                    .allTopicNames().get(30, java.util.concurrent.TimeUnit.SECONDS).values()) {
+                description.partitions().forEach(partition -> latest.put(
+                        new org.apache.kafka.common.TopicPartition(description.name(), partition.partition()),
+                        org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            }
+            Map<String, Long> behind = new java.util.TreeMap<>();
+            admin.listOffsets(latest).all().get(30, java.util.concurrent.TimeUnit.SECONDS).forEach((partition, end) -> {
+                var at = committed.get(partition);
+                long missing = end.offset() - (at == null ? 0 : at.offset());
+                if (missing > 0) {
+                    behind.put(partition.toString(), missing);
+                }
+            });
+            return behind;
+        }
     }
 
     /**

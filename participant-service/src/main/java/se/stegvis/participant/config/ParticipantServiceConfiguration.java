@@ -41,6 +41,7 @@ import se.stegvis.participant.participants.application.ChangeParticipant;
 import se.stegvis.participant.participants.application.EnrolParticipant;
 import se.stegvis.participant.participants.application.ParticipantRegistry;
 import se.stegvis.participant.participants.application.ReadParticipants;
+import se.stegvis.participant.participants.application.ScbParticipantFile;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.service.command.EventsPending;
 import se.stegvis.service.command.IdempotencyKey;
@@ -163,5 +164,10 @@ public class ParticipantServiceConfiguration {
     @Bean
     ReadParticipants readParticipants(ParticipantRegistry registry, AuditTrail audit, Clock clock) {
         return new ReadParticipants(registry, audit, clock);
+    }
+
+    @Bean
+    ScbParticipantFile scbParticipantFile(ParticipantRegistry registry, ReadCatalogue catalogue, AuditTrail audit, Clock clock) {
+        return new ScbParticipantFile(registry, catalogue, audit, clock);
     }
 }

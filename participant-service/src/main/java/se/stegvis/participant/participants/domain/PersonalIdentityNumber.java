@@ -139,6 +139,15 @@ public final class PersonalIdentityNumber {
         return twoDigits(canonical, 6) > COORDINATION_DAY_OFFSET;
     }
 
+    /**
+     * Whether the sex digit (the third of the last four) is even: Skatteverket gives women even and men odd ones.
+     * It says how the person was registered when the number was issued, which is what registers match on; the
+     * gender a participant declares is entry data and may differ.
+     */
+    public boolean hasEvenSexDigit() {
+        return (canonical.charAt(10) - '0') % 2 == 0;
+    }
+
     /** Twelve digits, no separator, the coordination day kept as issued: the input to keyed hashing. */
     public String canonical() {
         return canonical;

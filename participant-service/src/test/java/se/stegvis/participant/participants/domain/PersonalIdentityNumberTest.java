@@ -69,6 +69,14 @@ class PersonalIdentityNumberTest {
         }
 
         @Test
+        void the_sex_digit_as_even_or_odd() {
+            assertThat(parse(withCheckDigit("19900101-982")).hasEvenSexDigit()).isTrue();
+            assertThat(parse(withCheckDigit("19900101-980")).hasEvenSexDigit()).isTrue();
+            assertThat(parse(withCheckDigit("19900101-981")).hasEvenSexDigit()).isFalse();
+            assertThat(parse(withCheckDigit("900161-989")).hasEvenSexDigit()).isFalse();
+        }
+
+        @Test
         void coordination_numbers_with_sixty_added_to_the_day() {
             PersonalIdentityNumber first = parse(withCheckDigit("19900161-981"));
             PersonalIdentityNumber last = parse(withCheckDigit("900191-981"));

@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import se.stegvis.access.Caller;
 import se.stegvis.participant.audit.application.ReadAuditTrail;
 import se.stegvis.participant.audit.domain.AuditEntry;
@@ -24,10 +26,16 @@ public class AuditController {
         this.readAuditTrail = readAuditTrail;
     }
 
-    public record AuditEntryResponse(Instant at, String subject, String action, String projectId, List<UUID> participantIds) {
+    /** {@code file} only on an SCB_FILE entry: the month and the number of rows. */
+    public record AuditEntryResponse(Instant at, String subject, String action, String projectId, List<UUID> participantIds,
+            @JsonInclude(JsonInclude.Include.NON_NULL) FileResponse file) {
         static AuditEntryResponse of(AuditEntry entry) {
-            return new AuditEntryResponse(entry.at(), entry.subject(), entry.action().name(), entry.projectId(), entry.participantIds());
+            return new AuditEntryResponse(entry.at(), entry.subject(), entry.action().name(), entry.projectId(), entry.participantIds(),
+                    entry.file() == null ? null : new FileResponse(entry.file().month().toString(), entry.file().rows()));
         }
+    }
+
+    public record FileResponse(String month, int rows) {
     }
 
     public record AuditResponse(List<AuditEntryResponse> entries) {

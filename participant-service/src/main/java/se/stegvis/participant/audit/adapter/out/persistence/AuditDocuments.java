@@ -1,5 +1,6 @@
 package se.stegvis.participant.audit.adapter.out.persistence;
 
+import java.time.YearMonth;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import se.stegvis.outbox.PendingMark;
 
 import se.stegvis.participant.audit.domain.AuditAction;
 import se.stegvis.participant.audit.domain.AuditEntry;
+import se.stegvis.participant.audit.domain.AuditEntry.MonthlyFile;
 
 /**
  * An audit entry as MongoDB keeps it, in the trail and while it waits in a participant's document for the relay:
@@ -41,14 +43,20 @@ public final class AuditDocuments {
     }
 
     public static Document of(AuditEntry entry) {
-        return new Document("_id", new ObjectId()).append("at", Date.from(entry.at())).append("subject", entry.subject())
+        Document document = new Document("_id", new ObjectId()).append("at", Date.from(entry.at())).append("subject", entry.subject())
                 .append("action", entry.action().name()).append("projectId", entry.projectId())
                 .append("participantIds", entry.participantIds().stream().map(UUID::toString).toList());
+        if (entry.file() != null) {
+            document.append("file", new Document("month", entry.file().month().toString()).append("rows", entry.file().rows()));
+        }
+        return document;
     }
 
     static AuditEntry entry(Document document) {
+        Document file = document.get("file", Document.class);
         return new AuditEntry(document.getDate("at").toInstant(), document.getString("subject"),
                 AuditAction.valueOf(document.getString("action")), document.getString("projectId"),
-                document.getList("participantIds", String.class, List.of()).stream().map(UUID::fromString).toList());
+                document.getList("participantIds", String.class, List.of()).stream().map(UUID::fromString).toList(),
+                file == null ? null : new MonthlyFile(YearMonth.parse(file.getString("month")), file.getInteger("rows")));
     }
 }

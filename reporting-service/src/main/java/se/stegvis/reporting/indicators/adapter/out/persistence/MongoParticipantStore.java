@@ -37,6 +37,12 @@ public final class MongoParticipantStore implements ParticipantStore {
 
     /** Documents per bulk write: a checkpoint of a replay may hold hundreds of thousands. */
     private static final int CHUNK = 1_000;
+    /**
+     * Documents per reply when the checkpoint is read back. Asked for explicitly: a server that answers a cursor's
+     * next batch with everything left (mongo-java-server does) would otherwise send one reply beyond the driver's
+     * 48 MB limit once a hundred thousand participants are stored, and the service could not start on its checkpoint.
+     */
+    static final int READ_BATCH = 1_000;
 
     private final MongoCollection<Document> participants;
     private final MongoCollection<Document> activities;
@@ -75,7 +81,7 @@ public final class MongoParticipantStore implements ParticipantStore {
     @Override
     public void load(Consumer<ProjectedParticipant> each) {
         Map<String, ProjectedParticipant> read = new HashMap<>();
-        for (Document document : participants.find()) {
+        for (Document document : participants.find().batchSize(READ_BATCH)) {
             ProjectedParticipant.Facts facts = ParticipantDocuments.facts(document);
             ProjectedParticipant participant = ProjectedParticipant.unknown(facts.participantId());
             participant.restore(facts);
@@ -83,11 +89,11 @@ public final class MongoParticipantStore implements ParticipantStore {
         }
         // An activity or outcome without its participant's document is one a checkpoint stored before it got to the
         // participant (it died part-way): the replay from the committed offsets brings the rest.
-        for (Document document : activities.find()) {
+        for (Document document : activities.find().batchSize(READ_BATCH)) {
             String participantId = document.getString(ParticipantDocuments.PARTICIPANT_ID);
             read.computeIfAbsent(participantId, ProjectedParticipant::unknown).restoreActivity(ParticipantDocuments.activity(document));
         }
-        for (Document document : outcomes.find()) {
+        for (Document document : outcomes.find().batchSize(READ_BATCH)) {
             String participantId = document.getString(ParticipantDocuments.PARTICIPANT_ID);
             read.computeIfAbsent(participantId, ProjectedParticipant::unknown).restoreOutcome(ParticipantDocuments.outcome(document));
         }

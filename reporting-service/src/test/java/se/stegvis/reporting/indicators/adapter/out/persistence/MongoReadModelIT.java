@@ -190,6 +190,44 @@ class MongoReadModelIT {
     }
 
     @Test
+    void the_checkpoint_is_read_back_in_bounded_batches_so_a_large_one_never_needs_one_oversized_reply() {
+        MongoParticipantStore written = store("batched");
+        for (int i = 0; i < 2_500; i++) {
+            String id = String.format("0b6c3c9e-3333-4aaa-8bbb-%012d", i);
+            ProjectedParticipant participant = ProjectedParticipant.unknown(id);
+            ParticipantEvent enrolled = InventedParticipants.enrolled(id, InventedParticipants.entry(Gender.WOMAN, 30));
+            participant.apply(enrolled);
+            written.save(changesOf(participant, List.of(enrolled)));
+        }
+        List<org.bson.BsonDocument> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ConnectionString uri = new ConnectionString(SharedMongo.connectionString() + "/" + database.getName());
+        com.mongodb.MongoClientSettings settings = com.mongodb.MongoClientSettings.builder().applyConnectionString(uri)
+                .addCommandListener(new com.mongodb.event.CommandListener() {
+                    @Override
+                    public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                        if (event.getCommandName().equals("find") || event.getCommandName().equals("getMore")) {
+                            reads.add(event.getCommand().clone());
+                        }
+                    }
+                }).build();
+        try (MongoClient listened = MongoClients.create(settings)) {
+            MongoDatabase same = listened.getDatabase(database.getName());
+            MongoParticipantStore store = new MongoParticipantStore(same.getCollection("batched_participants"),
+                    same.getCollection("batched_activities"), same.getCollection("batched_outcomes"));
+            List<ProjectedParticipant> read = new ArrayList<>();
+            store.load(read::add);
+
+            assertThat(read).hasSize(2_500);
+            assertThat(reads).as("the reads of the checkpoint").isNotEmpty().allSatisfy(command -> assertThat(command.containsKey("batchSize"))
+                    .as("%s asks for a bounded batch", command.toJson()).isTrue());
+            assertThat(reads).allSatisfy(command -> assertThat(command.getNumber("batchSize").intValue())
+                    .isLessThanOrEqualTo(MongoParticipantStore.READ_BATCH));
+            assertThat(reads.stream().filter(command -> command.containsKey("getMore")).count())
+                    .as("2,500 participants take several replies").isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void a_participant_reads_back_exactly_as_it_was_stored() {
         MongoParticipantStore store = store("roundtrip");
         ProjectedParticipant participant = ProjectedParticipant.unknown(ALEX);

@@ -15,6 +15,9 @@
   const who = document.getElementById('who');
   const signInButton = document.getElementById('sign-in');
   const signOutButton = document.getElementById('sign-out');
+  const dayForm = document.getElementById('day');
+  const asOfInput = document.getElementById('as-of');
+  const liveButton = document.getElementById('live');
   const latestRequest = new Map(); // projectId -> number of its latest card request, so an older answer never wins
   const PENDING = 'stegvis.dashboard.sign-in'; // sessionStorage: the PKCE verifier and state of a sign-in under way
   const FRESH_MILLIS = 30000; // a token refused sooner than this after sign-in is not an expired one: no new round trip
@@ -23,6 +26,8 @@
   let session = null; // { token, signedInAt, subject } while signed in; never stored anywhere
   let order = []; // project ids in the consolidated view's order, for the cards
   let stream = null; // the AbortController of the open live stream
+  let asOf = ''; // the earlier day whose figures are shown (YYYY-MM-DD), or '' for today's, kept live by the stream
+  let streaming = false; // whether the live stream is open, to say so again when today's figures are chosen
 
   class Refused extends Error {
     constructor(status, path) {
@@ -40,6 +45,11 @@
       if (child !== null && child !== undefined) element.append(child instanceof Node ? child : String(child));
     });
     return element;
+  }
+
+  /** The path of a view, of the day chosen (the API's asOf) unless the page shows today's. */
+  function ofDay(path) {
+    return asOf ? path + '?asOf=' + encodeURIComponent(asOf) : path;
   }
 
   async function getJson(path) {
@@ -67,9 +77,10 @@
     return [date.getHours(), date.getMinutes(), date.getSeconds()].map(n => String(n).padStart(2, '0')).join(':');
   }
 
-  function stamp(asOf, final) {
-    const figures = asOf ? ' · latest event ' + new Date(asOf).toLocaleString() : '';
-    updated.textContent = 'updated ' + clock(new Date()) + figures + (final ? '' : ' · not final');
+  function stamp(view, final) {
+    const day = view.asOfDate ? ' · figures of ' + view.asOfDate + (asOf ? '' : ' (today, live)') : '';
+    const figures = view.asOf ? ' · latest event ' + new Date(view.asOf).toLocaleString() : '';
+    updated.textContent = 'updated ' + clock(new Date()) + day + figures + (final ? '' : ' · not final');
   }
 
   function events(count) {
@@ -131,12 +142,18 @@
   function targetItem(target) {
     const percent = target.unit === 'PERCENT';
     const unit = percent ? ' %' : '';
-    const text = target.actual + unit + ' of ' + target.target + unit;
+    const actual = target.actual === null ? '–' : target.actual;
+    const text = actual + unit + ' of ' + target.target + unit;
     const item = el('li', { class: 'target', 'data-target': target.code },
       el('div', { class: 'figure-row' }, el('span', { class: 'name' }, target.code),
-        el('span', { class: 'figure' }, el('span', { class: 'actual' }, target.actual + unit), ' of ',
+        el('span', { class: 'figure' }, el('span', { class: 'actual' }, actual + unit), ' of ',
           el('span', { class: 'goal' }, target.target + unit))),
       bar(target.code, Number(target.actual), target.target, text));
+    if (percent || target.targetGroup) {
+      // Whom the target is measured among: its group, those whose follow-up point has come.
+      item.append(el('p', { class: 'meta denominator' }, target.counted + ' of ' + target.denominator + ' counted'
+        + (target.targetGroup ? ' · ' + target.targetGroup : '') + (target.followUp ? ' · at ' + target.followUp : '')));
+    }
     if (target.genderShares && Object.keys(target.genderShares).length > 0) item.append(balance(target));
     return item;
   }
@@ -155,13 +172,16 @@
   }
 
   function esfTable(indicators) {
+    const groups = indicators.length > 0 ? Object.keys(indicators[0].byTargetGroup || {}) : [];
     return el('div', { class: 'table-scroll' }, el('table', { class: 'esf' },
-      el('caption', {}, 'ESF+ indicators'),
+      el('caption', {}, 'ESF+ indicators, by gender and by target group'),
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Indicator'), el('th', { scope: 'col' }, 'Total'),
-        GENDERS.map(([, label]) => el('th', { scope: 'col' }, label)))),
+        GENDERS.map(([, label]) => el('th', { scope: 'col' }, label)),
+        groups.map(group => el('th', { scope: 'col', 'data-target-group': group }, group)))),
       el('tbody', {}, indicators.map(indicator => el('tr', { 'data-code': indicator.code },
         el('th', { scope: 'row' }, indicator.code), el('td', {}, indicator.total),
-        GENDERS.map(([code]) => el('td', {}, indicator.byGender[code])))))));
+        GENDERS.map(([code]) => el('td', {}, indicator.byGender[code])),
+        groups.map(group => el('td', { 'data-target-group': group }, indicator.byTargetGroup[group])))))));
   }
 
   function existingCard(id) {
@@ -201,7 +221,7 @@
     const request = (latestRequest.get(id) || 0) + 1;
     latestRequest.set(id, request);
     try {
-      const figures = await getJson('api/projects/' + encodeURIComponent(id) + '/indicators');
+      const figures = await getJson(ofDay('api/projects/' + encodeURIComponent(id) + '/indicators'));
       if (latestRequest.get(id) === request && session) renderCard(figures);
     } catch (failure) {
       if (latestRequest.get(id) !== request) return;
@@ -238,7 +258,7 @@
     order = view.projects.map(project => project.projectId);
     renderConsolidated(view);
     changed.forEach(refreshProject);
-    stamp(view.asOf, showCurrency(view.currency));
+    stamp(view, showCurrency(view.currency));
   }
 
   /** Server-sent events read from a fetch (EventSource cannot send the token): each event to the handler. */
@@ -293,9 +313,10 @@
         if (after > 0) wait = after * 1000;
         throw new Refused(response.status, 'api/indicators/stream');
       }
-      setConnection('live', 'Live');
+      streaming = true;
+      if (asOf) setConnection('paused', 'Not live: figures of ' + asOf); else setConnection('live', 'Live');
       const retry = await readEvents(response, controller.signal, (type, data) => {
-        if (type !== 'indicators') return;
+        if (type !== 'indicators' || asOf) return; // the stream is today's: an earlier day's figures stay as loaded
         const event = JSON.parse(data);
         show(event.view, event.changed);
       });
@@ -305,6 +326,7 @@
     }
     if (stream !== controller || controller.signal.aborted || !session) return;
     // The server ended the stream, or it broke: connect again, and the first event catches up on what was missed.
+    streaming = false;
     setConnection('disconnected', 'Disconnected: reconnecting…');
     setTimeout(() => { if (stream === controller && session) listen(); }, wait);
   }
@@ -320,13 +342,37 @@
       'Ask a project owner to add you, then reload this page.', 'problem');
   }
 
+  /** The figures of the day chosen (or today's, again live): the whole view, then every card. */
+  async function showDay() {
+    say('');
+    try {
+      const view = await getJson(ofDay('api/indicators'));
+      cards.replaceChildren();
+      show(view, view.projects.map(project => project.projectId));
+    } catch (failure) {
+      if (failure.status === 400) say('No figures for ' + asOf + ': choose a day up to today.', 'problem');
+      else if (failure.status !== 401) say('The figures of that day could not be loaded.', 'problem');
+    }
+  }
+
+  function chooseDay(day) {
+    asOf = day || '';
+    asOfInput.value = asOf;
+    if (asOf) setConnection('paused', 'Not live: figures of ' + asOf);
+    else if (streaming) setConnection('live', 'Live');
+    else setConnection('disconnected', 'Disconnected: reconnecting…');
+    showDay();
+  }
+
   async function start() {
     main.hidden = false;
+    dayForm.hidden = false;
+    asOfInput.max = new Date().toLocaleDateString('sv-SE'); // YYYY-MM-DD, today where the page is
     setConnection('connecting', 'Connecting…');
     updated.textContent = 'Loading figures…';
     stream = new AbortController(); // replaced by the live stream's own; aborted by signing out
     try {
-      const view = await getJson('api/indicators');
+      const view = await getJson(ofDay('api/indicators'));
       show(view, view.projects.map(project => project.projectId));
     } catch (failure) {
       if (failure.status === 403) {
@@ -440,6 +486,10 @@
     consolidated.tBodies[0].replaceChildren();
     showCurrency(null);
     main.hidden = true;
+    dayForm.hidden = true;
+    streaming = false;
+    asOf = '';
+    asOfInput.value = '';
     who.textContent = '';
     signOutButton.hidden = true;
   }
@@ -455,6 +505,8 @@
     say('');
     signIn();
   });
+  asOfInput.addEventListener('change', () => chooseDay(asOfInput.value));
+  liveButton.addEventListener('click', () => chooseDay(''));
   signOutButton.addEventListener('click', () => {
     forget();
     say('You are signed out here. The issuer may still know you: sign out there too on a shared computer.');

@@ -2,6 +2,7 @@ package se.stegvis.localstack;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,8 +26,12 @@ final class ExpectedFigures {
 
     static final List<String> GENDERS = List.of("WOMAN", "MAN", "NON_BINARY", "NOT_STATED");
 
-    /** What counts of a participant: the final entry data, the age at entry, current outcomes and activity types. */
-    record Counted(CastMember.Profile entry, int age, List<PlannedOutcome> outcomes, Set<String> activityTypes) {
+    /**
+     * What counts of a participant: the final entry data, the age at entry, current outcomes and activity types, the
+     * target group and the leaving day (null while taking part).
+     */
+    record Counted(CastMember.Profile entry, int age, List<PlannedOutcome> outcomes, Set<String> activityTypes, String targetGroup,
+                   LocalDate leftOn) {
 
         boolean outcome(String type, String followUp) {
             return outcomes.stream().anyMatch(o -> o.type().equals(type) && (followUp == null || followUp.equals(o.followUp())));
@@ -62,7 +67,9 @@ final class ExpectedFigures {
         INDICATORS.put("qualification-upon-leaving", c -> c.outcome("GAINED_QUALIFICATION", "UPON_LEAVING"));
         INDICATORS.put("employed-upon-leaving", c -> c.outcome("EMPLOYED", "UPON_LEAVING"));
         INDICATORS.put("employed-six-months", c -> c.outcome("EMPLOYED", "MONTHS_6"));
-        INDICATORS.put("improved-situation-six-months", c -> c.outcome("IMPROVED_LABOUR_MARKET_SITUATION", "MONTHS_6"));
+        // The Commission's definition: only participants employed at entry can have an improved situation.
+        INDICATORS.put("improved-situation-six-months", c -> c.outcome("IMPROVED_LABOUR_MARKET_SITUATION", "MONTHS_6")
+                && c.entry().labourMarketStatus().equals("EMPLOYED"));
     }
 
     private ExpectedFigures() {
@@ -76,15 +83,20 @@ final class ExpectedFigures {
         return figures;
     }
 
-    /** Every target of the project definition (participant-service's JSON), as {@code code: target unit actual ...}. */
-    static Map<String, String> targets(JsonNode project, List<CastMember> members) {
+    /**
+     * Every target of the project definition (participant-service's JSON), as {@code code: target unit actual ...}, on
+     * {@code today}: a target is measured among its target group's participants for whom its follow-up point has come
+     * (leaving + 0 days, 90 days, 6 months), and a share is taken of them.
+     */
+    static Map<String, String> targets(JsonNode project, List<CastMember> members, LocalDate today) {
         List<Counted> counted = members.stream().map(ExpectedFigures::counted).toList();
         Map<String, String> figures = new TreeMap<>();
         for (JsonNode target : project.path("targets")) {
-            Predicate<Counted> rule = targetRule(target);
+            Predicate<Counted> eligible = eligible(target, today);
+            Predicate<Counted> rule = eligible.and(targetRule(target));
             List<Counted> reached = counted.stream().filter(rule).toList();
-            BigDecimal actual = target.path("unit").asString().equals("PERCENT") ? percent(reached.size(), counted.size())
-                    : BigDecimal.valueOf(reached.size());
+            BigDecimal actual = target.path("unit").asString().equals("PERCENT")
+                    ? percent(reached.size(), (int) counted.stream().filter(eligible).count()) : BigDecimal.valueOf(reached.size());
             String shares = target.path("genderShares").isEmpty() || reached.isEmpty() ? "-" : GENDERS.stream()
                     .map(g -> g + "=" + plain(percent((int) reached.stream().filter(c -> c.entry().gender().equals(g)).count(), reached.size())))
                     .collect(Collectors.joining(", "));
@@ -124,6 +136,23 @@ final class ExpectedFigures {
                 .filter(participant -> currentTypes.getOrDefault(participant, Set.of()).stream().anyMatch(counted::contains)).count();
     }
 
+    private static Predicate<Counted> eligible(JsonNode target, LocalDate today) {
+        String group = target.path("targetGroup").isMissingNode() || target.path("targetGroup").isNull() ? null
+                : target.path("targetGroup").asString();
+        String followUp = target.path("followUp").isNull() ? null : target.path("followUp").asString();
+        return c -> (group == null || group.equals(c.targetGroup()))
+                && (followUp == null || c.leftOn() != null && !dueOn(followUp, c.leftOn()).isAfter(today));
+    }
+
+    private static LocalDate dueOn(String followUp, LocalDate leftOn) {
+        return switch (followUp) {
+            case "UPON_LEAVING" -> leftOn;
+            case "DAYS_90" -> leftOn.plusDays(90);
+            case "MONTHS_6" -> leftOn.plusMonths(6);
+            default -> throw new IllegalArgumentException(followUp);
+        };
+    }
+
     private static Predicate<Counted> targetRule(JsonNode target) {
         List<String> outcomeTypes = texts(target.path("outcomeTypes"));
         List<String> activityTypes = texts(target.path("activityTypes"));
@@ -145,7 +174,7 @@ final class ExpectedFigures {
                 .ifPresent(latest -> current.removeIf(o -> o != latest && exclusive(o)));
         Set<String> activityTypes = member.activities.stream().filter(a -> !a.retracted())
                 .map(CastMember.PlannedActivity::type).collect(Collectors.toSet());
-        return new Counted(member.finalProfile(), age, current, activityTypes);
+        return new Counted(member.finalProfile(), age, current, activityTypes, member.targetGroup, member.leftOn);
     }
 
     private static boolean exclusive(PlannedOutcome outcome) {

@@ -24,8 +24,8 @@ final class ScenarioCast {
     static final String UNG_SYDVAST = "23-069-S06";
     static final String OSTRA = "23-079-S13";
     static final String ONBOARDED = "2024-E2E-0117";
-    /** The onboarded project's leavers all leave this many days before today. */
-    static final int LEFT_DAYS_AGO = 150;
+    /** The onboarded project's leavers all leave this many days before today: their six months have come. */
+    static final int LEFT_DAYS_AGO = 200;
 
     private ScenarioCast() {
     }
@@ -35,8 +35,8 @@ final class ScenarioCast {
         LocalDate left = today.minusDays(LEFT_DAYS_AGO);
         LocalDate during = left.minusDays(10);
         LocalDate uponLeaving = left.plusDays(5);
-        LocalDate days90 = left.plusDays(40);
-        LocalDate months6 = left.plusDays(125);
+        LocalDate days90 = left.plusDays(90);
+        LocalDate months6 = left.plusMonths(6);
         return List.of(
                 member("N01", ONBOARDED, "LEAVING_PRISON", enrolled, "199403127310", TWELVE_WITH_DASH, "Zyllvana", "Qvarnbrixt")
                         .profile("WOMAN", "UNEMPLOYED", "ISCED_3_4").activity("WORK_TRAINING", enrolled.plusDays(7), "6.5")
@@ -50,7 +50,7 @@ final class ScenarioCast {
                         .outcome("EMPLOYED", uponLeaving.plusDays(15), "UPON_LEAVING"),
                 member("N04", ONBOARDED, "ON_PROBATION", enrolled, "196805059612", TEN, "Märtrixa", "Snökvarzén")
                         .profile("WOMAN", "INACTIVE", "ISCED_5_8").activity("SOCIAL_TRAINING", enrolled.plusDays(10), "2")
-                        .leaves(left, "COMPLETED").outcome("EMPLOYED", days90.minusDays(9), "DAYS_90").thenRetracted(),
+                        .leaves(left, "COMPLETED").outcome("EMPLOYED", days90.plusDays(9), "DAYS_90").thenRetracted(),
                 member("N05", ONBOARDED, "LEAVING_PRISON", enrolled, "199909097116", TWELVE_WITH_DASH, "Quillo", "Brakvistrand")
                         .profile("NON_BINARY", "UNEMPLOYED", "ISCED_3_4").activity("INTERNSHIP", enrolled.plusDays(14), "8")
                         .leaves(left, "COMPLETED").outcome("IN_EDUCATION_OR_TRAINING", uponLeaving, "UPON_LEAVING"),

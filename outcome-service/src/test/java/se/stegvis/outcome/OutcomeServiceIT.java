@@ -146,15 +146,18 @@ class OutcomeServiceIT {
     }
 
     @Test
-    void the_projects_own_type_during_participation_and_one_on_day_29_after_leaving_get_their_points() {
+    void the_projects_own_type_during_participation_one_on_day_29_and_one_on_day_90_after_leaving_get_their_points() {
         UUID taking = replicated(upstream.enrolled(project, ENROLLED));
-        UUID left = replicated(upstream.left(project, ENROLLED, TODAY.minusDays(29)));
+        UUID leftDays29 = replicated(upstream.left(project, ENROLLED, TODAY.minusDays(29)));
+        UUID leftDays90 = replicated(upstream.left(project, ENROLLED, TODAY.minusDays(90)));
 
         assertThat(record(taking, "{\"type\": \"STEP_FORWARD\", \"date\": \"2025-06-01\"}").json().get("followUp").asText())
                 .isEqualTo("DURING_PARTICIPATION");
-        assertThat(record(left, "{\"type\": \"JOB_SEARCHING\", \"date\": \"" + TODAY + "\"}").json().get("followUp").asText())
+        assertThat(record(leftDays29, "{\"type\": \"JOB_SEARCHING\", \"date\": \"" + TODAY + "\"}").json().get("followUp").asText())
+                .as("between the windows of upon leaving and 90 days").isEqualTo("OTHER");
+        assertThat(record(leftDays90, "{\"type\": \"JOB_SEARCHING\", \"date\": \"" + TODAY + "\"}").json().get("followUp").asText())
                 .isEqualTo("DAYS_90");
-        assertThat(((OutcomeRecorded) outcomesOf(left, 1).get(0).event()).getFollowUp()).isEqualTo(DAYS_90);
+        assertThat(((OutcomeRecorded) outcomesOf(leftDays90, 1).get(0).event()).getFollowUp()).isEqualTo(DAYS_90);
     }
 
     @Test

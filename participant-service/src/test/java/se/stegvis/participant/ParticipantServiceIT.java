@@ -70,7 +70,9 @@ class ParticipantServiceIT {
         assertThat(projects.status()).isEqualTo(200);
         assertThat(projects.body()).contains("\"projectId\":\"23-073-S03\"", "\"projectId\":\"23-069-S06\"", "\"projectId\":\"23-079-S13\"");
         assertThat(http.get("/api/projects/23-073-S03").json().get("targets").toString())
-                .contains("work-or-studies", "\"genderShares\":{\"WOMAN\":50,\"MAN\":50}");
+                .contains("work-or-studies", "\"genderShares\":{\"WOMAN\":50,\"MAN\":50}",
+                        "\"code\":\"digital-guidance-gang-defectors\"", "\"targetGroup\":\"GANG_DEFECTOR\"",
+                        "\"targetGroup\":\"DOMESTIC_VIOLENCE_VICTIM\"");
 
         List<TopicReader.Message> events = TopicReader.await(EventTopic.PROJECTS.topicName(), RunningParticipantService.registryUrl(),
                 messages -> messages.stream().anyMatch(m -> "23-079-S13".equals(m.key())));
@@ -263,6 +265,18 @@ class ParticipantServiceIT {
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.json().get("field").asText()).isEqualTo("/targets/1/outcomeTypes/1");
         assertThat(http.get("/api/projects/" + id).json().get("plannedParticipants").asInt()).isEqualTo(150);
+
+        String groupTarget = "{\"code\": \"guided\", \"target\": 145, \"activityTypes\": [\"INDIVIDUAL_GUIDANCE\"]}";
+        Http.Reply strangersGroup = integrator.send("PUT", "/api/projects/" + id, project.replace(groupTarget,
+                groupTarget.replace("}", ", \"targetGroup\": \"GANG_DEFECTOR\"}")), Map.of());
+        assertThat(strangersGroup.status()).isEqualTo(400);
+        assertThat(strangersGroup.contentType()).startsWith("application/problem+json");
+        assertThat(strangersGroup.json().get("field").asText()).isEqualTo("/targets/2/targetGroup");
+        assertThat(integrator.send("PUT", "/api/projects/" + id, project.replace(groupTarget,
+                groupTarget.replace("}", ", \"targetGroup\": \"LONG_TERM_UNEMPLOYED_WITH_ILL_HEALTH\"}")), Map.of()).status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/projects/" + id).json().get("targets").get(2).get("targetGroup").asText())
+                .isEqualTo("LONG_TERM_UNEMPLOYED_WITH_ILL_HEALTH");
 
         for (String hostile : List.of("\"activityTypes\": [null, \"X\"]", "\"targets\": [null]", "\"targetGroups\": [null]",
                 "\"followUpPoints\": [\"NEVER\"]")) {

@@ -338,6 +338,37 @@ class DashboardBrowserIT {
         assertThat(browser.findElements(By.cssSelector("[data-project-id='" + small + "']"))).as("not malmo-owner's").isEmpty();
     }
 
+    /**
+     * The invented participants were enrolled on 3 February 2025 and employed on 1 August: the page shows the figures
+     * of a day chosen, not live, and today's again, live, at the button.
+     */
+    @Test
+    void an_earlier_day_chosen_shows_that_days_figures_until_today_is_chosen_again() {
+        String project = newProject("DAY");
+        UUID participant = UUID.randomUUID();
+        topics.publish(InventedEvents.project(project, "Dagens projekt"), InventedEvents.enrolled(project, participant, Gender.WOMAN, 30),
+                InventedEvents.employed(project, participant));
+        grantToOwner(project, "STAFF", 1);
+        String card = "[data-project-id='" + project + "']";
+        String target = card + " [data-target='work-or-studies'] .actual";
+        openSignedInAs(OWNER);
+        waiting().until(ExpectedConditions.textToBe(By.cssSelector(target), "1"));
+        waiting().until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
+
+        script("const day = document.getElementById('as-of'); day.value = '2025-07-31'; day.dispatchEvent(new Event('change'));");
+
+        waiting().until(ExpectedConditions.textToBe(By.cssSelector(target), "0"));
+        assertThat(text(card + " .participants .actual")).isEqualTo("1");
+        assertThat(browser.findElement(By.id("connection")).getAttribute("data-state")).isEqualTo("paused");
+        assertThat(text("#updated")).contains("figures of 2025-07-31");
+
+        browser.findElement(By.id("live")).click();
+
+        waiting().until(ExpectedConditions.textToBe(By.cssSelector(target), "1"));
+        waiting().until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state", "live"));
+        assertThat(text("#updated")).contains("(today, live)");
+    }
+
     @Test
     void the_consolidated_table_withholds_a_small_count_as_below_five() {
         String project = newProject("BIG");

@@ -26,6 +26,10 @@ class ReportingAccessIT {
     private static final String MINE = "97-" + UUID.randomUUID().toString().substring(0, 6) + "-ACC";
     private static final String THEIRS = "97-" + UUID.randomUUID().toString().substring(0, 6) + "-OTH";
     private static final String STREAM = "/api/indicators/stream";
+    /** The views of an earlier day are for the same callers as today's. */
+    private static final String AN_EARLIER_DAY = "?asOf=2025-06-30";
+    /** A stranger asking for a later day is refused as a stranger, before the day is judged. */
+    private static final String A_LATER_DAY = "?asOf=2999-01-01";
 
     private static RunningReportingService service;
     private static Http staff;
@@ -68,7 +72,8 @@ class ReportingAccessIT {
     void without_a_valid_token_for_this_issuer_and_audience_every_api_path_is_a_401_problem() {
         Map<String, Http> refused = TestIssuer.shared().refusedClients(service.http(), "acc-staff");
         refused.forEach((what, client) -> {
-            for (Http.Reply reply : List.of(client.get(project(MINE)), client.get("/api/indicators"), client.get(STREAM),
+            for (Http.Reply reply : List.of(client.get(project(MINE)), client.get(project(MINE) + AN_EARLIER_DAY),
+                    client.get("/api/indicators"), client.get("/api/indicators" + AN_EARLIER_DAY), client.get(STREAM),
                     client.post("/api/admin/rebuild"), client.get("/api/admin/rebuild"))) {
                 assertThat(reply.status()).as(what).isEqualTo(401);
                 assertThat(reply.contentType()).as(what).startsWith("application/problem+json");
@@ -84,11 +89,15 @@ class ReportingAccessIT {
     void a_projects_exact_figures_are_for_its_staff_and_owners_only() {
         assertThat(staff.get(project(MINE)).json().get("participants").asInt()).isEqualTo(1);
         assertThat(owner.get(project(MINE)).json().get("participants").asInt()).isEqualTo(1);
+        assertThat(staff.get(project(MINE) + AN_EARLIER_DAY).status()).isEqualTo(200);
+        assertThat(owner.get(project(MINE) + AN_EARLIER_DAY).status()).isEqualTo(200);
         for (Http other : List.of(otherStaff, admin, auditor, integrator, signedInOnly)) {
-            Http.Reply refused = other.get(project(MINE));
-            assertThat(refused.status()).isEqualTo(403);
-            assertThat(refused.contentType()).startsWith("application/problem+json");
-            assertThat(refused.body()).doesNotContain("Mitt projekt");
+            for (String path : List.of(project(MINE), project(MINE) + AN_EARLIER_DAY, project(MINE) + A_LATER_DAY)) {
+                Http.Reply refused = other.get(path);
+                assertThat(refused.status()).as(path).isEqualTo(403);
+                assertThat(refused.contentType()).startsWith("application/problem+json");
+                assertThat(refused.body()).doesNotContain("Mitt projekt");
+            }
         }
         assertThat(staff.get(project(THEIRS)).status()).isEqualTo(403);
         assertThat(owner.get(project(THEIRS)).status()).isEqualTo(403);
@@ -98,11 +107,16 @@ class ReportingAccessIT {
     @Test
     void the_cross_project_view_and_its_stream_are_for_members_of_any_project_and_global_roles_alone_are_refused() {
         for (Http member : List.of(staff, owner, otherStaff)) {
-            Http.Reply view = member.get("/api/indicators");
-            assertThat(view.status()).isEqualTo(200);
-            assertThat(view.body()).contains(MINE, THEIRS);
+            for (String path : List.of("/api/indicators", "/api/indicators" + AN_EARLIER_DAY)) {
+                Http.Reply view = member.get(path);
+                assertThat(view.status()).as(path).isEqualTo(200);
+                assertThat(view.body()).contains(MINE, THEIRS);
+            }
         }
         for (Http other : List.of(admin, auditor, integrator, signedInOnly)) {
+            for (String path : List.of("/api/indicators" + AN_EARLIER_DAY, "/api/indicators" + A_LATER_DAY)) {
+                assertThat(other.get(path).status()).as(path).isEqualTo(403);
+            }
             Http.Reply refused = other.get("/api/indicators");
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.contentType()).startsWith("application/problem+json");

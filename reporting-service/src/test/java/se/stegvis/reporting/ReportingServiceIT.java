@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,8 @@ import se.stegvis.testsupport.SharedKafka;
 /** reporting-service end to end: events in through the shared broker and the project's registry, figures out over HTTP. */
 class ReportingServiceIT {
 
+    /** Whose date the service counts as today. */
+    private static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
     private static RunningReportingService service;
     private static Http http;
     private static Http management;
@@ -352,11 +355,47 @@ class ReportingServiceIT {
 
         assertThat(view.get("currency").toString()).isEqualTo(current);
         assertThat(view.propertyNames()).containsExactly("projectId", "name", "region", "nuts2", "asOf", "plannedParticipants",
-                "participants", "indicators", "targets", "currency");
+                "participants", "indicators", "targets", "currency", "asOfDate");
         JsonNode consolidated = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/indicators").json(),
                 json -> "CURRENT".equals(json.get("currency").get("state").asString()));
         assertThat(consolidated.get("currency").toString()).isEqualTo(current);
-        assertThat(consolidated.propertyNames()).containsExactly("asOf", "suppressedBelow", "projects", "total", "currency");
+        assertThat(consolidated.propertyNames()).containsExactly("asOf", "suppressedBelow", "projects", "total", "currency", "asOfDate");
+    }
+
+    /**
+     * Enrolled 3 February 2025, guided 10 March, employed 1 August (the invented events' business dates): a view of an
+     * earlier day counts what was dated by then. A day that is no date, or one after today, is a 400 naming asOf.
+     */
+    @Test
+    void a_view_of_an_earlier_day_counts_what_was_dated_by_then_and_a_bad_or_later_day_is_a_400_naming_as_of() {
+        String project = newProject();
+        UUID woman = UUID.randomUUID();
+        topics.publish(InventedEvents.project(project, "Förr och nu"), InventedEvents.enrolled(project, woman, Gender.WOMAN, 30),
+                InventedEvents.guided(project, woman), InventedEvents.employed(project, woman));
+        JsonNode today = awaitProject(project, v -> target(v, "work-or-studies").get("counted").asInt() == 1);
+        assertThat(LocalDate.parse(today.get("asOfDate").asString())).isEqualTo(LocalDate.now(STOCKHOLM));
+        assertThat(indicator(today, "participants").get("byTargetGroup").toString()).isEqualTo("{\"GANG_DEFECTOR\":1}");
+
+        JsonNode beforeEnrolment = http.get("/api/projects/" + project + "/indicators?asOf=2025-02-02").json();
+        JsonNode beforeGuidance = http.get("/api/projects/" + project + "/indicators?asOf=2025-03-09").json();
+        JsonNode guided = http.get("/api/projects/" + project + "/indicators?asOf=2025-03-10").json();
+
+        assertThat(List.of(beforeEnrolment.get("participants").asInt(), beforeGuidance.get("participants").asInt(),
+                target(beforeGuidance, "guided-share").get("counted").asInt(), target(guided, "guided-share").get("counted").asInt(),
+                target(guided, "guided-share").get("denominator").asInt(), target(guided, "work-or-studies").get("counted").asInt()))
+                .containsExactly(0, 1, 0, 1, 1, 0);
+        assertThat(guided.get("asOfDate").asString()).isEqualTo("2025-03-10");
+        assertThat(http.get("/api/indicators?asOf=2025-03-10").json().get("asOfDate").asString()).isEqualTo("2025-03-10");
+
+        LocalDate later = LocalDate.now(STOCKHOLM).plusDays(2);
+        for (String asOf : List.of("2025-13-01", "yesterday", later.toString())) {
+            for (String path : List.of("/api/projects/" + project + "/indicators?asOf=" + asOf, "/api/indicators?asOf=" + asOf)) {
+                Http.Reply refused = http.get(path);
+                assertThat(refused.status()).as(path).isEqualTo(400);
+                assertThat(refused.contentType()).as(path).startsWith("application/problem+json");
+                assertThat(refused.json().get("field").asString()).as(path).isEqualTo("asOf");
+            }
+        }
     }
 
     @Test

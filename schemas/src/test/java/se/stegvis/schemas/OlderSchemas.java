@@ -22,6 +22,11 @@ public final class OlderSchemas {
         return schema("evolution/project-defined-before-target-details.avsc");
     }
 
+    /** ProjectDefined as first released (v1 of stegvis.projects.v1-value): targets without a target group. */
+    public static Schema projectAsFirstReleased() {
+        return schema("released/stegvis.projects.v1-value/v1.avsc");
+    }
+
     /** The participants union from before erasure existed. */
     public static Schema participantsBeforeErasure() {
         return schema("evolution/participants-before-erasure.avsc");

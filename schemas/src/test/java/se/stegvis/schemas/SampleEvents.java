@@ -62,7 +62,9 @@ public final class SampleEvents {
                 .setOutcomeTypes(List.of("EMPLOYED", "STEP_FORWARD"))
                 .setTargets(List.of(Target.newBuilder().setCode("work-or-studies").setTarget(60)
                         .setUnit(TargetUnit.PARTICIPANTS).setOutcomeTypes(List.of("EMPLOYED"))
-                        .setGenderShares(Map.of("WOMAN", 50, "MAN", 50)).build()))
+                        .setGenderShares(Map.of("WOMAN", 50, "MAN", 50)).build(),
+                        Target.newBuilder().setCode("gang-defectors-guided").setTarget(60).setUnit(TargetUnit.PARTICIPANTS)
+                                .setActivityTypes(List.of("DIGITAL_GUIDANCE")).setTargetGroup("GANG_DEFECTOR").build()))
                 .setFollowUpPoints(List.of(FollowUpPoint.UPON_LEAVING, FollowUpPoint.MONTHS_6))
                 .build();
     }

@@ -161,10 +161,11 @@ class DemoPlanTest {
         if (!date.isAfter(left.plusDays(28))) {
             return "UPON_LEAVING";
         }
-        if (!date.isAfter(left.plusDays(118))) {
+        if (!date.isBefore(left.plusDays(90)) && !date.isAfter(left.plusDays(118))) {
             return "DAYS_90";
         }
-        return date.isAfter(left.plusMonths(6).plusDays(28)) ? "OTHER" : "MONTHS_6";
+        LocalDate sixMonths = left.plusMonths(6);
+        return !date.isBefore(sixMonths) && !date.isAfter(sixMonths.plusDays(28)) ? "MONTHS_6" : "OTHER";
     }
 
     /** The Luhn check as usually written: every second digit from the right doubled, the sum a multiple of ten. */

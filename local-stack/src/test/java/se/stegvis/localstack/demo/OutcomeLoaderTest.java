@@ -113,7 +113,13 @@ class OutcomeLoaderTest {
             outcomes.add(new java.util.HashMap<>(Map.of("id", "o-" + (outcomes.size() + 1), "type", type, "date", date.toString())));
             boolean leavingKnown = leavingArrivesAfter.getAndDecrement() <= 0;
             long days = java.time.temporal.ChronoUnit.DAYS.between(LEFT, date);
-            return !leavingKnown ? "DURING_PARTICIPATION" : days <= 28 ? "UPON_LEAVING" : days <= 118 ? "DAYS_90" : "MONTHS_6";
+            if (!leavingKnown) {
+                return "DURING_PARTICIPATION";
+            }
+            // outcome-service's windows: days 0-28, 90-118, six months to six months + 28; OTHER between them.
+            LocalDate sixMonths = LEFT.plusMonths(6);
+            return days <= 28 ? "UPON_LEAVING" : days >= 90 && days <= 118 ? "DAYS_90"
+                    : !date.isBefore(sixMonths) && !date.isAfter(sixMonths.plusDays(28)) ? "MONTHS_6" : "OTHER";
         }
 
         List<String> calls() {

@@ -21,10 +21,12 @@ final class SeededProjects {
                               {"code": "DOMESTIC_VIOLENCE_VICTIM", "label": "Victims of domestic violence"}],
              "activityTypes": ["DIGITAL_GUIDANCE", "INDIVIDUAL_GUIDANCE", "EMPLOYMENT_COACHING", "STUDIES", "INTERNSHIP", "WORK_TRAINING"],
              "targets": [
-               {"code": "participants", "target": 120, "unit": "PARTICIPANTS", "outcomeTypes": [], "activityTypes": [], "followUp": null, "genderShares": {}},
-               {"code": "digital-guidance", "target": 120, "unit": "PARTICIPANTS", "outcomeTypes": [], "activityTypes": ["DIGITAL_GUIDANCE"], "followUp": null, "genderShares": {}},
-               {"code": "work-or-studies", "target": 60, "unit": "PARTICIPANTS", "outcomeTypes": ["EMPLOYED", "IN_EDUCATION_OR_TRAINING"], "activityTypes": [], "followUp": null, "genderShares": {"WOMAN": 50, "MAN": 50}},
-               {"code": "step-forward", "target": 60, "unit": "PARTICIPANTS", "outcomeTypes": ["STEP_FORWARD"], "activityTypes": [], "followUp": null, "genderShares": {}}],
+               {"code": "participants", "target": 120, "unit": "PARTICIPANTS", "outcomeTypes": [], "activityTypes": [], "followUp": null, "genderShares": {}, "targetGroup": null},
+               {"code": "digital-guidance", "target": 120, "unit": "PARTICIPANTS", "outcomeTypes": [], "activityTypes": ["DIGITAL_GUIDANCE"], "followUp": null, "genderShares": {}, "targetGroup": null},
+               {"code": "digital-guidance-gang-defectors", "target": 60, "unit": "PARTICIPANTS", "outcomeTypes": [], "activityTypes": ["DIGITAL_GUIDANCE"], "followUp": null, "genderShares": {}, "targetGroup": "GANG_DEFECTOR"},
+               {"code": "digital-guidance-domestic-violence-victims", "target": 60, "unit": "PARTICIPANTS", "outcomeTypes": [], "activityTypes": ["DIGITAL_GUIDANCE"], "followUp": null, "genderShares": {}, "targetGroup": "DOMESTIC_VIOLENCE_VICTIM"},
+               {"code": "work-or-studies", "target": 60, "unit": "PARTICIPANTS", "outcomeTypes": ["EMPLOYED", "IN_EDUCATION_OR_TRAINING"], "activityTypes": [], "followUp": null, "genderShares": {"WOMAN": 50, "MAN": 50}, "targetGroup": null},
+               {"code": "step-forward", "target": 60, "unit": "PARTICIPANTS", "outcomeTypes": ["STEP_FORWARD"], "activityTypes": [], "followUp": null, "genderShares": {}, "targetGroup": null}],
             %s}
             """.formatted(ESF_AND_OWN_OUTCOMES);
 
@@ -34,7 +36,7 @@ final class SeededProjects {
              "plannedParticipants": 200,
              "targetGroups": [{"code": "YOUNG_PEOPLE_AT_RISK", "label": "Young people at risk of crime and exclusion"}],
              "activityTypes": ["OUTREACH_CONTACT", "INDIVIDUAL_GUIDANCE", "PSYCHOSOCIAL_SUPPORT", "DIGITAL_GUIDANCE", "EMPLOYMENT_COACHING"],
-             "targets": [{"code": "participants", "target": 200, "unit": "PARTICIPANTS", "outcomeTypes": [], "activityTypes": [], "followUp": null, "genderShares": {}}],
+             "targets": [{"code": "participants", "target": 200, "unit": "PARTICIPANTS", "outcomeTypes": [], "activityTypes": [], "followUp": null, "genderShares": {}, "targetGroup": null}],
             %s}
             """.formatted(ESF_AND_OWN_OUTCOMES);
 
@@ -46,7 +48,7 @@ final class SeededProjects {
              "targetGroups": [{"code": "YOUNG_PEOPLE_AT_RISK", "label": "Young people in risk environments"},
                               {"code": "PARENT", "label": "Parents of young people at risk"}],
              "activityTypes": ["OUTREACH_CONTACT", "INDIVIDUAL_GUIDANCE", "PARENT_SUPPORT", "SCHOOL_INTERVENTION", "REFERRAL_TO_ACTIVITY"],
-             "targets": [{"code": "participants", "target": 600, "unit": "PARTICIPANTS", "outcomeTypes": [], "activityTypes": [], "followUp": null, "genderShares": {}}],
+             "targets": [{"code": "participants", "target": 600, "unit": "PARTICIPANTS", "outcomeTypes": [], "activityTypes": [], "followUp": null, "genderShares": {}, "targetGroup": null}],
             %s}
             """.formatted(ESF_AND_OWN_OUTCOMES);
 

@@ -2,6 +2,7 @@ package se.stegvis.reporting.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,9 +86,19 @@ public class ReportingServiceConfiguration {
         return new WorkingState(participants, projects);
     }
 
+    /**
+     * Whose date is today for the views: the project owners' (Europe/Stockholm). A test that needs a fixed "today"
+     * registers its own Clock before the context refreshes.
+     */
     @Bean
-    IndicatorTally indicatorTally(WorkingState state, IndicatorEngine engine) {
-        return new IndicatorTally(state, engine);
+    @ConditionalOnMissingBean(Clock.class)
+    Clock clock(@Value("${stegvis.time-zone:Europe/Stockholm}") ZoneId zone) {
+        return Clock.system(zone);
+    }
+
+    @Bean
+    IndicatorTally indicatorTally(WorkingState state, IndicatorEngine engine, Clock clock) {
+        return new IndicatorTally(state, engine, clock);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.avro.Schema;
@@ -16,6 +17,7 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.EncoderFactory;
 import org.junit.jupiter.api.Test;
 
+import se.stegvis.events.FollowUpPoint;
 import se.stegvis.events.ParticipantLeft;
 import se.stegvis.events.ProjectDefined;
 import se.stegvis.events.Target;
@@ -48,6 +50,28 @@ class SchemaEvolutionTest {
         assertThat(target.getActivityTypes()).isEmpty();
         assertThat(target.getFollowUp()).isNull();
         assertThat(target.getGenderShares()).isEmpty();
+        assertThat(target.getTargetGroup()).isNull();
+    }
+
+    @Test
+    void a_project_written_with_the_first_released_schema_reads_its_targets_as_counting_every_target_group() throws IOException {
+        Schema v1 = OlderSchemas.projectAsFirstReleased();
+        GenericRecord project = OlderSchemas.project(v1, "99-000-T03");
+        Schema targetSchema = v1.getField("targets").schema().getElementType();
+        GenericRecord target = (GenericRecord) ((List<?>) project.get("targets")).get(0);
+        target.put("unit", new GenericData.EnumSymbol(targetSchema.getField("unit").schema(), "PERCENT"));
+        target.put("outcomeTypes", List.of("EMPLOYED"));
+        target.put("activityTypes", List.of());
+        target.put("followUp", new GenericData.EnumSymbol(targetSchema.getField("followUp").schema().getTypes().get(1), "DAYS_90"));
+        target.put("genderShares", Map.of());
+
+        ProjectDefined read = (ProjectDefined) deserializer.deserialize(EventTopic.PROJECTS.topicName(),
+                write(EventTopic.PROJECTS, v1, project));
+
+        Target first = read.getTargets().get(0);
+        assertThat(first.getUnit()).isEqualTo(TargetUnit.PERCENT);
+        assertThat(first.getFollowUp()).isEqualTo(FollowUpPoint.DAYS_90);
+        assertThat(first.getTargetGroup()).as("a target of the first schema counts every target group").isNull();
     }
 
     @Test

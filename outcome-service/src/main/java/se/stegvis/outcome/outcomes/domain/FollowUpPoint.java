@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * When, relative to leaving, an outcome was observed. Three of them are follow-up points a project may choose; each
- * falls due on a day counted from the leaving day. The other two only classify: before leaving, and after every
- * window of the project has closed.
+ * falls due on a day counted from the leaving day. The other two only classify: before leaving, and outside every
+ * window of the project (between two of them, or after the last).
  */
 public enum FollowUpPoint {
     DURING_PARTICIPATION,

@@ -12,13 +12,17 @@ import java.util.Set;
  * <li>Each follow-up point falls due on a day: {@code UPON_LEAVING} on the leaving day, {@code DAYS_90} 90 days after
  * it, {@code MONTHS_6} six months after it (java.time month arithmetic: 31 August + 6 months is the last day of
  * February, the 28th or in a leap year the 29th).
- * <li>Each point's window closes {@value #WINDOW_DAYS} days (four weeks) after it falls due, that day included: ESF+
- * counts a result "upon leaving" if it happens within four weeks after leaving.
- * <li>An outcome belongs to the first of the project's follow-up points whose window is still open on its date; after
- * the last window has closed it is {@link FollowUpPoint#OTHER}.
+ * <li>Each point has a window: from the day it falls due to {@value #WINDOW_DAYS} days (four weeks) later, both
+ * included. ESF+ counts a result "upon leaving" if it happens within four weeks after leaving; a result "six months
+ * after leaving" is one observed at that point, and the same four weeks are the tolerance for it and for a
+ * project's 90 days. An outcome seen before a point has come is not a result at that point: day 29 after leaving is
+ * not "90 days after leaving".
+ * <li>An outcome belongs to the project's follow-up point whose window holds its date (windows never overlap: the
+ * points lie more than four weeks apart); an outcome between or after the windows is {@link FollowUpPoint#OTHER}.
  * </ul>
- * With all three points: days 0–28 after leaving are UPON_LEAVING, days 29–118 DAYS_90, day 119 to six months + 28
- * days MONTHS_6, later OTHER. A project without DAYS_90 goes from UPON_LEAVING straight to MONTHS_6 on day 29.
+ * With all three points: days 0–28 after leaving are UPON_LEAVING, days 29–89 OTHER, days 90–118 DAYS_90, then OTHER
+ * until six months, six months to six months + 28 days MONTHS_6, later OTHER. A point the project does not follow up
+ * at has no window: its days are OTHER.
  */
 public final class FollowUpRule {
 
@@ -31,7 +35,7 @@ public final class FollowUpRule {
         if (leftOn == null || outcomeDate.isBefore(leftOn)) {
             return FollowUpPoint.DURING_PARTICIPATION;
         }
-        return windows(leftOn, projectPoints).stream().filter(window -> window.isOpenOn(outcomeDate))
+        return windows(leftOn, projectPoints).stream().filter(window -> window.contains(outcomeDate))
                 .map(FollowUpWindow::point).findFirst().orElse(FollowUpPoint.OTHER);
     }
 

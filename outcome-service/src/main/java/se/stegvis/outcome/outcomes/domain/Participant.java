@@ -44,16 +44,18 @@ public record Participant(UUID id, String projectId, LocalDate enrolledOn, Local
     }
 
     /**
-     * The project's follow-ups of this participant that fall due before {@code before}, whose window is still open
-     * {@code today} (a missed window drops off: an outcome recorded now would belong to the next point) and at which
-     * no current outcome is recorded, earliest first.
+     * The project's follow-ups of this participant that fall due before {@code before}, whose window has not closed
+     * by {@code today} (one not yet open is listed, so staff can plan the call; a missed window drops off: an outcome
+     * recorded now would no longer belong to its point) and at which no current outcome is recorded, earliest first.
+     * Each carries the window {@link FollowUpRule} files outcomes by, so an outcome dated inside it is recorded at
+     * that point.
      */
     public List<FollowUpDue> followUpsDue(Project project, LocalDate before, LocalDate today, Set<FollowUpPoint> recorded) {
         if (leftOn == null || erased) {
             return List.of();
         }
         return FollowUpRule.windows(leftOn, project.followUpPoints()).stream()
-                .filter(window -> window.dueOn().isBefore(before) && window.isOpenOn(today))
+                .filter(window -> window.dueOn().isBefore(before) && !window.hasClosedBy(today))
                 .filter(window -> !recorded.contains(window.point()))
                 .map(window -> new FollowUpDue(id, window))
                 .sorted(FollowUpDue.BY_DUE_DAY).toList();

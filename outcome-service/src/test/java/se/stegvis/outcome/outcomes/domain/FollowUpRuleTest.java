@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class FollowUpRuleTest {
 
@@ -27,29 +29,34 @@ class FollowUpRuleTest {
         assertThat(FollowUpRule.pointOf(LEFT.plusYears(1), null, ALL_THREE)).isEqualTo(DURING_PARTICIPATION);
     }
 
-    @Test
-    void the_leaving_day_itself_and_the_four_weeks_after_it_are_upon_leaving() {
-        assertThat(dayAfterLeaving(0, ALL_THREE)).isEqualTo(UPON_LEAVING);
-        assertThat(dayAfterLeaving(28, ALL_THREE)).isEqualTo(UPON_LEAVING);
+    @ParameterizedTest(name = "day {0} after leaving is {1}")
+    @CsvSource({
+            "-1, DURING_PARTICIPATION", "0, UPON_LEAVING", "28, UPON_LEAVING", "29, OTHER",
+            "89, OTHER", "90, DAYS_90", "118, DAYS_90", "119, OTHER"})
+    void every_edge_of_the_windows_of_upon_leaving_and_90_days(int days, FollowUpPoint expected) {
+        assertThat(dayAfterLeaving(days, ALL_THREE)).isEqualTo(expected);
     }
 
     @Test
-    void day_29_after_leaving_belongs_to_the_90_day_follow_up() {
-        assertThat(dayAfterLeaving(29, ALL_THREE)).isEqualTo(DAYS_90);
-    }
-
-    @Test
-    void the_90_day_window_closes_on_day_118_and_day_119_belongs_to_six_months() {
-        assertThat(dayAfterLeaving(118, ALL_THREE)).isEqualTo(DAYS_90);
-        assertThat(dayAfterLeaving(119, ALL_THREE)).isEqualTo(MONTHS_6);
-    }
-
-    @Test
-    void the_six_month_window_closes_28_days_after_six_months_and_then_it_is_other() {
+    void the_six_month_window_opens_six_months_after_leaving_and_closes_28_days_later() {
         LocalDate sixMonths = LEFT.plusMonths(6);
 
-        assertThat(FollowUpRule.pointOf(sixMonths.plusDays(28), LEFT, ALL_THREE)).isEqualTo(MONTHS_6);
-        assertThat(FollowUpRule.pointOf(sixMonths.plusDays(29), LEFT, ALL_THREE)).isEqualTo(OTHER);
+        assertThat(FollowUpRule.pointOf(sixMonths.minusDays(1), LEFT, ALL_THREE)).as("the day before").isEqualTo(OTHER);
+        assertThat(FollowUpRule.pointOf(sixMonths, LEFT, ALL_THREE)).as("the first day").isEqualTo(MONTHS_6);
+        assertThat(FollowUpRule.pointOf(sixMonths.plusDays(28), LEFT, ALL_THREE)).as("the last day").isEqualTo(MONTHS_6);
+        assertThat(FollowUpRule.pointOf(sixMonths.plusDays(29), LEFT, ALL_THREE)).as("the day after").isEqualTo(OTHER);
+    }
+
+    @Test
+    void every_window_opens_on_its_due_day_and_holds_exactly_29_days() {
+        for (FollowUpWindow window : FollowUpRule.windows(LEFT, ALL_THREE)) {
+            assertThat(window.dueOn()).isEqualTo(window.point().dueOn(LEFT));
+            assertThat(window.contains(window.dueOn().minusDays(1))).as("%s the day before", window.point()).isFalse();
+            assertThat(window.contains(window.dueOn())).as("%s the first day", window.point()).isTrue();
+            assertThat(window.contains(window.closesOn())).as("%s the last day", window.point()).isTrue();
+            assertThat(window.contains(window.closesOn().plusDays(1))).as("%s the day after", window.point()).isFalse();
+            assertThat(window.closesOn()).isEqualTo(window.dueOn().plusDays(28));
+        }
     }
 
     @Test
@@ -64,6 +71,8 @@ class FollowUpRuleTest {
 
     private static void assertSixMonthWindow(LocalDate left, LocalDate due, LocalDate lastDay) {
         assertThat(MONTHS_6.dueOn(left)).isEqualTo(due);
+        assertThat(FollowUpRule.pointOf(due.minusDays(1), left, ALL_THREE)).isEqualTo(OTHER);
+        assertThat(FollowUpRule.pointOf(due, left, ALL_THREE)).isEqualTo(MONTHS_6);
         assertThat(FollowUpRule.pointOf(lastDay, left, ALL_THREE)).isEqualTo(MONTHS_6);
         assertThat(FollowUpRule.pointOf(lastDay.plusDays(1), left, ALL_THREE)).isEqualTo(OTHER);
     }
@@ -79,12 +88,13 @@ class FollowUpRuleTest {
     }
 
     @Test
-    void a_project_without_the_90_day_follow_up_goes_from_upon_leaving_straight_to_six_months() {
+    void a_project_without_the_90_day_follow_up_files_the_days_around_90_as_other() {
         Set<FollowUpPoint> withoutDays90 = Set.of(UPON_LEAVING, MONTHS_6);
 
         assertThat(dayAfterLeaving(28, withoutDays90)).isEqualTo(UPON_LEAVING);
-        assertThat(dayAfterLeaving(29, withoutDays90)).isEqualTo(MONTHS_6);
-        assertThat(dayAfterLeaving(118, withoutDays90)).isEqualTo(MONTHS_6);
+        assertThat(dayAfterLeaving(29, withoutDays90)).isEqualTo(OTHER);
+        assertThat(dayAfterLeaving(90, withoutDays90)).isEqualTo(OTHER);
+        assertThat(FollowUpRule.pointOf(LEFT.plusMonths(6), LEFT, withoutDays90)).isEqualTo(MONTHS_6);
     }
 
     @Test
@@ -94,8 +104,11 @@ class FollowUpRuleTest {
     }
 
     @Test
-    void a_project_that_follows_up_only_at_90_days_counts_the_days_after_leaving_towards_it() {
-        assertThat(dayAfterLeaving(0, Set.of(DAYS_90))).isEqualTo(DAYS_90);
+    void a_project_that_follows_up_only_at_90_days_files_only_its_window_there() {
+        assertThat(dayAfterLeaving(0, Set.of(DAYS_90))).isEqualTo(OTHER);
+        assertThat(dayAfterLeaving(89, Set.of(DAYS_90))).isEqualTo(OTHER);
+        assertThat(dayAfterLeaving(90, Set.of(DAYS_90))).isEqualTo(DAYS_90);
+        assertThat(dayAfterLeaving(118, Set.of(DAYS_90))).isEqualTo(DAYS_90);
         assertThat(dayAfterLeaving(119, Set.of(DAYS_90))).isEqualTo(OTHER);
     }
 }

@@ -74,7 +74,7 @@ class ParticipantTest {
     @Test
     void the_recorded_event_carries_the_participant_project_outcome_and_time() {
         UUID outcomeId = UUID.randomUUID();
-        OutcomeEvent.Recorded recorded = left.record(PROJECT, outcomeId, "EMPLOYED", LEFT.plusDays(40), TODAY, NOW);
+        OutcomeEvent.Recorded recorded = left.record(PROJECT, outcomeId, "EMPLOYED", LEFT.plusDays(95), LEFT.plusDays(95), NOW);
 
         assertThat(recorded).extracting(OutcomeEvent.Recorded::participantId, OutcomeEvent.Recorded::projectId,
                 OutcomeEvent.Recorded::outcomeId, OutcomeEvent.Recorded::occurredAt, OutcomeEvent.Recorded::followUp)
@@ -89,6 +89,22 @@ class ParticipantTest {
 
         assertThat(due).extracting(FollowUpDue::followUp).containsExactly(UPON_LEAVING, DAYS_90, MONTHS_6);
         assertThat(due.get(0).windowClosesOn()).isEqualTo(LEFT.plusDays(28));
+    }
+
+    @Test
+    void an_outcome_dated_on_any_day_of_a_listed_follow_up_window_is_recorded_at_that_point_and_none_outside_it() {
+        LocalDate muchLater = LEFT.plusYears(2);
+
+        for (FollowUpDue due : left.followUpsDue(PROJECT, LEFT.plusYears(1), LEFT, Set.of())) {
+            for (LocalDate day = due.dueOn(); !day.isAfter(due.windowClosesOn()); day = day.plusDays(1)) {
+                assertThat(left.record(PROJECT, UUID.randomUUID(), "EMPLOYED", day, muchLater, NOW).followUp())
+                        .as("%s on %s", due.followUp(), day).isEqualTo(due.followUp());
+            }
+            assertThat(left.record(PROJECT, UUID.randomUUID(), "EMPLOYED", due.dueOn().minusDays(1), muchLater, NOW).followUp())
+                    .isNotEqualTo(due.followUp());
+            assertThat(left.record(PROJECT, UUID.randomUUID(), "EMPLOYED", due.windowClosesOn().plusDays(1), muchLater, NOW)
+                    .followUp()).isNotEqualTo(due.followUp());
+        }
     }
 
     @Test

@@ -38,11 +38,12 @@ public record Project(
     }
 
     /**
-     * A target counts participants: all of them when it lists no types, else those with one of its outcome types
-     * (at its follow-up point, if it names one) or one of its activity types.
+     * A target counts participants (of its target group, if it names one; null: of every group): all of them when it
+     * lists no types, else those with one of its outcome types (at its follow-up point, if it names one) or one of its
+     * activity types.
      */
     public record Target(String code, int target, TargetUnit unit, List<String> outcomeTypes,
-            List<String> activityTypes, FollowUpPoint followUp, Map<String, Integer> genderShares) {
+            List<String> activityTypes, FollowUpPoint followUp, Map<String, Integer> genderShares, String targetGroup) {
     }
 
     public enum TargetUnit { PARTICIPANTS, PERCENT }

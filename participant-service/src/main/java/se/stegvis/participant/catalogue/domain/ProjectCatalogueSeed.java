@@ -34,10 +34,14 @@ public final class ProjectCatalogueSeed {
                 List.of("DIGITAL_GUIDANCE", "INDIVIDUAL_GUIDANCE", "EMPLOYMENT_COACHING", "STUDIES", "INTERNSHIP", "WORK_TRAINING"),
                 withOwn("STEP_FORWARD"),
                 List.of(count("participants", 120),
-                        new Target("digital-guidance", 120, TargetUnit.PARTICIPANTS, List.of(), List.of("DIGITAL_GUIDANCE"), null, Map.of()),
+                        new Target("digital-guidance", 120, TargetUnit.PARTICIPANTS, List.of(), List.of("DIGITAL_GUIDANCE"), null, Map.of(),
+                                null),
+                        guidedOf("GANG_DEFECTOR", "gang-defectors", 60),
+                        guidedOf("DOMESTIC_VIOLENCE_VICTIM", "domestic-violence-victims", 60),
                         new Target("work-or-studies", 60, TargetUnit.PARTICIPANTS, List.of("EMPLOYED", "IN_EDUCATION_OR_TRAINING"),
-                                List.of(), null, Map.of("WOMAN", 50, "MAN", 50)),
-                        new Target("step-forward", 60, TargetUnit.PARTICIPANTS, List.of("STEP_FORWARD"), List.of(), null, Map.of())),
+                                List.of(), null, Map.of("WOMAN", 50, "MAN", 50), null),
+                        new Target("step-forward", 60, TargetUnit.PARTICIPANTS, List.of("STEP_FORWARD"), List.of(), null, Map.of(),
+                                null)),
                 ALL_FOLLOW_UPS);
     }
 
@@ -60,7 +64,16 @@ public final class ProjectCatalogueSeed {
     }
 
     private static Target count(String code, int target) {
-        return new Target(code, target, TargetUnit.PARTICIPANTS, List.of(), List.of(), null, Map.of());
+        return new Target(code, target, TargetUnit.PARTICIPANTS, List.of(), List.of(), null, Map.of(), null);
+    }
+
+    /**
+     * Utväg II's description sets its digital guidance per target group: 60 gang defectors and 60 victims of domestic
+     * violence, all living in another municipality. Each is a target of its own, counting only its group.
+     */
+    private static Target guidedOf(String targetGroup, String codeOfGroup, int target) {
+        return new Target("digital-guidance-" + codeOfGroup, target, TargetUnit.PARTICIPANTS, List.of(), List.of("DIGITAL_GUIDANCE"),
+                null, Map.of(), targetGroup);
     }
 
     private static List<String> withOwn(String... own) {

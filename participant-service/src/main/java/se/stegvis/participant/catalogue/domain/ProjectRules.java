@@ -67,6 +67,8 @@ public final class ProjectRules {
                 "needs outcomeTypes: only outcomes are counted at a follow-up point");
         check(found, target.followUp() == null || project.followUpPoints().contains(target.followUp()), at + "/followUp",
                 "must be one of the project's followUpPoints");
+        check(found, target.targetGroup() == null || project.hasTargetGroup(target.targetGroup()), at + "/targetGroup",
+                "must be the code of one of the project's targetGroups");
         shares(found, at + "/genderShares", target.genderShares());
     }
 

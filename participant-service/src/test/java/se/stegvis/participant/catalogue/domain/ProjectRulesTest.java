@@ -2,6 +2,7 @@ package se.stegvis.participant.catalogue.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,16 +34,35 @@ class ProjectRulesTest {
     @Test
     void a_target_must_refer_to_the_projects_own_types() {
         Project project = withTargets(List.of(new Target("work", 10, TargetUnit.PARTICIPANTS, List.of("ASTRONAUT"),
-                List.of("SPACEWALK"), null, Map.of())));
+                List.of("SPACEWALK"), null, Map.of(), null)));
         assertThat(pointers(project)).containsExactly("/targets/0/outcomeTypes/0", "/targets/0/activityTypes/0");
     }
 
     @Test
     void a_share_is_at_most_a_hundred_per_cent_and_gender_shares_add_up_to_a_hundred() {
         Project project = withTargets(List.of(
-                new Target("share", 120, TargetUnit.PERCENT, List.of("EMPLOYED"), List.of(), Project.FollowUpPoint.DAYS_90, Map.of()),
-                new Target("balance", 60, TargetUnit.PARTICIPANTS, List.of("EMPLOYED"), List.of(), null, Map.of("WOMAN", 50, "MAN", 40))));
+                new Target("share", 120, TargetUnit.PERCENT, List.of("EMPLOYED"), List.of(), Project.FollowUpPoint.DAYS_90, Map.of(), null),
+                new Target("balance", 60, TargetUnit.PARTICIPANTS, List.of("EMPLOYED"), List.of(), null, Map.of("WOMAN", 50, "MAN", 40), null)));
         assertThat(pointers(project)).containsExactly("/targets/0/target", "/targets/1/genderShares");
+    }
+
+    @Test
+    void a_target_counts_one_of_the_projects_target_groups_or_every_group() {
+        Project project = withTargets(List.of(
+                new Target("defectors", 60, TargetUnit.PARTICIPANTS, List.of(), List.of("DIGITAL_GUIDANCE"), null, Map.of(), "GANG_DEFECTOR"),
+                new Target("everyone", 120, TargetUnit.PARTICIPANTS, List.of(), List.of(), null, Map.of(), null),
+                new Target("strangers", 10, TargetUnit.PARTICIPANTS, List.of(), List.of(), null, Map.of(), "YOUNG_PEOPLE_AT_RISK")));
+        assertThat(pointers(project)).containsExactly("/targets/2/targetGroup");
+    }
+
+    @Test
+    void utvag_ii_sets_its_digital_guidance_for_each_of_its_two_target_groups() {
+        assertThat(UTVAG.targets()).filteredOn(target -> target.targetGroup() != null)
+                .extracting(Target::code, Target::target, Target::targetGroup, Target::activityTypes)
+                .containsExactly(
+                        tuple("digital-guidance-gang-defectors", 60, "GANG_DEFECTOR", List.of("DIGITAL_GUIDANCE")),
+                        tuple("digital-guidance-domestic-violence-victims", 60, "DOMESTIC_VIOLENCE_VICTIM",
+                                List.of("DIGITAL_GUIDANCE")));
     }
 
     @Test

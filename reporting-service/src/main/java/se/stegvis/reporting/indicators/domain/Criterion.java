@@ -37,7 +37,10 @@ public sealed interface Criterion {
         }
     }
 
-    /** A current outcome of one of the types, at the follow-up point if one is given (null: at any point). */
+    /**
+     * A current outcome of one of the types, at the follow-up point if one is given (null: at any point). The point is
+     * the one the outcome's event carries (outcome-service files it); nothing here works it out again from dates.
+     */
     record OutcomeAt(Set<String> types, String followUp) implements Criterion {
         public OutcomeAt {
             types = Set.copyOf(types);
@@ -62,6 +65,17 @@ public sealed interface Criterion {
         }
     }
 
+    /**
+     * The participant left and the follow-up point has come for them on the day counted (see
+     * {@link IndicatorCatalogue#followUpsCome}): whom a share measured at that point is taken of.
+     */
+    record FollowUpCome(String followUp) implements Criterion {
+        @Override
+        public boolean counts(CountedParticipant participant) {
+            return participant.followUpsCome().contains(followUp);
+        }
+    }
+
     /** Any of the criteria: a target that lists both outcome and activity types. */
     record AnyOf(List<Criterion> criteria) implements Criterion {
         public AnyOf {
@@ -72,5 +86,26 @@ public sealed interface Criterion {
         public boolean counts(CountedParticipant participant) {
             return criteria.stream().anyMatch(criterion -> criterion.counts(participant));
         }
+    }
+
+    /**
+     * All of the criteria: a result defined narrowly (improved situation, only of those employed at entry) or a target
+     * of one target group.
+     */
+    record AllOf(List<Criterion> criteria) implements Criterion {
+        public AllOf {
+            criteria = List.copyOf(criteria);
+        }
+
+        @Override
+        public boolean counts(CountedParticipant participant) {
+            return criteria.stream().allMatch(criterion -> criterion.counts(participant));
+        }
+    }
+
+    /** The criteria that must all hold, as one: Everyone for none, the one itself for one, else {@link AllOf}. */
+    static Criterion allOf(List<Criterion> criteria) {
+        List<Criterion> binding = criteria.stream().filter(criterion -> !(criterion instanceof Everyone)).toList();
+        return binding.isEmpty() ? new Everyone() : binding.size() == 1 ? binding.get(0) : new AllOf(binding);
     }
 }

@@ -2,6 +2,7 @@ package se.stegvis.reporting.indicators.domain;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,20 +22,20 @@ public final class IndicatorEngine {
         return catalogue;
     }
 
-    /** The project's figures over its participants (those not yet enrolled are left out). */
-    public ProjectFigures figures(ProjectDefinition project, List<ProjectedParticipant> participants) {
-        ProjectCounts counts = counts(project);
-        participants.forEach(participant -> counts.add(participant.counted(catalogue), participant.lastOccurredAt()));
+    /** The project's figures over its participants on the day (those not enrolled by then are left out). */
+    public ProjectFigures figures(ProjectDefinition project, List<ProjectedParticipant> participants, LocalDate day) {
+        ProjectCounts counts = counts(project, day);
+        participants.forEach(participant -> counts.add(participant.counted(catalogue, day), participant.lastOccurredAt()));
         return counts.figures();
     }
 
-    /** Empty counts for the project, to be kept up to date participant by participant. */
-    public ProjectCounts counts(ProjectDefinition project) {
-        return new ProjectCounts(project, catalogue);
+    /** Empty counts for the project on the day, to be kept up to date participant by participant. */
+    public ProjectCounts counts(ProjectDefinition project, LocalDate day) {
+        return new ProjectCounts(project, catalogue, day);
     }
 
-    static TargetFigures against(TargetDefinition target, IndicatorCount count, int participants) {
-        BigDecimal actual = target.unit() == TargetUnit.PERCENT ? percent(count.total(), participants)
+    static TargetFigures against(TargetDefinition target, IndicatorCount count, int denominator) {
+        BigDecimal actual = target.unit() == TargetUnit.PERCENT ? percent(count.total(), denominator)
                 : BigDecimal.valueOf(count.total());
         Map<Gender, BigDecimal> shares = null;
         if (!target.genderShares().isEmpty() && count.total() > 0) {
@@ -43,7 +44,7 @@ public final class IndicatorEngine {
                 shares.put(gender, percent(count.byGender().get(gender), count.total()));
             }
         }
-        return new TargetFigures(target, count.total(), actual, count, shares);
+        return new TargetFigures(target, count.total(), denominator, actual, count, shares);
     }
 
     /** Per cent with one decimal, half up; null of nothing. */

@@ -5,11 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A project as its latest ProjectDefined states it: what the views name it by and the targets it is measured
- * against. {@code eventId} and {@code occurredAt} make it a version: the later one wins whatever the delivery order.
+ * A project as its latest ProjectDefined states it: what the views name it by, its target groups (the breakdown every
+ * indicator also has) and the targets it is measured against. {@code eventId} and {@code occurredAt} make it a
+ * version: the later one wins whatever the delivery order.
  */
 public record ProjectDefinition(String eventId, Instant occurredAt, String projectId, String name, String regionName,
-                                String nuts2, int plannedParticipants, List<TargetDefinition> targets)
+                                String nuts2, int plannedParticipants, List<TargetDefinition> targets, List<String> targetGroups)
         implements ProjectionEvent {
 
     static final Comparator<ProjectDefinition> VERSION = Comparator.comparing(ProjectDefinition::occurredAt)
@@ -17,6 +18,13 @@ public record ProjectDefinition(String eventId, Instant occurredAt, String proje
 
     public ProjectDefinition {
         targets = List.copyOf(targets);
+        targetGroups = List.copyOf(targetGroups);
+    }
+
+    /** A project whose target groups are not known (a definition stored before they were kept). */
+    public ProjectDefinition(String eventId, Instant occurredAt, String projectId, String name, String regionName, String nuts2,
+            int plannedParticipants, List<TargetDefinition> targets) {
+        this(eventId, occurredAt, projectId, name, regionName, nuts2, plannedParticipants, targets, List.of());
     }
 
     /** Whether this definition replaces the other one (null: none known yet). */

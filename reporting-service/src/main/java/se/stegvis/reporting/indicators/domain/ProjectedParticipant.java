@@ -175,17 +175,23 @@ public final class ProjectedParticipant {
         }
     }
 
-    /** Counts once enrolled; until then null. */
-    public CountedParticipant counted(IndicatorCatalogue catalogue) {
-        if (!enrolled) {
+    /**
+     * What the participant counts as on {@code day}, by the business dates: null until enrolled (their enrolment
+     * event has arrived and its day has come); the outcomes and activities dated on or before the day, unless
+     * retracted; and the follow-up points that had come by then. Entry data is the latest (a correction corrects the
+     * entry, whenever it was made).
+     */
+    public CountedParticipant counted(IndicatorCatalogue catalogue, LocalDate day) {
+        LocalDate enrolledOn = enrolled ? entry.enrolledOn() : null;
+        if (!enrolled || enrolledOn != null && enrolledOn.isAfter(day)) {
             return null;
         }
         List<RecordedOutcome> current = outcomes.values().stream()
-                .filter(outcome -> !retractedOutcomes.contains(outcome.outcomeId())).toList();
+                .filter(outcome -> !retractedOutcomes.contains(outcome.outcomeId()) && !outcome.date().isAfter(day)).toList();
         Set<String> activityTypes = activities.values().stream()
-                .filter(activity -> !retractedActivities.contains(activity.activityId()))
+                .filter(activity -> !retractedActivities.contains(activity.activityId()) && !activity.date().isAfter(day))
                 .map(RecordedActivity::type).collect(Collectors.toSet());
-        return new CountedParticipant(entry, catalogue.counting(current), activityTypes);
+        return new CountedParticipant(entry, catalogue.counting(current), activityTypes, catalogue.followUpsCome(leftOn, day));
     }
 
     public String participantId() {

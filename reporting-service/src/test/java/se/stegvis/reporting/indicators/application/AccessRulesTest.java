@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static se.stegvis.reporting.indicators.domain.InventedParticipants.CATALOGUE;
 import static se.stegvis.reporting.indicators.domain.InventedParticipants.PROJECT;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +28,7 @@ class AccessRulesTest {
 
     private final InMemoryStores stores = new InMemoryStores();
     private final WorkingState state = new WorkingState(stores, stores);
-    private final IndicatorTally tally = new IndicatorTally(state, new IndicatorEngine(CATALOGUE));
+    private final IndicatorTally tally = new IndicatorTally(state, new IndicatorEngine(CATALOGUE), InventedParticipants.CLOCK);
     private final ReadIndicators read = new ReadIndicators(tally, CATALOGUE);
 
     {
@@ -68,6 +69,19 @@ class AccessRulesTest {
                 withRoles(GlobalRole.values()), withRoles())) {
             assertThatThrownBy(() -> read.consolidated(global)).isInstanceOf(Refused.class);
             assertThatThrownBy(() -> read.mayFollowConsolidated(global)).isInstanceOf(Refused.class);
+        }
+    }
+
+    @Test
+    void an_earlier_day_is_for_the_same_callers_as_today_and_a_stranger_is_refused_before_the_day_is_judged() {
+        LocalDate earlier = InventedParticipants.TODAY.minusDays(30);
+        LocalDate future = InventedParticipants.TODAY.plusDays(1);
+        assertThat(read.ofProject(member(PROJECT, ProjectRole.STAFF), PROJECT, earlier).day()).isEqualTo(earlier);
+        assertThat(read.ofProject(member(PROJECT, ProjectRole.OWNER), PROJECT, earlier).day()).isEqualTo(earlier);
+        assertThat(read.consolidated(member(OTHER, ProjectRole.STAFF), earlier).day()).isEqualTo(earlier);
+        for (LocalDate day : List.of(earlier, future)) {
+            assertThatThrownBy(() -> read.ofProject(member(OTHER, ProjectRole.OWNER), PROJECT, day)).isInstanceOf(Refused.class);
+            assertThatThrownBy(() -> read.consolidated(withRoles(GlobalRole.ADMIN, GlobalRole.AUDITOR), day)).isInstanceOf(Refused.class);
         }
     }
 

@@ -37,7 +37,7 @@ class IndicatorProjectionTest {
     private final InMemoryStores stores = new InMemoryStores();
     private final IndicatorEngine engine = new IndicatorEngine(CATALOGUE);
     private final WorkingState state = new WorkingState(stores, stores);
-    private final IndicatorTally tally = new IndicatorTally(state, engine);
+    private final IndicatorTally tally = new IndicatorTally(state, engine, InventedParticipants.CLOCK);
     private final IndicatorProjection projection = new IndicatorProjection(state, stores, stores, tally);
     private final ReadIndicators read = new ReadIndicators(tally, CATALOGUE);
 
@@ -219,7 +219,7 @@ class IndicatorProjectionTest {
 
         String sam = "0b6c3c9e-1111-4aaa-8bbb-000000000003";
         WorkingState restarted = new WorkingState(stores, stores);
-        IndicatorProjection afterRestart = new IndicatorProjection(restarted, stores, stores, new IndicatorTally(restarted, engine));
+        IndicatorProjection afterRestart = new IndicatorProjection(restarted, stores, stores, new IndicatorTally(restarted, engine, InventedParticipants.CLOCK));
         afterRestart.apply(List.of(InventedParticipants.activity(ALEX, "a3", "DIGITAL_GUIDANCE"),
                 InventedParticipants.enrolled(sam, InventedParticipants.entry(Gender.WOMAN, 25))));
         assertThat(afterRestart.takeChanges().unstored()).as("read from the store at start, or new").containsExactly(sam);
@@ -259,7 +259,7 @@ class IndicatorProjectionTest {
         ProjectFigures before = read.ofProject(STAFF, PROJECT);
 
         WorkingState restarted = new WorkingState(stores, stores);
-        IndicatorTally restartedTally = new IndicatorTally(restarted, engine);
+        IndicatorTally restartedTally = new IndicatorTally(restarted, engine, InventedParticipants.CLOCK);
         assertThat(new ReadIndicators(restartedTally, CATALOGUE).ofProject(STAFF, PROJECT)).isEqualTo(before);
     }
 
@@ -281,7 +281,7 @@ class IndicatorProjectionTest {
     /** Writes a checkpoint, then counts the project from scratch over what the store holds. */
     private ProjectFigures countedFromACheckpoint() {
         checkpoint();
-        return engine.figures(stores.project(PROJECT).orElseThrow(), stores.ofProject(PROJECT));
+        return engine.figures(stores.project(PROJECT).orElseThrow(), stores.ofProject(PROJECT), InventedParticipants.TODAY);
     }
 
     private static IndicatorCount count(ProjectFigures figures, String code) {

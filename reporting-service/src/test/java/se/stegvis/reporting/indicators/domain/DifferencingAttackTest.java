@@ -21,20 +21,22 @@ import org.junit.jupiter.api.RepetitionInfo;
 
 /**
  * An attacker with the published cross-project view and the knowledge of how it adds up (genders to a column's
- * total, projects to the total column, the catalogue's partitions) tries to work out every withheld cell. The
- * attack is written independently of the suppression: Gauss-Jordan modulo a large prime, a withheld cell being
- * recovered when a reduced row holds it alone; and the bound that a withheld cell is never zero.
+ * total, projects to the total column, a project's target groups to its column's total, the catalogue's partitions
+ * for every gender and every target group) tries to work out every withheld cell. The attack is written
+ * independently of the suppression: Gauss-Jordan modulo a large prime, a withheld cell being recovered when a reduced
+ * row holds it alone; and the bound that a withheld cell is never zero.
  */
 class DifferencingAttackTest {
 
     private static final long PRIME = 1_000_000_007L;
     private static final String[] STATUSES = {"UNEMPLOYED", "LONG_TERM_UNEMPLOYED", "INACTIVE", "EMPLOYED"};
     private static final String[] LEVELS = {"ISCED_0_2", "ISCED_3_4", "ISCED_5_8"};
+    private static final List<String> GROUPS = List.of("DEFECTOR", "VICTIM", "PARENT");
 
     @RepeatedTest(40)
     void no_withheld_cell_of_a_random_small_view_can_be_worked_out(RepetitionInfo repetition) {
         Random random = new Random(repetition.getCurrentRepetition() * 7919L);
-        ConsolidatedView view = new Consolidation(CATALOGUE).view(randomProjects(random));
+        ConsolidatedView view = new Consolidation(CATALOGUE).view(randomProjects(random), InventedParticipants.TODAY);
         Map<String, Integer> shown = new HashMap<>();
         List<String> withheld = new ArrayList<>();
         publish(view, shown, withheld);
@@ -53,23 +55,25 @@ class DifferencingAttackTest {
         IndicatorEngine engine = new IndicatorEngine(CATALOGUE);
         for (int p = 0; p < count; p++) {
             String id = "99-00" + p + "-T0" + p;
+            List<String> groups = GROUPS.subList(0, 1 + random.nextInt(GROUPS.size()));
             List<ProjectedParticipant> participants = new ArrayList<>();
             int size = random.nextInt(25);
             for (int i = 0; i < size; i++) {
-                participants.add(randomParticipant(id, random));
+                participants.add(randomParticipant(id, groups.get(random.nextInt(groups.size())), random));
             }
             ProjectDefinition project = new ProjectDefinition(UUID.randomUUID().toString(), T0, id, "Projekt " + p, "Region", "SE2" + p,
-                    50, List.of());
-            projects.add(engine.figures(project, participants));
+                    50, List.of(), groups);
+            projects.add(engine.figures(project, participants, InventedParticipants.TODAY));
         }
         return projects;
     }
 
-    private static ProjectedParticipant randomParticipant(String project, Random random) {
+    private static ProjectedParticipant randomParticipant(String project, String group, Random random) {
         String id = UUID.randomUUID().toString();
         EntryFacts entry = InventedParticipants.entry(Gender.values()[random.nextInt(4)], 15 + random.nextInt(50),
                 "labourMarketStatus", STATUSES[random.nextInt(4)], "educationLevel", LEVELS[random.nextInt(3)],
-                "homeless", String.valueOf(random.nextInt(5) == 0), "disability", random.nextBoolean() ? "YES" : "DECLINED");
+                "homeless", String.valueOf(random.nextInt(5) == 0), "disability", random.nextBoolean() ? "YES" : "DECLINED",
+                "targetGroup", group);
         ProjectedParticipant participant = ProjectedParticipant.unknown(id);
         participant.apply(new ParticipantEvent.Enrolled(UUID.randomUUID().toString(), T0, project, id, entry));
         if (random.nextInt(3) == 0) {
@@ -79,6 +83,9 @@ class DifferencingAttackTest {
         }
         return participant;
     }
+
+    /** Marks a target group's cell apart from a gender's. */
+    private static final String GROUP = "group:";
 
     private static String key(String code, String column, String gender) {
         return code + "|" + column + "|" + gender;
@@ -98,6 +105,9 @@ class DifferencingAttackTest {
                 record(shown, withheld, key(count.code(), names.get(c), "ALL"), count.total());
                 for (Gender gender : Gender.values()) {
                     record(shown, withheld, key(count.code(), names.get(c), gender.name()), count.byGender().get(gender));
+                }
+                for (Map.Entry<String, Integer> group : count.byTargetGroup().entrySet()) {
+                    record(shown, withheld, key(count.code(), names.get(c), GROUP + group.getKey()), group.getValue());
                 }
             }
         }
@@ -128,6 +138,19 @@ class DifferencingAttackTest {
                 for (String gender : concat(genders, "ALL")) {
                     relations.add(concat(List.of(key(partition.whole(), column, gender)),
                             partition.parts().stream().map(part -> key(part, column, gender)).toList()));
+                }
+            }
+        }
+        for (ConsolidatedView.Column column : view.projects()) {
+            String id = column.project().projectId();
+            List<String> groups = column.indicators().get(0).byTargetGroup().keySet().stream().map(group -> GROUP + group).toList();
+            for (String code : CATALOGUE.codes()) {
+                relations.add(concat(List.of(key(code, id, "ALL")), groups.stream().map(group -> key(code, id, group)).toList()));
+            }
+            for (Partition partition : CATALOGUE.partitions()) {
+                for (String group : groups) {
+                    relations.add(concat(List.of(key(partition.whole(), id, group)),
+                            partition.parts().stream().map(part -> key(part, id, group)).toList()));
                 }
             }
         }

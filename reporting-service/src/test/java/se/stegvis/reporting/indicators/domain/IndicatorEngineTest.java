@@ -3,6 +3,7 @@ package se.stegvis.reporting.indicators.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static se.stegvis.reporting.indicators.domain.InventedParticipants.CATALOGUE;
 import static se.stegvis.reporting.indicators.domain.InventedParticipants.T0;
+import static se.stegvis.reporting.indicators.domain.InventedParticipants.TODAY;
 import static se.stegvis.reporting.indicators.domain.InventedParticipants.activity;
 import static se.stegvis.reporting.indicators.domain.InventedParticipants.activityRetracted;
 import static se.stegvis.reporting.indicators.domain.InventedParticipants.corrected;
@@ -35,7 +36,7 @@ class IndicatorEngineTest {
     }
 
     private ProjectFigures figures(List<TargetDefinition> targets, ProjectedParticipant... participants) {
-        return engine.figures(project(targets), List.of(participants));
+        return engine.figures(project(targets), List.of(participants), TODAY);
     }
 
     private static IndicatorCount indicator(ProjectFigures figures, String code) {
@@ -168,6 +169,37 @@ class IndicatorEngineTest {
     }
 
     @Test
+    void an_improved_situation_six_months_after_leaving_counts_only_participants_employed_at_entry() {
+        ProjectedParticipant employedAtEntry = participant("p1", enrolled("p1", entry(Gender.WOMAN, 35, "labourMarketStatus", "EMPLOYED")),
+                outcome("p1", "o1", "IMPROVED_LABOUR_MARKET_SITUATION", "MONTHS_6", LocalDate.of(2026, 1, 20), T0.plusSeconds(10)));
+        ProjectedParticipant unemployedAtEntry = participant("p2", enrolled("p2", entry(Gender.MAN, 35, "labourMarketStatus", "UNEMPLOYED")),
+                outcome("p2", "o2", "IMPROVED_LABOUR_MARKET_SITUATION", "MONTHS_6", LocalDate.of(2026, 1, 20), T0.plusSeconds(10)));
+        ProjectedParticipant employedWithoutImprovement = participant("p3",
+                enrolled("p3", entry(Gender.MAN, 35, "labourMarketStatus", "EMPLOYED")),
+                outcome("p3", "o3", "EMPLOYED", "MONTHS_6", LocalDate.of(2026, 1, 20), T0.plusSeconds(10)));
+
+        ProjectFigures figures = figures(employedAtEntry, unemployedAtEntry, employedWithoutImprovement);
+
+        assertThat(indicator(figures, "improved-situation-six-months").byGender()).containsEntry(Gender.WOMAN, 1)
+                .containsEntry(Gender.MAN, 0);
+        assertThat(total(figures, "improved-situation-six-months")).isEqualTo(1);
+        assertThat(total(figures, "employed-six-months")).isEqualTo(1);
+    }
+
+    @Test
+    void an_outcome_counts_at_the_point_its_event_carries_whatever_its_date_says() {
+        ProjectedParticipant participant = participant("p1", enrolled("p1", entry(Gender.MAN, 40)), InventedParticipants.left("p1"),
+                outcome("p1", "o1", "EMPLOYED", "UPON_LEAVING", LocalDate.of(2025, 12, 1), T0.plusSeconds(10)),
+                outcome("p1", "o2", "GAINED_QUALIFICATION", "MONTHS_6", LocalDate.of(2025, 7, 25), T0.plusSeconds(20)));
+
+        ProjectFigures figures = figures(participant);
+
+        assertThat(total(figures, "employed-upon-leaving")).as("filed upon leaving by outcome-service, 134 days after").isEqualTo(1);
+        assertThat(total(figures, "employed-six-months")).isZero();
+        assertThat(total(figures, "qualification-upon-leaving")).as("filed at six months, 5 days after leaving").isZero();
+    }
+
+    @Test
     void a_retracted_outcome_or_activity_stops_counting() {
         ProjectedParticipant participant = participant("p1", enrolled("p1", entry(Gender.MAN, 40)),
                 activity("p1", "a1", "DIGITAL_GUIDANCE"), activityRetracted("p1", "a1"),
@@ -217,7 +249,8 @@ class IndicatorEngineTest {
                 Map.of()));
 
         TargetFigures figures = figures(targets,
-                participant("p1", enrolled("p1", entry(Gender.MAN, 30)), outcome("p1", "o1", "EMPLOYED", "DAYS_90", LocalDate.of(2025, 10, 1), T0)),
+                participant("p1", enrolled("p1", entry(Gender.MAN, 30)), InventedParticipants.left("p1"),
+                        outcome("p1", "o1", "EMPLOYED", "DAYS_90", LocalDate.of(2025, 10, 20), T0)),
                 participant("p2", enrolled("p2", entry(Gender.MAN, 30)), outcome("p2", "o2", "EMPLOYED", "UPON_LEAVING", LocalDate.of(2025, 8, 1), T0)))
                 .targets().get(0);
 
@@ -234,7 +267,7 @@ class IndicatorEngineTest {
         }
         participants.get(0).apply(outcome("p0", "o1", "IN_EDUCATION_OR_TRAINING", "UPON_LEAVING", LocalDate.of(2025, 8, 1), T0));
 
-        TargetFigures figures = engine.figures(project(targets), participants).targets().get(0);
+        TargetFigures figures = engine.figures(project(targets), participants, TODAY).targets().get(0);
 
         assertThat(figures.counted()).isEqualTo(1);
         assertThat(figures.actual()).isEqualByComparingTo(new BigDecimal("33.3"));

@@ -1,7 +1,9 @@
 package se.stegvis.reporting.indicators.domain;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +17,24 @@ public final class InventedParticipants {
 
     public static final String PROJECT = "99-001-T01";
     public static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
+    /** The day the tests count for unless they say otherwise: after every date the invented events carry. */
+    public static final LocalDate TODAY = LocalDate.of(2026, 6, 30);
+    public static final ZoneId STOCKHOLM = ZoneId.of("Europe/Stockholm");
+    /** A clock on {@link #TODAY}, noon in Stockholm. */
+    public static final Clock CLOCK = clockOn(TODAY);
     public static final IndicatorCatalogue CATALOGUE = JsonIndicatorCatalogue.fromClassPath(JsonIndicatorCatalogue.DEFAULT);
 
     private InventedParticipants() {
     }
 
+    /** A clock standing still at noon, Stockholm time, on the day. */
+    public static Clock clockOn(LocalDate day) {
+        return Clock.fixed(day.atTime(12, 0).atZone(STOCKHOLM).toInstant(), STOCKHOLM);
+    }
+
     public static Map<String, String> attributes() {
         Map<String, String> attributes = new HashMap<>();
+        attributes.put("enrolledOn", "2025-03-01");
         attributes.put("labourMarketStatus", "UNEMPLOYED");
         attributes.put("educationLevel", "ISCED_3_4");
         attributes.put("disability", "NO");
@@ -83,7 +96,12 @@ public final class InventedParticipants {
     }
 
     public static ProjectDefinition project(List<TargetDefinition> targets) {
-        return new ProjectDefinition(UUID.randomUUID().toString(), T0, PROJECT, "Påhittat projekt", "Sydsverige", "SE22", 120, targets);
+        return project(targets, List.of("INVENTED_GROUP"));
+    }
+
+    public static ProjectDefinition project(List<TargetDefinition> targets, List<String> targetGroups) {
+        return new ProjectDefinition(UUID.randomUUID().toString(), T0, PROJECT, "Påhittat projekt", "Sydsverige", "SE22", 120, targets,
+                targetGroups);
     }
 
     /** A participant with these events applied, in this order. */

@@ -29,7 +29,7 @@ class PartitionTest {
                         "labourMarketStatus", status, "educationLevel", level))));
             }
         }
-        ProjectFigures figures = new IndicatorEngine(CATALOGUE).figures(project(List.of()), participants);
+        ProjectFigures figures = new IndicatorEngine(CATALOGUE).figures(project(List.of()), participants, InventedParticipants.TODAY);
         Map<String, IndicatorCount> byCode = figures.indicators().stream().collect(Collectors.toMap(IndicatorCount::code, c -> c));
 
         assertThat(CATALOGUE.partitions()).isNotEmpty();

@@ -28,7 +28,7 @@ public record ProjectRequest(String name, Owner owner, Region region, Period per
     }
 
     public record Target(String code, Integer target, String unit, List<String> outcomeTypes, List<String> activityTypes,
-            String followUp, Map<String, Integer> genderShares) {
+            String followUp, Map<String, Integer> genderShares, String targetGroup) {
     }
 
     /** The project this request defines; every missing or unreadable field is reported at once. */
@@ -60,7 +60,7 @@ public record ProjectRequest(String name, Owner owner, Region region, Period per
                     t.unit() == null ? TargetUnit.PARTICIPANTS : fields.symbol(at + "/unit", TargetUnit.class, t.unit()),
                     fields.elements(at + "/outcomeTypes", t.outcomeTypes()), fields.elements(at + "/activityTypes", t.activityTypes()),
                     t.followUp() == null ? null : fields.symbol(at + "/followUp", FollowUpPoint.class, t.followUp()),
-                    t.genderShares() == null ? Map.of() : t.genderShares()));
+                    t.genderShares() == null ? Map.of() : t.genderShares(), t.targetGroup()));
         }
         return result;
     }

@@ -24,7 +24,7 @@ public record ProjectResponse(String projectId, String name, Owner owner, Region
     }
 
     public record Target(String code, int target, String unit, List<String> outcomeTypes, List<String> activityTypes,
-            String followUp, Map<String, Integer> genderShares) {
+            String followUp, Map<String, Integer> genderShares, String targetGroup) {
     }
 
     static ProjectResponse of(Project p) {
@@ -33,7 +33,8 @@ public record ProjectResponse(String projectId, String name, Owner owner, Region
                 p.plannedParticipants(), p.targetGroups().stream().map(g -> new TargetGroup(g.code(), g.label())).toList(),
                 p.activityTypes(), p.outcomeTypes(),
                 p.targets().stream().map(t -> new Target(t.code(), t.target(), t.unit().name(), t.outcomeTypes(),
-                        t.activityTypes(), t.followUp() == null ? null : t.followUp().name(), t.genderShares())).toList(),
+                        t.activityTypes(), t.followUp() == null ? null : t.followUp().name(), t.genderShares(),
+                        t.targetGroup())).toList(),
                 p.followUpPoints().stream().map(Enum::name).toList());
     }
 }

@@ -38,6 +38,7 @@ public final class ProjectDefinedEvents {
                 .setOutcomeTypes(target.outcomeTypes()).setActivityTypes(target.activityTypes())
                 .setFollowUp(target.followUp() == null ? null : FollowUpPoint.valueOf(target.followUp().name()))
                 .setGenderShares(target.genderShares())
+                .setTargetGroup(target.targetGroup())
                 .build();
     }
 

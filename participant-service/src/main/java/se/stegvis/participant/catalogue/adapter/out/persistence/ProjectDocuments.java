@@ -55,7 +55,8 @@ final class ProjectDocuments {
         return new Document("code", target.code()).append("target", target.target()).append("unit", target.unit().name())
                 .append("outcomeTypes", target.outcomeTypes()).append("activityTypes", target.activityTypes())
                 .append("followUp", target.followUp() == null ? null : target.followUp().name())
-                .append("genderShares", new Document(new LinkedHashMap<>(target.genderShares())));
+                .append("genderShares", new Document(new LinkedHashMap<>(target.genderShares())))
+                .append("targetGroup", target.targetGroup());
     }
 
     private static Target target(Document document) {
@@ -64,7 +65,7 @@ final class ProjectDocuments {
         document.get("genderShares", Document.class).forEach((gender, share) -> shares.put(gender, (Integer) share));
         return new Target(document.getString("code"), document.getInteger("target"), TargetUnit.valueOf(document.getString("unit")),
                 document.getList("outcomeTypes", String.class), document.getList("activityTypes", String.class),
-                followUp == null ? null : FollowUpPoint.valueOf(followUp), Map.copyOf(shares));
+                followUp == null ? null : FollowUpPoint.valueOf(followUp), Map.copyOf(shares), document.getString("targetGroup"));
     }
 
 }

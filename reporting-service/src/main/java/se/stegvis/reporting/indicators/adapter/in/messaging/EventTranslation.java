@@ -22,6 +22,7 @@ import se.stegvis.events.ParticipantErased;
 import se.stegvis.events.ParticipantLeft;
 import se.stegvis.events.ProjectDefined;
 import se.stegvis.events.Target;
+import se.stegvis.reporting.indicators.domain.CountedParticipant;
 import se.stegvis.reporting.indicators.domain.EntryFacts;
 import se.stegvis.reporting.indicators.domain.Gender;
 import se.stegvis.reporting.indicators.domain.ParticipantEvent;
@@ -80,19 +81,21 @@ final class EventTranslation {
     private static ProjectDefinition project(ProjectDefined e) {
         List<TargetDefinition> targets = e.getTargets().stream().map(EventTranslation::target).toList();
         return new ProjectDefinition(id(e.getEventId()), at(e.getOccurredAt()), Objects.requireNonNull(e.getProjectId()), e.getName(),
-                e.getRegionName(), e.getNuts2(), e.getPlannedParticipants(), targets);
+                e.getRegionName(), e.getNuts2(), e.getPlannedParticipants(), targets,
+                e.getTargetGroups().stream().map(group -> shared(group.getCode())).toList());
     }
 
     private static TargetDefinition target(Target t) {
         Map<String, Integer> shares = new HashMap<>();
         t.getGenderShares().forEach((gender, share) -> shares.put(gender.toString(), share));
         return new TargetDefinition(t.getCode(), t.getTarget(), TargetUnit.valueOf(t.getUnit().name()), strings(t.getOutcomeTypes()),
-                strings(t.getActivityTypes()), t.getFollowUp() == null ? null : t.getFollowUp().name(), shares);
+                strings(t.getActivityTypes()), t.getFollowUp() == null ? null : t.getFollowUp().name(), shares,
+                shared(t.getTargetGroup()));
     }
 
     private static EntryFacts facts(EntryData entry) {
         Map<String, String> attributes = new HashMap<>();
-        attributes.put("targetGroup", shared(entry.getTargetGroup()));
+        attributes.put(CountedParticipant.TARGET_GROUP, shared(entry.getTargetGroup()));
         attributes.put("labourMarketStatus", entry.getLabourMarketStatus().name());
         attributes.put("educationLevel", entry.getEducationLevel().name());
         attributes.put("disability", entry.getDisability().name());
@@ -101,7 +104,7 @@ final class EventTranslation {
         attributes.put("foreignBackground", String.valueOf(entry.getForeignBackground()));
         attributes.put("homeless", String.valueOf(entry.getHomeless()));
         attributes.put("ruralArea", String.valueOf(entry.getRuralArea()));
-        attributes.put("enrolledOn", shared(entry.getEnrolledOn().toString()));
+        attributes.put(EntryFacts.ENROLLED_ON, shared(entry.getEnrolledOn().toString()));
         return new EntryFacts(Gender.valueOf(entry.getGender().name()), entry.getAgeAtEntry(), attributes);
     }
 

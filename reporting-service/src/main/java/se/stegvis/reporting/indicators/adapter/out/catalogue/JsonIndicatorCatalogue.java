@@ -2,8 +2,11 @@ package se.stegvis.reporting.indicators.adapter.out.catalogue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Period;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import tools.jackson.databind.JsonNode;
@@ -50,12 +53,21 @@ public final class JsonIndicatorCatalogue {
         for (JsonNode partition : root.path("partitions")) {
             partitions.add(new Partition(partition.path("whole").asString(), strings(partition.path("parts"))));
         }
-        return new IndicatorCatalogue(indicators, exclusive, partitions);
+        Map<String, Period> followUpDue = new LinkedHashMap<>();
+        for (JsonNode point : root.path("followUpPoints")) {
+            followUpDue.put(point.path("followUp").asString(), Period.parse(point.path("dueAfterLeaving").asString()));
+        }
+        return new IndicatorCatalogue(indicators, exclusive, partitions, followUpDue);
     }
 
     private static Criterion criterion(String code, JsonNode counts) {
         if (counts.path("everyone").asBoolean(false)) {
             return new Criterion.Everyone();
+        }
+        if (counts.has("allOf")) {
+            List<Criterion> all = new ArrayList<>();
+            counts.path("allOf").forEach(each -> all.add(criterion(code, each)));
+            return new Criterion.AllOf(all);
         }
         if (counts.has("entryAttribute")) {
             return new Criterion.EntryAttribute(counts.path("entryAttribute").asString(), Set.copyOf(strings(counts.path("values"))));

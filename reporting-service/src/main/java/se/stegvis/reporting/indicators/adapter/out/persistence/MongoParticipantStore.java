@@ -151,11 +151,15 @@ public final class MongoParticipantStore implements ParticipantStore {
         return participants.find().limit(1).first() == null;
     }
 
-    /** The read model's first form kept every applied eventId in the participant's document, and activities in it. */
+    /**
+     * The read model's first form kept every applied eventId in the participant's document, and activities in it. A
+     * participant's entry without its enrolment day could not be counted as of a day; every form so far kept it among
+     * the entry attributes, and one that did not would be made again from the topics.
+     */
     @Override
     public boolean ofAnEarlierForm() {
         Document any = participants.find().limit(1).first();
-        return any != null && any.containsKey(ParticipantDocuments.FIRST_FORM);
+        return any != null && (any.containsKey(ParticipantDocuments.FIRST_FORM) || ParticipantDocuments.lacksEnrolmentDay(any));
     }
 
     /** Drops the collections rather than deleting document by document: a rebuild of 100,000 participants begins at once. */

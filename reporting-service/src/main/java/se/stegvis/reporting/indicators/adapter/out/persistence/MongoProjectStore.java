@@ -28,6 +28,10 @@ import se.stegvis.reporting.indicators.domain.TargetUnit;
 /**
  * Projects in {@code reporting_projects} by id. A definition replaces the stored one only if it is later (occurredAt,
  * then eventId): the filter says so and the upsert's duplicate _id refuses an older one, in one write.
+ *
+ * <p>A document stored before projects kept their target groups reads with none, and its targets with no target
+ * group (every group), as the events of then defined them: the breakdown by target group then shows the groups the
+ * participants name, which add up all the same; the next definition of the project stores them.
  */
 public final class MongoProjectStore implements ProjectStore {
 
@@ -77,12 +81,14 @@ public final class MongoProjectStore implements ProjectStore {
                 .append("occurredAt", Date.from(definition.occurredAt())).append("name", definition.name())
                 .append("regionName", definition.regionName()).append("nuts2", definition.nuts2())
                 .append("plannedParticipants", definition.plannedParticipants())
+                .append("targetGroups", definition.targetGroups())
                 .append("targets", definition.targets().stream().map(target -> new Document("code", target.code())
                         .append("target", target.target()).append("unit", target.unit().name())
                         .append("outcomeTypes", List.copyOf(target.outcomeTypes()))
                         .append("activityTypes", List.copyOf(target.activityTypes()))
                         .append("followUp", target.followUp())
-                        .append("genderShares", new Document(new HashMap<String, Object>(target.genderShares())))).toList());
+                        .append("genderShares", new Document(new HashMap<String, Object>(target.genderShares())))
+                        .append("targetGroup", target.targetGroup())).toList());
     }
 
     private static ProjectDefinition definition(Document document) {
@@ -91,10 +97,12 @@ public final class MongoProjectStore implements ProjectStore {
             target.get("genderShares", Document.class).forEach((gender, share) -> shares.put(gender, ((Number) share).intValue()));
             return new TargetDefinition(target.getString("code"), target.getInteger("target"), TargetUnit.valueOf(target.getString("unit")),
                     java.util.Set.copyOf(target.getList("outcomeTypes", String.class)),
-                    java.util.Set.copyOf(target.getList("activityTypes", String.class)), target.getString("followUp"), shares);
+                    java.util.Set.copyOf(target.getList("activityTypes", String.class)), target.getString("followUp"), shares,
+                    target.getString("targetGroup"));
         }).toList();
         return new ProjectDefinition(document.getString("eventId"), document.getDate("occurredAt").toInstant(),
                 document.getString("_id"), document.getString("name"), document.getString("regionName"),
-                document.getString("nuts2"), document.getInteger("plannedParticipants"), targets);
+                document.getString("nuts2"), document.getInteger("plannedParticipants"), targets,
+                document.getList("targetGroups", String.class, List.of()));
     }
 }

@@ -51,6 +51,12 @@ final class ParticipantDocuments {
                 instant(document.getDate("lastOccurredAt")));
     }
 
+    /** Whether the participant's stored entry lacks the enrolment day that counting as of a day needs. */
+    static boolean lacksEnrolmentDay(Document participant) {
+        Document entry = participant.get("entry", Document.class);
+        return entry != null && !entry.get("attributes", new Document()).containsKey(EntryFacts.ENROLLED_ON);
+    }
+
     static Document activity(Fact<RecordedActivity> fact) {
         Document document = new Document("_id", fact.id()).append(PARTICIPANT_ID, fact.participantId())
                 .append("retracted", fact.retracted());

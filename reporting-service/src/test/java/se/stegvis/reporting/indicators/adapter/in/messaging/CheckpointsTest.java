@@ -49,7 +49,7 @@ class CheckpointsTest {
     private final Store store = new Store();
     private final WorkingState state = new WorkingState(store, new NoProjects());
     private final IndicatorProjection projection = new IndicatorProjection(state, store, new NoProjects(),
-            new IndicatorTally(state, new IndicatorEngine(CATALOGUE)));
+            new IndicatorTally(state, new IndicatorEngine(CATALOGUE), InventedParticipants.CLOCK));
     private final ConsumerProgress progress = new ConsumerProgress(null);
     /** Every commit, as asked for. */
     private final Map<TopicPartition, OffsetAndMetadata> commits = new java.util.concurrent.ConcurrentHashMap<>();

@@ -1,6 +1,7 @@
 package se.stegvis.reporting.indicators.adapter.out.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static se.stegvis.reporting.indicators.domain.InventedParticipants.CATALOGUE;
 import static se.stegvis.reporting.indicators.domain.InventedParticipants.PROJECT;
 import static se.stegvis.reporting.indicators.domain.InventedParticipants.T0;
@@ -8,12 +9,14 @@ import static se.stegvis.reporting.indicators.domain.InventedParticipants.T0;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
 import se.stegvis.access.Caller;
@@ -38,6 +42,7 @@ import se.stegvis.reporting.indicators.domain.ProjectDefinition;
 import se.stegvis.reporting.indicators.domain.ProjectFigures;
 import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
 import se.stegvis.reporting.indicators.domain.ProjectionEvent;
+import se.stegvis.reporting.indicators.domain.TargetDefinition;
 import se.stegvis.reporting.indicators.domain.TargetUnit;
 import se.stegvis.testsupport.SharedMongo;
 
@@ -86,15 +91,31 @@ class MongoReadModelIT {
                 database.getCollection(name + "_outcomes"));
     }
 
+    /** A read model on stores of its own name: the projection that writes it, and how to read it as after a restart. */
+    private record ReadModel(MongoParticipantStore participants, MongoProjectStore projects, IndicatorProjection projection,
+                             ReadIndicators read) {
+
+        static ReadModel named(String name) {
+            MongoParticipantStore participants = store(name);
+            MongoProjectStore projects = new MongoProjectStore(database.getCollection("projects_" + name));
+            WorkingState state = new WorkingState(participants, projects);
+            IndicatorTally tally = new IndicatorTally(state, new IndicatorEngine(CATALOGUE), InventedParticipants.CLOCK);
+            return new ReadModel(participants, projects, new IndicatorProjection(state, participants, projects, tally),
+                    new ReadIndicators(tally, CATALOGUE));
+        }
+
+        /** The views of a fresh working state read from what the stores hold, as at a restart. */
+        ReadIndicators restarted() {
+            return new ReadIndicators(new IndicatorTally(new WorkingState(participants, projects), new IndicatorEngine(CATALOGUE),
+                    InventedParticipants.CLOCK), CATALOGUE);
+        }
+    }
+
     @Test
     void shuffled_deliveries_with_repeats_end_in_the_view_of_one_delivery_in_order_and_so_does_a_restart() {
-        MongoParticipantStore participants = store("shuffled");
-        MongoProjectStore projects = new MongoProjectStore(database.getCollection("projects_shuffled"));
-        IndicatorEngine engine = new IndicatorEngine(CATALOGUE);
-        WorkingState state = new WorkingState(participants, projects);
-        IndicatorTally tally = new IndicatorTally(state, engine);
-        IndicatorProjection projection = new IndicatorProjection(state, participants, projects, tally);
-        ReadIndicators read = new ReadIndicators(tally, CATALOGUE);
+        ReadModel model = ReadModel.named("shuffled");
+        IndicatorProjection projection = model.projection();
+        ReadIndicators read = model.read();
         List<ProjectionEvent> events = events();
         projection.apply(events);
         ProjectFigures inOrder = read.ofProject(STAFF, PROJECT);
@@ -114,9 +135,58 @@ class MongoReadModelIT {
             });
             assertThat(read.ofProject(STAFF, PROJECT)).isEqualTo(inOrder);
             projection.store(projection.takeChanges());
-            IndicatorTally restarted = new IndicatorTally(new WorkingState(participants, projects), engine);
-            assertThat(new ReadIndicators(restarted, CATALOGUE).ofProject(STAFF, PROJECT)).as("read back from the store").isEqualTo(inOrder);
+            assertThat(model.restarted().ofProject(STAFF, PROJECT)).as("read back from the store").isEqualTo(inOrder);
         }
+    }
+
+    /**
+     * What counting an earlier day needs (the enrolment, leaving, activity and outcome dates) is in the checkpoint:
+     * a restart from it counts every day as the projection that wrote it.
+     */
+    @Test
+    void a_restart_from_the_checkpoint_counts_earlier_days_by_their_business_dates_as_the_projection_did() {
+        ReadModel model = ReadModel.named("dated");
+        model.projection().apply(events());
+        model.projection().store(model.projection().takeChanges());
+        ReadIndicators read = model.read();
+        ReadIndicators restarted = model.restarted();
+
+        List<LocalDate> days = List.of(LocalDate.of(2025, 2, 28), LocalDate.of(2025, 3, 9), LocalDate.of(2025, 3, 10),
+                LocalDate.of(2025, 8, 2), LocalDate.of(2025, 8, 3));
+        for (LocalDate day : days) {
+            assertThat(restarted.ofProject(STAFF, PROJECT, day)).as("%s", day).isEqualTo(read.ofProject(STAFF, PROJECT, day));
+        }
+        assertThat(days.stream().map(day -> restarted.ofProject(STAFF, PROJECT, day))
+                .map(figures -> List.of(figures.participants(), figures.targets().get(1).counted(), figures.targets().get(0).counted())))
+                .as("participants, guided, employed upon leaving, day by day")
+                .containsExactly(List.of(0, 0, 0), List.of(1, 0, 0), List.of(1, 1, 0), List.of(1, 1, 0), List.of(1, 1, 1));
+    }
+
+    @Test
+    void a_project_stored_before_target_groups_were_kept_reads_with_none_and_its_targets_count_every_group() {
+        MongoCollection<Document> documents = database.getCollection("projects_earlier_form");
+        documents.insertOne(new Document("_id", PROJECT).append("eventId", "e0").append("occurredAt", Date.from(T0))
+                .append("name", "Ett äldre projekt").append("regionName", "Sydsverige").append("nuts2", "SE22")
+                .append("plannedParticipants", 40).append("targets", List.of(new Document("code", "guided").append("target", 40)
+                        .append("unit", "PARTICIPANTS").append("outcomeTypes", List.of()).append("activityTypes", List.of("DIGITAL_GUIDANCE"))
+                        .append("followUp", null).append("genderShares", new Document()))));
+
+        ProjectDefinition read = new MongoProjectStore(documents).project(PROJECT).orElseThrow();
+
+        assertThat(read.targetGroups()).isEmpty();
+        assertThat(read.targets()).extracting(TargetDefinition::code, TargetDefinition::targetGroup).containsExactly(tuple("guided", null));
+    }
+
+    @Test
+    void a_project_reads_back_with_its_target_groups_and_each_targets_group() {
+        MongoProjectStore store = new MongoProjectStore(database.getCollection("projects_groups"));
+        ProjectDefinition utvag = InventedParticipants.project(List.of(new TargetDefinition("digital-guidance-gang-defectors", 60,
+                TargetUnit.PARTICIPANTS, Set.of(), Set.of("DIGITAL_GUIDANCE"), null, Map.of(), "GANG_DEFECTOR")),
+                List.of("GANG_DEFECTOR", "DOMESTIC_VIOLENCE_VICTIM"));
+
+        store.save(utvag);
+
+        assertThat(store.project(PROJECT)).contains(utvag);
     }
 
     @Test
@@ -263,6 +333,20 @@ class MongoReadModelIT {
         assertThat(store.ofAnEarlierForm()).isTrue();
         store.clear();
         assertThat(store.isEmpty()).isTrue();
+    }
+
+    @Test
+    void a_stored_entry_without_its_enrolment_day_asks_for_a_replay_and_one_with_it_does_not() {
+        MongoParticipantStore store = store("enrolmentday");
+        ProjectedParticipant enrolled = InventedParticipants.participant(ALEX, InventedParticipants.enrolled(ALEX,
+                InventedParticipants.entry(Gender.WOMAN, 30)));
+        store.save(new ParticipantStore.Changes(List.of(enrolled.facts()), List.of(), List.of()));
+        assertThat(store.ofAnEarlierForm()).isFalse();
+
+        database.getCollection("enrolmentday_participants").updateOne(new org.bson.Document("_id", ALEX),
+                new org.bson.Document("$unset", new org.bson.Document("entry.attributes.enrolledOn", "")));
+
+        assertThat(store.ofAnEarlierForm()).isTrue();
     }
 
     /** What the events changed of the participant, as a checkpoint takes it. */

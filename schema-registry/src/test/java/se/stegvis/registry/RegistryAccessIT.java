@@ -66,8 +66,15 @@ class RegistryAccessIT {
     void consumers_read_without_credentials() {
         assertThat(anonymous.get("/subjects").status()).isEqualTo(200);
         assertThat(anonymous.get("/subjects/" + SUBJECT + "/versions/latest").json().path("id").asInt()).isEqualTo(id);
+        assertThat(anonymous.get("/subjects/" + SUBJECT + "/versions").status()).isEqualTo(200);
+        assertThat(anonymous.get("/subjects/" + SUBJECT + "/versions/1").status()).isEqualTo(200);
+        assertThat(anonymous.get("/subjects/" + SUBJECT + "/versions/1/schema").status()).isEqualTo(200);
         assertThat(anonymous.get("/schemas/ids/" + id).status()).isEqualTo(200);
+        assertThat(anonymous.get("/schemas/ids/" + id + "/schema").status()).isEqualTo(200);
+        assertThat(anonymous.get("/schemas/ids/" + id + "/subjects").status()).isEqualTo(200);
+        assertThat(anonymous.get("/schemas/ids/" + id + "/versions").status()).isEqualTo(200);
         assertThat(anonymous.get("/config").status()).isEqualTo(200);
+        assertThat(anonymous.get("/config/" + SUBJECT + "?defaultToGlobal=true").status()).isEqualTo(200);
         assertThat(anonymous.get("/mode").status()).isEqualTo(200);
         assertThat(anonymous.get("/schemas/types").status()).isEqualTo(200);
         assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);

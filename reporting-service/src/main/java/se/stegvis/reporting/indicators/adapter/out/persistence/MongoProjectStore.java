@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -31,7 +32,9 @@ import se.stegvis.reporting.indicators.domain.TargetUnit;
  *
  * <p>A document stored before projects kept their target groups reads with none, and its targets with no target
  * group (every group), as the events of then defined them: the breakdown by target group then shows the groups the
- * participants name, which add up all the same; the next definition of the project stores them.
+ * participants name, which add up all the same; the next definition of the project stores them. One stored before the
+ * period start was kept reads with none (its reporting periods then begin at the latest cut-off) until the next
+ * definition or a rebuild.
  */
 public final class MongoProjectStore implements ProjectStore {
 
@@ -82,6 +85,7 @@ public final class MongoProjectStore implements ProjectStore {
                 .append("regionName", definition.regionName()).append("nuts2", definition.nuts2())
                 .append("plannedParticipants", definition.plannedParticipants())
                 .append("targetGroups", definition.targetGroups())
+                .append("periodStart", definition.periodStart() == null ? null : definition.periodStart().toString())
                 .append("targets", definition.targets().stream().map(target -> new Document("code", target.code())
                         .append("target", target.target()).append("unit", target.unit().name())
                         .append("outcomeTypes", List.copyOf(target.outcomeTypes()))
@@ -103,6 +107,7 @@ public final class MongoProjectStore implements ProjectStore {
         return new ProjectDefinition(document.getString("eventId"), document.getDate("occurredAt").toInstant(),
                 document.getString("_id"), document.getString("name"), document.getString("regionName"),
                 document.getString("nuts2"), document.getInteger("plannedParticipants"), targets,
-                document.getList("targetGroups", String.class, List.of()));
+                document.getList("targetGroups", String.class, List.of()),
+                document.getString("periodStart") == null ? null : LocalDate.parse(document.getString("periodStart")));
     }
 }

@@ -15,8 +15,6 @@ import java.util.Optional;
 
 import org.bson.Document;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -49,17 +47,9 @@ public final class MongoProjectStore implements ProjectStore {
     @Override
     public boolean save(ProjectDefinition definition) {
         Date at = Date.from(definition.occurredAt());
-        try {
-            documents.replaceOne(and(eq("_id", definition.projectId()),
-                    or(lt("occurredAt", at), and(eq("occurredAt", at), lt("eventId", definition.eventId())))),
-                    document(definition), new ReplaceOptions().upsert(true));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return UniqueWrite.unlessTaken(() -> documents.replaceOne(and(eq("_id", definition.projectId()),
+                or(lt("occurredAt", at), and(eq("occurredAt", at), lt("eventId", definition.eventId())))),
+                document(definition), new ReplaceOptions().upsert(true)));
     }
 
     @Override

@@ -14,8 +14,6 @@ import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Binary;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Sorts;
 
@@ -43,15 +41,7 @@ public final class MongoSubmittedReports implements SubmittedReports {
 
     @Override
     public boolean add(SubmittedReport report) {
-        try {
-            documents.insertOne(document(report));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return UniqueWrite.unlessTaken(() -> documents.insertOne(document(report)));
     }
 
     @Override

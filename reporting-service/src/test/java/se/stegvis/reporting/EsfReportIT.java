@@ -363,6 +363,19 @@ class EsfReportIT {
         assertThat(download(owner, reports(project) + "/" + CUT_OFF + "/submitted.xlsx").body()).isEqualTo(xlsx);
     }
 
+    /** The access matrix of docs/security.md has a row per published path: these are the paths it names. */
+    @Test
+    void the_openapi_description_publishes_each_report_endpoint_under_the_path_the_security_doc_names() {
+        JsonNode paths = service.http().get("/v3/api-docs").json().get("paths");
+        String base = "/api/projects/{projectId}/reports";
+        for (String path : List.of(base, base + "/{cutOff}", base + "/{cutOff}.csv", base + "/{cutOff}.xlsx",
+                base + "/{cutOff}/submitted.csv", base + "/{cutOff}/submitted.xlsx")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+            assertThat(paths.get(path).has("get")).as(path).isTrue();
+        }
+        assertThat(paths.get(base + "/{cutOff}/submission").has("post")).isTrue();
+    }
+
     @Test
     void bad_input_is_a_problem_naming_what_is_wrong_never_a_500() {
         String project = service.newProject();

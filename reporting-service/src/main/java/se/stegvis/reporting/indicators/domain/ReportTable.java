@@ -73,10 +73,13 @@ public record ReportTable(String projectId, LocalDate cutOff, Instant asOf, List
         rows = List.copyOf(rows);
     }
 
-    /** The report of the figures of the cut-off day, each indicator labelled as the catalogue labels it. */
+    /**
+     * The report of the figures of the cut-off day, each indicator labelled in Swedish where the catalogue has a Swedish
+     * label, else as the catalogue labels it; a target by its code (a target has no label).
+     */
     public static ReportTable of(ProjectFigures figures, IndicatorCatalogue catalogue) {
         Map<String, String> labels = new LinkedHashMap<>();
-        catalogue.indicators().forEach(indicator -> labels.put(indicator.code(), indicator.label()));
+        catalogue.indicators().forEach(indicator -> labels.put(indicator.code(), indicator.reportLabel()));
         List<Row> rows = new ArrayList<>();
         for (IndicatorCount count : figures.indicators()) {
             rows.add(new Row(Kind.INDICATOR, count.code(), labels.getOrDefault(count.code(), count.code()), count.total(),

@@ -77,30 +77,33 @@ public final class EsfReports {
 
     /** The report of the cut-off: its figures now and, once submitted, what was sent and how it differs now. */
     public Report report(Caller caller, String projectId, LocalDate cutOff) {
-        mayRead(caller, projectId);
-        ReportingPeriod period = come(cutOff);
-        ReportTable now = ReportTable.of(indicators.ofProject(caller, projectId, cutOff), catalogue);
+        ReportingPeriod period = readable(caller, projectId, cutOff);
+        ReportTable now = table(caller, projectId, cutOff);
         Optional<SubmittedReport> sent = submitted.find(projectId, cutOff);
         return new Report(period, now, sent, sent.map(report -> now.differencesFrom(report.figures())).orElse(List.of()),
                 sent.map(report -> tally.erasedSince(projectId, report.submittedAt())).orElse(null));
     }
 
-    /** The report of the cut-off as it was submitted; not found while it is not. */
+    /**
+     * The report of the cut-off as it was submitted; not found while it is not. The project is looked up by today's
+     * figures (the running counts), not counted again as of the cut-off: the stored bytes need no counting.
+     */
     public SubmittedReport submitted(Caller caller, String projectId, LocalDate cutOff) {
-        mayRead(caller, projectId);
-        come(cutOff);
-        indicators.ofProject(caller, projectId, cutOff);
+        readable(caller, projectId, cutOff);
+        indicators.ofProject(caller, projectId);
         return submitted.find(projectId, cutOff).orElseThrow(() -> new NotFound("submitted report", projectId + "/" + cutOff));
     }
 
     /** The report's CSV as the figures stand now. */
     public byte[] csv(Caller caller, String projectId, LocalDate cutOff) {
-        return documents.csv(report(caller, projectId, cutOff).now());
+        readable(caller, projectId, cutOff);
+        return documents.csv(table(caller, projectId, cutOff));
     }
 
     /** The report's XLSX as the figures stand now. */
     public byte[] xlsx(Caller caller, String projectId, LocalDate cutOff) {
-        return documents.xlsx(report(caller, projectId, cutOff).now());
+        readable(caller, projectId, cutOff);
+        return documents.xlsx(table(caller, projectId, cutOff));
     }
 
     /**
@@ -130,8 +133,15 @@ public final class EsfReports {
         return report;
     }
 
-    private static void mayRead(Caller caller, String projectId) {
+    /** Refused to a stranger before the cut-off is judged; then the period, if the cut-off is one that has come. */
+    private ReportingPeriod readable(Caller caller, String projectId, LocalDate cutOff) {
         caller.require(caller.isMemberOf(projectId), "read a project's ESF+ report");
+        return come(cutOff);
+    }
+
+    /** The report's table as the project's figures of the cut-off day stand now: the indicator view's own use case. */
+    private ReportTable table(Caller caller, String projectId, LocalDate cutOff) {
+        return ReportTable.of(indicators.ofProject(caller, projectId, cutOff), catalogue);
     }
 
     /** The period the cut-off ends, if it is one and has come; else a 400 naming the cut-off. */

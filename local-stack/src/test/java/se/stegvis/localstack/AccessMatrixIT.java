@@ -41,6 +41,8 @@ class AccessMatrixIT {
 
     private static final String PROJECT = "23-073-S03";
     private static final String DEFINED = "2024-E2E-MATRIX";
+    /** The ESF+ report the report rows ask about: a cut-off that has passed; malmo-owner submits it once. */
+    private static final String CUT_OFF = "2025-12-31";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final AtomicInteger PEOPLE = new AtomicInteger(5_600_000);
@@ -148,7 +150,7 @@ class AccessMatrixIT {
         String path = row.path()
                 .replace("{projectId}", row.method().equals("PUT") && row.path().equals("/api/projects/{projectId}") ? DEFINED : PROJECT)
                 .replace("{participantId}", target.participantId()).replace("{activityId}", target.activityId())
-                .replace("{outcomeId}", target.outcomeId()).replace("{subject}", subject);
+                .replace("{outcomeId}", target.outcomeId()).replace("{subject}", subject).replace("{cutOff}", CUT_OFF);
         if (path.equals("/api/follow-ups/due")) {
             return path + "?projectId=" + PROJECT + "&before=2030-01-01";
         }

@@ -18,8 +18,8 @@ import se.stegvis.testing.TestIssuer;
 
 /**
  * Who may see what on reporting-service, through HTTP with real tokens from an issuer the service fetches the keys
- * of and memberships from the topic: sign-in, each rule on the indicator views, the live stream and the rebuild, and
- * what stays open.
+ * of and memberships from the topic: sign-in, each rule on the indicator views, the ESF+ reports, the live stream and
+ * the rebuild, and what stays open.
  */
 class ReportingAccessIT {
 
@@ -30,6 +30,9 @@ class ReportingAccessIT {
     private static final String AN_EARLIER_DAY = "?asOf=2025-06-30";
     /** A stranger asking for a later day is refused as a stranger, before the day is judged. */
     private static final String A_LATER_DAY = "?asOf=2999-01-01";
+
+    /** A cut-off that has passed, and the project's ESF+ report paths that read it (each for STAFF and OWNERs). */
+    private static final String CUT_OFF = "2025-12-31";
 
     private static RunningReportingService service;
     private static Http staff;
@@ -68,13 +71,25 @@ class ReportingAccessIT {
         return "/api/projects/" + projectId + "/indicators";
     }
 
+    private static List<String> reportReads(String projectId) {
+        String reports = "/api/projects/" + projectId + "/reports";
+        return List.of(reports, reports + "/" + CUT_OFF, reports + "/" + CUT_OFF + ".csv", reports + "/" + CUT_OFF + ".xlsx",
+                reports + "/" + CUT_OFF + "/submitted.csv", reports + "/" + CUT_OFF + "/submitted.xlsx");
+    }
+
+    private static String submission(String projectId) {
+        return "/api/projects/" + projectId + "/reports/" + CUT_OFF + "/submission";
+    }
+
     @Test
     void without_a_valid_token_for_this_issuer_and_audience_every_api_path_is_a_401_problem() {
         Map<String, Http> refused = TestIssuer.shared().refusedClients(service.http(), "acc-staff");
         refused.forEach((what, client) -> {
             for (Http.Reply reply : List.of(client.get(project(MINE)), client.get(project(MINE) + AN_EARLIER_DAY),
                     client.get("/api/indicators"), client.get("/api/indicators" + AN_EARLIER_DAY), client.get(STREAM),
-                    client.post("/api/admin/rebuild"), client.get("/api/admin/rebuild"))) {
+                    client.post("/api/admin/rebuild"), client.get("/api/admin/rebuild"), client.post(submission(MINE)),
+                    client.get(reportReads(MINE).get(0)), client.get(reportReads(MINE).get(1)), client.get(reportReads(MINE).get(2)),
+                    client.get(reportReads(MINE).get(3)), client.get(reportReads(MINE).get(4)), client.get(reportReads(MINE).get(5)))) {
                 assertThat(reply.status()).as(what).isEqualTo(401);
                 assertThat(reply.contentType()).as(what).startsWith("application/problem+json");
                 assertThat(reply.json().get("type").asString()).as(what).endsWith("/unauthorized");
@@ -102,6 +117,46 @@ class ReportingAccessIT {
         assertThat(staff.get(project(THEIRS)).status()).isEqualTo(403);
         assertThat(owner.get(project(THEIRS)).status()).isEqualTo(403);
         assertThat(signedInOnly.get(project("99-999-NONE")).status()).as("no telling which projects exist").isEqualTo(403);
+    }
+
+    @Test
+    void a_projects_esf_reports_are_read_by_its_staff_and_owners_submitted_by_its_owners_only_and_refused_to_everyone_else() {
+        for (Http reader : List.of(staff, owner)) {
+            for (String path : reportReads(MINE).subList(0, 4)) {
+                assertThat(reader.get(path).status()).as(path).isEqualTo(200);
+            }
+        }
+        Http.Reply byStaff = staff.post(submission(MINE));
+        assertThat(byStaff.status()).isEqualTo(403);
+        assertThat(byStaff.contentType()).startsWith("application/problem+json");
+        for (Http other : List.of(otherStaff, admin, auditor, integrator, signedInOnly)) {
+            for (String path : reportReads(MINE)) {
+                Http.Reply refused = other.get(path);
+                assertThat(refused.status()).as(path).isEqualTo(403);
+                assertThat(refused.contentType()).as(path).startsWith("application/problem+json");
+                assertThat(refused.body()).doesNotContain("participants");
+            }
+            assertThat(other.post(submission(MINE)).status()).isEqualTo(403);
+        }
+        assertThat(owner.get(reportReads(THEIRS).get(1)).status()).isEqualTo(403);
+        assertThat(owner.post(submission(THEIRS)).status()).isEqualTo(403);
+        assertThat(signedInOnly.get(reportReads("99-999-NONE").get(0)).status()).as("no telling which projects exist").isEqualTo(403);
+
+        // the owner's submission: while a rebuild of another test leaves the figures not final, it is refused and asked again
+        Http.Reply submitted = Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> owner.post(submission(MINE)),
+                reply -> reply.status() != 409 || !reply.body().contains("figures-not-final"));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+        assertThat(owner.post(submission(MINE)).status()).isEqualTo(409);
+        for (Http reader : List.of(staff, owner)) {
+            for (String path : reportReads(MINE)) {
+                assertThat(reader.get(path).status()).as(path).isEqualTo(200);
+            }
+        }
+        for (Http other : List.of(otherStaff, admin, auditor, integrator, signedInOnly)) {
+            for (String path : reportReads(MINE).subList(4, 6)) {
+                assertThat(other.get(path).status()).as(path).isEqualTo(403);
+            }
+        }
     }
 
     @Test

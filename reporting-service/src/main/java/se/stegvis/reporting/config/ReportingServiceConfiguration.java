@@ -33,9 +33,12 @@ import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionStart;
 import se.stegvis.reporting.indicators.adapter.in.web.IndicatorStream;
 import se.stegvis.reporting.indicators.adapter.out.catalogue.JsonIndicatorCatalogue;
 import se.stegvis.reporting.indicators.adapter.out.consumer.ConsumerProgressLag;
+import se.stegvis.reporting.indicators.adapter.out.document.ReportFiles;
 import se.stegvis.reporting.indicators.adapter.out.persistence.MongoParticipantStore;
 import se.stegvis.reporting.indicators.adapter.out.persistence.MongoProjectStore;
 import se.stegvis.reporting.indicators.adapter.out.persistence.MongoReadModelLease;
+import se.stegvis.reporting.indicators.adapter.out.persistence.MongoSubmittedReports;
+import se.stegvis.reporting.indicators.application.EsfReports;
 import se.stegvis.reporting.indicators.application.IndicatorProjection;
 import se.stegvis.reporting.indicators.application.IndicatorTally;
 import se.stegvis.reporting.indicators.application.ParticipantStore;
@@ -43,6 +46,7 @@ import se.stegvis.reporting.indicators.application.ProjectStore;
 import se.stegvis.reporting.indicators.application.ReadModelLease;
 import se.stegvis.reporting.indicators.application.ReadIndicators;
 import se.stegvis.reporting.indicators.application.RebuildReadModel;
+import se.stegvis.reporting.indicators.application.SubmittedReports;
 import se.stegvis.reporting.indicators.application.ViewCurrency;
 import se.stegvis.reporting.indicators.application.WorkingState;
 import se.stegvis.reporting.indicators.domain.IndicatorEngine;
@@ -178,6 +182,19 @@ public class ReportingServiceConfiguration {
             @Value("${spring.cloud.stream.bindings." + ProjectionFunction.BINDING + ".group}") String group,
             @Value("${stegvis.indicators.behind-threshold:1000}") long behindThreshold) {
         return new ViewCurrency(projection, new ConsumerProgressLag(progress, group), behindThreshold);
+    }
+
+    /** Submitted ESF+ reports, in a collection of their own beside the read model's, which no rebuild empties. */
+    @Bean
+    SubmittedReports submittedReports(MongoDatabase database) {
+        return new MongoSubmittedReports(database.getCollection(MongoSubmittedReports.COLLECTION));
+    }
+
+    /** The twice-yearly ESF+ report, read through the same use case as the indicator views; CSV and XLSX by ReportFiles. */
+    @Bean
+    EsfReports esfReports(ReadIndicators indicators, IndicatorTally tally, IndicatorEngine engine, ViewCurrency currency,
+            SubmittedReports submitted, Clock clock) {
+        return new EsfReports(indicators, tally, engine.catalogue(), currency, submitted, new ReportFiles(), clock);
     }
 
     /**

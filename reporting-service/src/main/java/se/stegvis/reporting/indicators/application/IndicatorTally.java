@@ -1,6 +1,7 @@
 package se.stegvis.reporting.indicators.application;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -83,6 +84,15 @@ public final class IndicatorTally {
             return figures();
         }
         return countAll(day).values().stream().map(ProjectCounts::figures).toList();
+    }
+
+    /**
+     * How many of the project's participants had their personal data erased after the instant (by when the erasure
+     * was accepted): erasure changes no count, so this is how a submitted report learns of them.
+     */
+    public synchronized int erasedSince(String projectId, Instant since) {
+        return (int) state.participants().stream().filter(p -> projectId.equals(p.projectId()))
+                .filter(p -> p.erasedAt() != null && p.erasedAt().isAfter(since)).count();
     }
 
     /** A participant of the applied batch moved from what they counted as before to what they count as now. */

@@ -35,9 +35,13 @@ public final class ProjectedParticipant {
     public record EntryVersion(Instant occurredAt, int rank, String eventId) {
     }
 
-    /** The participant's own facts, without their activities and outcomes: of a size that does not grow. */
+    /**
+     * The participant's own facts, without their activities and outcomes: of a size that does not grow.
+     * {@code erasedAt} is when the (earliest) erasure was accepted, null when none is known or the stored facts predate
+     * keeping it; a submitted ESF+ report counts the erasures after it was sent by it.
+     */
     public record Facts(String participantId, String projectId, boolean enrolled, EntryFacts entry, EntryVersion entryVersion,
-                        LocalDate leftOn, EntryVersion leftVersion, boolean erased, Instant lastOccurredAt) {
+                        LocalDate leftOn, EntryVersion leftVersion, boolean erased, Instant erasedAt, Instant lastOccurredAt) {
     }
 
     /**
@@ -64,6 +68,7 @@ public final class ProjectedParticipant {
     private LocalDate leftOn;
     private EntryVersion leftVersion;
     private boolean erased;
+    private Instant erasedAt;
     private Instant lastOccurredAt;
 
     private ProjectedParticipant(String participantId) {
@@ -95,6 +100,7 @@ public final class ProjectedParticipant {
         leftOn = facts.leftOn();
         leftVersion = facts.leftVersion();
         erased = facts.erased();
+        erasedAt = facts.erasedAt();
         lastOccurredAt = facts.lastOccurredAt();
     }
 
@@ -148,6 +154,10 @@ public final class ProjectedParticipant {
         } else if (event instanceof ParticipantEvent.Erased) {
             changed |= !erased;
             erased = true; // the anonymous contribution stays: nothing else changes
+            if (erasedAt == null || event.occurredAt().isBefore(erasedAt)) {
+                erasedAt = event.occurredAt(); // the earliest, whatever the order: a repeated erasure is the same one
+                changed = true;
+            }
         } else if (event instanceof ParticipantEvent.ActivityRecorded recorded) {
             changed |= !recorded.activity().equals(activities.put(recorded.activity().activityId(), recorded.activity()));
         } else if (event instanceof ParticipantEvent.ActivityRetracted retracted) {
@@ -203,12 +213,17 @@ public final class ProjectedParticipant {
         return projectId;
     }
 
+    /** When the participant's personal data was erased (the earliest erasure accepted), null when it was not. */
+    public Instant erasedAt() {
+        return erasedAt;
+    }
+
     public Instant lastOccurredAt() {
         return lastOccurredAt;
     }
 
     public Facts facts() {
-        return new Facts(participantId, projectId, enrolled, entry, entryVersion, leftOn, leftVersion, erased, lastOccurredAt);
+        return new Facts(participantId, projectId, enrolled, entry, entryVersion, leftOn, leftVersion, erased, erasedAt, lastOccurredAt);
     }
 
     /** The activity with this id as far as it is known (it may be unknown: recorded null, not retracted). */

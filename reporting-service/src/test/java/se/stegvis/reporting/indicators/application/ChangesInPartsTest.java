@@ -19,7 +19,7 @@ import se.stegvis.reporting.indicators.domain.RecordedOutcome;
 class ChangesInPartsTest {
 
     private static final ParticipantStore.Changes CHANGES = new ParticipantStore.Changes(
-            IntStream.range(0, 4).mapToObj(i -> new ProjectedParticipant.Facts("p" + i, "project", true, null, null, null, null, false, null)).toList(),
+            IntStream.range(0, 4).mapToObj(i -> new ProjectedParticipant.Facts("p" + i, "project", true, null, null, null, null, false, null, null)).toList(),
             IntStream.range(0, 5).mapToObj(i -> new Fact<RecordedActivity>("p0", "a" + i, null, true)).toList(),
             IntStream.range(0, 3).mapToObj(i -> new Fact<RecordedOutcome>("p1", "o" + i, null, true)).toList(),
             Set.of("p0", "p3"));

@@ -82,7 +82,7 @@ final class EventTranslation {
         List<TargetDefinition> targets = e.getTargets().stream().map(EventTranslation::target).toList();
         return new ProjectDefinition(id(e.getEventId()), at(e.getOccurredAt()), Objects.requireNonNull(e.getProjectId()), e.getName(),
                 e.getRegionName(), e.getNuts2(), e.getPlannedParticipants(), targets,
-                e.getTargetGroups().stream().map(group -> shared(group.getCode())).toList());
+                e.getTargetGroups().stream().map(group -> shared(group.getCode())).toList(), e.getPeriodStart());
     }
 
     private static TargetDefinition target(Target t) {

@@ -43,7 +43,9 @@ public final class JsonIndicatorCatalogue {
         List<IndicatorDefinition> indicators = new ArrayList<>();
         for (JsonNode indicator : root.path("indicators")) {
             String code = indicator.path("code").asString();
-            indicators.add(new IndicatorDefinition(code, indicator.path("label").asString(), criterion(code, indicator.path("counts"))));
+            String labelSv = indicator.path("labelSv").isString() ? indicator.path("labelSv").asString() : null;
+            indicators.add(new IndicatorDefinition(code, indicator.path("label").asString(), labelSv,
+                    criterion(code, indicator.path("counts"))));
         }
         List<ExclusiveOutcomes> exclusive = new ArrayList<>();
         for (JsonNode group : root.path("exclusiveOutcomes")) {

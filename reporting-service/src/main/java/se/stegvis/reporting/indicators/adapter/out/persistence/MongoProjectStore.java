@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -14,8 +15,6 @@ import java.util.Optional;
 
 import org.bson.Document;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -31,7 +30,9 @@ import se.stegvis.reporting.indicators.domain.TargetUnit;
  *
  * <p>A document stored before projects kept their target groups reads with none, and its targets with no target
  * group (every group), as the events of then defined them: the breakdown by target group then shows the groups the
- * participants name, which add up all the same; the next definition of the project stores them.
+ * participants name, which add up all the same; the next definition of the project stores them. One stored before the
+ * period start was kept reads with none (its reporting periods then begin at the latest cut-off) until the next
+ * definition or a rebuild.
  */
 public final class MongoProjectStore implements ProjectStore {
 
@@ -46,17 +47,9 @@ public final class MongoProjectStore implements ProjectStore {
     @Override
     public boolean save(ProjectDefinition definition) {
         Date at = Date.from(definition.occurredAt());
-        try {
-            documents.replaceOne(and(eq("_id", definition.projectId()),
-                    or(lt("occurredAt", at), and(eq("occurredAt", at), lt("eventId", definition.eventId())))),
-                    document(definition), new ReplaceOptions().upsert(true));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return UniqueWrite.unlessTaken(() -> documents.replaceOne(and(eq("_id", definition.projectId()),
+                or(lt("occurredAt", at), and(eq("occurredAt", at), lt("eventId", definition.eventId())))),
+                document(definition), new ReplaceOptions().upsert(true)));
     }
 
     @Override
@@ -82,6 +75,7 @@ public final class MongoProjectStore implements ProjectStore {
                 .append("regionName", definition.regionName()).append("nuts2", definition.nuts2())
                 .append("plannedParticipants", definition.plannedParticipants())
                 .append("targetGroups", definition.targetGroups())
+                .append("periodStart", definition.periodStart() == null ? null : definition.periodStart().toString())
                 .append("targets", definition.targets().stream().map(target -> new Document("code", target.code())
                         .append("target", target.target()).append("unit", target.unit().name())
                         .append("outcomeTypes", List.copyOf(target.outcomeTypes()))
@@ -103,6 +97,7 @@ public final class MongoProjectStore implements ProjectStore {
         return new ProjectDefinition(document.getString("eventId"), document.getDate("occurredAt").toInstant(),
                 document.getString("_id"), document.getString("name"), document.getString("regionName"),
                 document.getString("nuts2"), document.getInteger("plannedParticipants"), targets,
-                document.getList("targetGroups", String.class, List.of()));
+                document.getList("targetGroups", String.class, List.of()),
+                document.getString("periodStart") == null ? null : LocalDate.parse(document.getString("periodStart")));
     }
 }

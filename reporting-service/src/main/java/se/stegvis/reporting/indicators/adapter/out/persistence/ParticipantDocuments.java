@@ -37,6 +37,7 @@ final class ParticipantDocuments {
                 .append("leftOn", facts.leftOn() == null ? null : facts.leftOn().toString())
                 .append("left", facts.leftVersion() == null ? null : version(facts.leftVersion()))
                 .append("erased", facts.erased())
+                .append("erasedAt", facts.erasedAt() == null ? null : date(facts.erasedAt()))
                 .append("lastOccurredAt", date(facts.lastOccurredAt()));
     }
 
@@ -48,6 +49,7 @@ final class ParticipantDocuments {
                 document.getBoolean("enrolled", false), entry == null ? null : entryFacts(entry),
                 entry == null ? null : version(entry), leftOn == null ? null : LocalDate.parse(leftOn),
                 left == null ? null : version(left), document.getBoolean("erased", false),
+                document.getDate("erasedAt") == null ? null : instant(document.getDate("erasedAt")),
                 instant(document.getDate("lastOccurredAt")));
     }
 

@@ -21,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Access tokens from the stack's OpenID Connect issuer, one per identity, by the client-credentials grant as any
  * system that calls Stegvis gets them. A token is kept and sent again until a minute before it expires (the local
  * issuer gives 15 minutes), then a new one is fetched: a long test or load never sends an expired token, and a run
- * does not ask the issuer once per request.
+ * does not ask the issuer once per request. One identity's token is fetched by one caller at a time, the others wait
+ * for it: 200 senders starting at once asked the issuer 200 times and it timed out.
  */
 public final class IssuerTokens implements TokenSource {
 
@@ -35,6 +36,7 @@ public final class IssuerTokens implements TokenSource {
     private final Clock clock;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+    private final Map<String, Object> fetching = new ConcurrentHashMap<>();
 
     private record Held(String token, Instant refreshAt) {
     }
@@ -57,12 +59,22 @@ public final class IssuerTokens implements TokenSource {
     @Override
     public String token(String identity) {
         Held current = held.get(identity);
-        if (current != null && clock.instant().isBefore(current.refreshAt())) {
+        if (valid(current)) {
             return current.token();
         }
-        Held fresh = fetch(identity, DEMO_SECRET);
-        held.put(identity, fresh);
-        return fresh.token();
+        synchronized (fetching.computeIfAbsent(identity, id -> new Object())) {
+            Held meanwhile = held.get(identity);
+            if (valid(meanwhile)) {
+                return meanwhile.token();
+            }
+            Held fresh = fetch(identity, DEMO_SECRET);
+            held.put(identity, fresh);
+            return fresh.token();
+        }
+    }
+
+    private boolean valid(Held token) {
+        return token != null && clock.instant().isBefore(token.refreshAt());
     }
 
     private Held fetch(String identity, String secret) {

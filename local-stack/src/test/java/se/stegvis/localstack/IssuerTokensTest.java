@@ -12,13 +12,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class IssuerTokensTest {
 
     private final AtomicInteger issued = new AtomicInteger();
+    private final AtomicInteger asked = new AtomicInteger();
+    /** When set, the issuer answers only once it is counted down. */
+    private volatile CountDownLatch answer;
     private final HttpServer issuer = server();
     private Instant now = Instant.parse("2026-11-01T10:00:00Z");
     private final IssuerTokens tokens = new IssuerTokens("http://127.0.0.1:" + issuer.getAddress().getPort(), new Clock() {
@@ -57,6 +66,28 @@ class IssuerTokensTest {
     }
 
     @Test
+    void callers_at_once_share_one_fetch() throws Exception {
+        answer = new CountDownLatch(1);
+        int callers = 32;
+        List<String> got = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < callers; i++) {
+            Thread caller = new Thread(() -> got.add(tokens.token("malmo-staff")));
+            caller.start();
+            threads.add(caller);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> asked.get() >= 1 && threads.stream()
+                .allMatch(thread -> thread.getState() != Thread.State.RUNNABLE && thread.getState() != Thread.State.NEW));
+        answer.countDown();
+        for (Thread thread : threads) {
+            thread.join(Duration.ofSeconds(30).toMillis());
+        }
+
+        assertThat(got).hasSize(callers).containsOnly("token-1");
+        assertThat(issued).as("tokens the issuer gave").hasValue(1);
+    }
+
+    @Test
     void a_refused_identity_is_named() {
         assertThatThrownBy(() -> tokens.token("nobody")).hasMessage("The issuer refused a token for nobody: 401");
     }
@@ -65,6 +96,15 @@ class IssuerTokensTest {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/oauth2/token", exchange -> {
+                asked.incrementAndGet();
+                CountDownLatch gate = answer;
+                if (gate != null) {
+                    try {
+                        gate.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
                 String basic = exchange.getRequestHeaders().getFirst("Authorization");
                 boolean known = basic != null && !basic.equals("Basic " + java.util.Base64.getEncoder()
                         .encodeToString("nobody:demo".getBytes(StandardCharsets.UTF_8)));

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +20,9 @@ import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import com.mongodb.MongoSocketException;
+import com.mongodb.MongoTimeoutException;
 
 import se.stegvis.service.command.Gone;
 import se.stegvis.service.command.InvalidCommand;
@@ -39,6 +43,7 @@ public class ProblemResponses {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
     public static final String TYPES = "https://stegvis.se/problems/";
+    static final String STORE_RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler(InvalidCommand.class)
     ResponseEntity<ProblemDetail> invalid(InvalidCommand e) {
@@ -89,13 +94,24 @@ public class ProblemResponses {
                 List.of(new Violation(e.getHeaderName(), "is required")));
     }
 
-    /** Spring's own answers (405, 406, 415, 404 for unknown paths, ...) keep their status; anything else is a 500. */
+    /**
+     * Spring's own answers (405, 406, 415, 404 for unknown paths, ...) keep their status; a store that does not answer
+     * (MongoDB unreachable or timing out, however wrapped) is a 503 with {@code Retry-After}, as the request may
+     * succeed once it is back; anything else is a 500.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> other(Exception e) {
         if (e instanceof ErrorResponse framework && framework.getStatusCode().is4xxClientError()) {
             ProblemDetail body = framework.getBody();
             body.setType(URI.create(TYPES + framework.getStatusCode().value()));
             return ResponseEntity.status(framework.getStatusCode()).headers(framework.getHeaders()).body(body);
+        }
+        if (storeAway(e)) {
+            log.warn("The store did not answer: {}", withoutMessages(e));
+            ResponseEntity<ProblemDetail> away = problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                    "The service's store does not answer at the moment; try again shortly", List.of());
+            return ResponseEntity.status(away.getStatusCode()).header(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER_SECONDS)
+                    .body(away.getBody());
         }
         log.error("Unexpected failure: {}", withoutMessages(e));
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side", List.of());
@@ -105,6 +121,17 @@ public class ProblemResponses {
      * The exception's classes and where they were thrown, without their messages: a message may quote a value from
      * the request, and in this service a value may be a protected person's name.
      */
+    /** The failure, or one of its causes, is the store's driver or Spring Data saying the store cannot be reached. */
+    static boolean storeAway(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MongoTimeoutException || t instanceof MongoSocketException
+                    || t instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String withoutMessages(Throwable failure) {
         StringBuilder described = new StringBuilder();
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

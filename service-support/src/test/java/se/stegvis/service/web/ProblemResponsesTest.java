@@ -2,7 +2,14 @@ package se.stegvis.service.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+import com.mongodb.MongoSocketOpenException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.ServerAddress;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +38,20 @@ class ProblemResponsesTest {
         assertThat(answer.getStatusCode().value()).isEqualTo(410);
         assertThat(answer.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)).isFalse();
         assertThat(answer.getBody().getType().toString()).endsWith("/gone");
+    }
+
+    @Test
+    void a_store_that_does_not_answer_is_a_503_that_advises_a_retry_however_the_failure_is_wrapped() {
+        for (Exception away : List.<Exception>of(new MongoTimeoutException("no server within 30000 ms"),
+                new IllegalStateException("reading the checkpoint", new MongoSocketOpenException("refused", new ServerAddress())),
+                new DataAccessResourceFailureException("timed out", new MongoTimeoutException("no server")))) {
+            ResponseEntity<ProblemDetail> answer = responses.other(away);
+
+            assertThat(answer.getStatusCode().value()).as(away.toString()).isEqualTo(503);
+            assertThat(answer.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
+            assertThat(answer.getBody().getType().toString()).endsWith("/store-unavailable");
+        }
+        assertThat(responses.other(new IllegalStateException("a bug")).getStatusCode().value()).as("anything else").isEqualTo(500);
     }
 
     @Test

@@ -78,15 +78,16 @@ public final class MongoParticipantStore implements ParticipantStore {
         write(participants, changes.participants(), facts -> unstored.contains(facts.participantId()), ParticipantDocuments::participant);
     }
 
+    /** Each chunk's documents are made when it is written: a checkpoint written whole (a flush) may hold hundreds of thousands. */
     private static <T> void write(MongoCollection<Document> collection, List<T> items, Predicate<T> unstored,
             Function<T, Document> document) {
-        List<Document> inserts = new ArrayList<>();
-        List<Document> replacements = new ArrayList<>();
+        List<T> inserts = new ArrayList<>();
+        List<T> replacements = new ArrayList<>();
         for (T item : items) {
-            (unstored.test(item) ? inserts : replacements).add(document.apply(item));
+            (unstored.test(item) ? inserts : replacements).add(item);
         }
         for (int from = 0; from < inserts.size(); from += CHUNK) {
-            List<Document> chunk = inserts.subList(from, Math.min(inserts.size(), from + CHUNK));
+            List<Document> chunk = documents(inserts, from, document);
             try {
                 collection.insertMany(chunk, new InsertManyOptions().ordered(false));
             } catch (MongoBulkWriteException someThere) {
@@ -94,8 +95,12 @@ public final class MongoParticipantStore implements ParticipantStore {
             }
         }
         for (int from = 0; from < replacements.size(); from += CHUNK) {
-            replace(collection, replacements.subList(from, Math.min(replacements.size(), from + CHUNK)));
+            replace(collection, documents(replacements, from, document));
         }
+    }
+
+    private static <T> List<Document> documents(List<T> items, int from, Function<T, Document> document) {
+        return items.subList(from, Math.min(items.size(), from + CHUNK)).stream().map(document).toList();
     }
 
     /** The documents whose insert failed because one of their id is there; any other failure is thrown. */

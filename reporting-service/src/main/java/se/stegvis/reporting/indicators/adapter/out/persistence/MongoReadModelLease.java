@@ -10,8 +10,6 @@ import java.util.Objects;
 
 import org.bson.Document;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 
@@ -62,15 +60,11 @@ public final class MongoReadModelLease implements ReadModelLease {
     public void acquire() {
         Document held = documents.find(eq("_id", ID)).first();
         if (held == null) {
-            try {
-                documents.insertOne(new Document("_id", ID).append("holder", holder).append("renewedAt", now()));
+            Document mine = new Document("_id", ID).append("holder", holder).append("renewedAt", now());
+            if (UniqueWrite.unlessTaken(() -> documents.insertOne(mine))) {
                 return;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                    throw new HeldElsewhere(refusal(documents.find(eq("_id", ID)).first()));
-                }
-                throw e;
             }
+            throw new HeldElsewhere(refusal(documents.find(eq("_id", ID)).first()));
         }
         if (!mine(held.getString("holder"))) {
             waitForStaleness(held);

@@ -48,16 +48,12 @@ final class StackRebuild {
         }
     }
 
-    /** Waits until every group of the stack has committed the end of what it reads; returns how long that took. */
-    interface Checkpointed {
-        Duration await() throws Exception;
-    }
-
     private final StackUnderTest stack;
     private final Phases phases;
-    private final Checkpointed checkpointed;
+    /** Waits until every group of the stack has committed the end of what it reads; returns how long that took. */
+    private final Callable<Duration> checkpointed;
 
-    StackRebuild(StackUnderTest stack, Phases phases, Checkpointed checkpointed) {
+    StackRebuild(StackUnderTest stack, Phases phases, Callable<Duration> checkpointed) {
         this.stack = stack;
         this.phases = phases;
         this.checkpointed = checkpointed;
@@ -88,7 +84,7 @@ final class StackRebuild {
                 sampler.shutdownNow();
                 sampler.awaitTermination(30, TimeUnit.SECONDS);
             }
-            Duration toCheckpoint = phases.run("rebuild round " + (r + 1) + ": until its checkpoint is committed", checkpointed::await);
+            Duration toCheckpoint = phases.run("rebuild round " + (r + 1) + ": until its checkpoint is committed", checkpointed);
             double after = LiveHeap.afterFullGc(stack.pid("reporting-service"));
             ReplayBenchmark.Replayed rawRun = rawFirst ? rawFirstRun
                     : phases.run("rebuild round " + (r + 1) + ": plain consumer", () -> raw.replay(events, r));
@@ -100,7 +96,7 @@ final class StackRebuild {
         }
         HeapSamples.Measured<ReplayBenchmark.Replayed> live = phases.run("rebuild with the live heap sampled (untimed)",
                 () -> liveDuring(() -> rebuild.replay(events), stack.pid("reporting-service")));
-        phases.run("the untimed rebuild: until its checkpoint is committed", checkpointed::await);
+        phases.run("the untimed rebuild: until its checkpoint is committed", checkpointed);
         if (rebuild.deadLetters() != deadLettersBefore) {
             throw new IllegalStateException((rebuild.deadLetters() - deadLettersBefore) + " records were dead-lettered during the rebuilds");
         }

@@ -99,16 +99,7 @@ class EsfReportIT {
 
     /** The report's JSON once its figures are final and satisfy the condition. */
     private static JsonNode awaitReport(Http http, String projectId, Predicate<JsonNode> until) {
-        List<JsonNode> seen = new ArrayList<>();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            Http.Reply reply = http.get(reports(projectId) + "/" + CUT_OFF);
-            if (reply.status() != 200) {
-                return false;
-            }
-            seen.add(0, reply.json());
-            return "CURRENT".equals(seen.get(0).get("currency").get("state").asString()) && until.test(seen.get(0));
-        });
-        return seen.get(0);
+        return ProjectView.awaitAt(http, reports(projectId) + "/" + CUT_OFF, report -> ProjectView.current(report) && until.test(report));
     }
 
     private static JsonNode row(JsonNode table, String type, String code) {

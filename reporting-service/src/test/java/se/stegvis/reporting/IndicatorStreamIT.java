@@ -286,7 +286,7 @@ class IndicatorStreamIT {
 
             Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
                 JsonNode latest = stream.events.get(stream.events.size() - 1).json().get("view");
-                return "CURRENT".equals(latest.get("currency").get("state").asString()) && latest.equals(http.get("/api/indicators").json());
+                return ProjectView.current(latest) && latest.equals(http.get("/api/indicators").json());
             });
         } finally {
             gate.release();

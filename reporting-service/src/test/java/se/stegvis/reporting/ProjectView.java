@@ -20,9 +20,14 @@ final class ProjectView {
 
     /** The project's view once it satisfies {@code until}, asked again until then (60 s at most: a loaded CI machine). */
     static JsonNode await(Http http, String projectId, Predicate<JsonNode> until) {
+        return awaitAt(http, "/api/projects/" + projectId + "/indicators", until);
+    }
+
+    /** The JSON at {@code path} once it answers 200 and satisfies {@code until}, asked again until then (60 s at most). */
+    static JsonNode awaitAt(Http http, String path, Predicate<JsonNode> until) {
         List<JsonNode> seen = new ArrayList<>();
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
-            Http.Reply reply = http.get("/api/projects/" + projectId + "/indicators");
+            Http.Reply reply = http.get(path);
             if (reply.status() != 200) {
                 return false;
             }
@@ -30,6 +35,11 @@ final class ProjectView {
             return until.test(seen.get(0));
         });
         return seen.get(0);
+    }
+
+    /** True when the view (or report) says its figures are final: {@code currency.state} is CURRENT. */
+    static boolean current(JsonNode view) {
+        return "CURRENT".equals(view.get("currency").get("state").asString());
     }
 
     /** The view's figures and everything else but how current they are: to compare views read at different times. */

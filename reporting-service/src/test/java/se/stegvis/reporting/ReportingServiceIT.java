@@ -282,7 +282,7 @@ class ReportingServiceIT {
         assertThat(indicator(rebuilt, "participants").get("byGender").toString())
                 .isEqualTo("{\"WOMAN\":1,\"MAN\":0,\"NON_BINARY\":0,\"NOT_STATED\":0}");
         assertThat(figures(rebuilt)).isEqualTo(figures(live));
-        JsonNode twinRebuilt = awaitProject(twin, v -> "CURRENT".equals(v.get("currency").get("state").asString()));
+        JsonNode twinRebuilt = awaitProject(twin, ProjectView::current);
         assertThat(withoutCurrency(twinRebuilt)).as("the twin's view, now final again").isEqualTo(withoutCurrency(live));
         assertThat(http.get("/api/indicators").json().get("projects")).extracting(column -> column.get("projectId").asString())
                 .contains(project, twin).doesNotContain(neverDefined);
@@ -349,15 +349,14 @@ class ReportingServiceIT {
     void each_view_says_how_current_it_is_in_one_added_field_and_keeps_every_field_it_had() {
         String project = newProject();
         topics.publish(InventedEvents.project(project, "Aktuellt"), InventedEvents.enrolled(project, UUID.randomUUID(), Gender.MAN, 40));
-        JsonNode view = awaitProject(project, v -> v.get("participants").asInt() == 1
-                && "CURRENT".equals(v.get("currency").get("state").asString()));
+        JsonNode view = awaitProject(project, v -> v.get("participants").asInt() == 1 && ProjectView.current(v));
         String current = "{\"state\":\"CURRENT\",\"behindBy\":null,\"replayed\":null,\"toReplay\":null}";
 
         assertThat(view.get("currency").toString()).isEqualTo(current);
         assertThat(view.propertyNames()).containsExactly("projectId", "name", "region", "nuts2", "asOf", "plannedParticipants",
                 "participants", "indicators", "targets", "currency", "asOfDate");
         JsonNode consolidated = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> http.get("/api/indicators").json(),
-                json -> "CURRENT".equals(json.get("currency").get("state").asString()));
+                ProjectView::current);
         assertThat(consolidated.get("currency").toString()).isEqualTo(current);
         assertThat(consolidated.propertyNames()).containsExactly("asOf", "suppressedBelow", "projects", "total", "currency", "asOfDate");
     }

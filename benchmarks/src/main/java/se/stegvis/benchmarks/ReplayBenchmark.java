@@ -1,9 +1,11 @@
 package se.stegvis.benchmarks;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -12,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import se.stegvis.registry.SchemaRegistryApplication;
 import se.stegvis.reporting.ReportingServiceApplication;
+import se.stegvis.reporting.indicators.adapter.in.messaging.ProjectionFunction;
 import se.stegvis.schemas.EventTopic;
 import se.stegvis.testsupport.SharedKafka;
 
@@ -33,7 +36,8 @@ public final class ReplayBenchmark {
         }
     }
 
-    record RoundResult(Replayed raw, Replayed inserting, Replayed service, HeapSamples.Figures heap) {
+    /** @param checkpointSeconds from the rebuild's DONE until its offsets were committed, its checkpoint written */
+    record RoundResult(Replayed raw, Replayed inserting, Replayed service, double checkpointSeconds, HeapSamples.Figures heap) {
         double ratio() {
             return service.perSecond() / raw.perSecond();
         }
@@ -69,11 +73,16 @@ public final class ReplayBenchmark {
                 try (ConfigurableApplicationContext service = startService(registryUrl, mongo)) {
                     ServiceReplay rebuild = new ServiceReplay("http://localhost:" + service.getEnvironment().getProperty("local.server.port"),
                             service.getBean(MeterRegistry.class), service.getEnvironment().getProperty("stegvis.projection.group-id"));
+                    String group = service.getEnvironment().getProperty("stegvis.projection.group-id");
                     awaitFirstProjection(rebuild, written.total());
+                    Callable<Duration> checkpointed = () -> GroupCommitted.awaitEnd(SharedKafka.bootstrapServers(), group,
+                            ProjectionFunction.PROJECTED_TOPICS.stream().map(EventTopic::topicName).toList(), Duration.ofMinutes(20));
+                    checkpointed.call();
                     List<RoundResult> results = rounds(new RawDecodingReplay(SharedKafka.bootstrapServers(), registryUrl),
-                            new DecodeAndInsertReplay(SharedKafka.bootstrapServers(), registryUrl, mongo.connectionString()), rebuild, heap,
-                            written.total());
+                            new DecodeAndInsertReplay(SharedKafka.bootstrapServers(), registryUrl, mongo.connectionString()), rebuild,
+                            checkpointed, heap, written.total());
                     HeapSamples.Measured<Replayed> live = heap.liveDuring(() -> rebuild.replay(written.total()), LIVE_HEAP_EVERY_MILLIS);
+                    checkpointed.call();
                     System.out.printf("live heap during an untimed rebuild: %s%n", live.heap());
                     if (rebuild.deadLetters() != 0) {
                         throw new IllegalStateException(rebuild.deadLetters() + " records were dead-lettered");
@@ -85,20 +94,26 @@ public final class ReplayBenchmark {
         }
     }
 
+    /**
+     * Each round waits, after the rebuild, until its checkpoint is committed (timed): the next measurement then does not
+     * share the two cores with the writing of the last rebuild's state.
+     */
     private static List<RoundResult> rounds(RawDecodingReplay raw, DecodeAndInsertReplay inserting, ServiceReplay rebuild,
-            HeapSamples heap, long events) throws Exception {
+            Callable<Duration> checkpointed, HeapSamples heap, long events) throws Exception {
         List<RoundResult> results = new ArrayList<>();
         for (int round = 0; round < WARM_UP_ROUNDS + MEASURED_ROUNDS; round++) {
             boolean baselinesFirst = round % 2 == 0;
             Replayed rawFirst = baselinesFirst ? raw.replay(events, round) : null;
             Replayed insertingFirst = baselinesFirst ? inserting.replay(events, round) : null;
             HeapSamples.Measured<Replayed> service = heap.during(() -> rebuild.replay(events));
+            double checkpointSeconds = checkpointed.call().toNanos() / 1e9;
             Replayed rawTimed = baselinesFirst ? rawFirst : raw.replay(events, round);
             Replayed insertingTimed = baselinesFirst ? insertingFirst : inserting.replay(events, round);
-            RoundResult result = new RoundResult(rawTimed, insertingTimed, service.result(), service.heap());
+            RoundResult result = new RoundResult(rawTimed, insertingTimed, service.result(), checkpointSeconds, service.heap());
             System.out.printf("round %d%s: raw %,.0f events/s, decode+insert %,.0f events/s, service %,.0f events/s, ratio %.3f "
-                    + "(to decode+insert %.3f), heap %s%n", round + 1, round < WARM_UP_ROUNDS ? " (warm-up)" : "", rawTimed.perSecond(),
-                    insertingTimed.perSecond(), service.result().perSecond(), result.ratio(), result.ratioToInserting(), service.heap());
+                    + "(to decode+insert %.3f), checkpoint committed %.1f s after DONE, heap %s%n", round + 1,
+                    round < WARM_UP_ROUNDS ? " (warm-up)" : "", rawTimed.perSecond(), insertingTimed.perSecond(), service.result().perSecond(),
+                    result.ratio(), result.ratioToInserting(), checkpointSeconds, service.heap());
             if (round >= WARM_UP_ROUNDS) {
                 results.add(result);
             }

@@ -1,6 +1,7 @@
 package se.stegvis.reporting.indicators.application;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -76,6 +77,9 @@ public final class IndicatorProjection {
     }
 
     private Set<String> applyToParticipants(List<ParticipantEvent> events) {
+        if (!tally.keepsRunningCounts()) {
+            return applyUncounted(events);
+        }
         Map<String, IndicatorTally.Contribution> before = new HashMap<>();
         Map<String, ProjectedParticipant> touched = new LinkedHashMap<>();
         Set<String> changedProjects = new LinkedHashSet<>();
@@ -90,6 +94,32 @@ public final class IndicatorProjection {
         }
         touched.forEach((id, now) -> tally.changed(before.get(id), now));
         return changedProjects;
+    }
+
+    /** No running counts are kept (none made yet, or a replay is under way): the next view counts afresh. */
+    private Set<String> applyUncounted(List<ParticipantEvent> events) {
+        Set<String> changedProjects = new HashSet<>();
+        for (ParticipantEvent event : events) {
+            ProjectedParticipant participant = state.participant(event.participantId());
+            if (participant.apply(event)) {
+                state.changedBy(event);
+                changedProjects.add(participant.projectId());
+            }
+        }
+        if (!changedProjects.isEmpty()) {
+            tally.forget();
+        }
+        return changedProjects;
+    }
+
+    /**
+     * The replay from the start has reached the end offsets it began with: running counts are kept from now on (none
+     * are during a replay, see {@link IndicatorTally}). Harmless when no replay was under way.
+     */
+    public void replayed() {
+        synchronized (tally) {
+            tally.replayed();
+        }
     }
 
     /** What changed since the last checkpoint, as it is now, for the next one; none while nothing did. */

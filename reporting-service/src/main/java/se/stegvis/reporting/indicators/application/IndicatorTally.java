@@ -3,7 +3,6 @@ package se.stegvis.reporting.indicators.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +23,11 @@ import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
  * participant counts as depends on the day (a follow-up point comes, a dated outcome begins to count), so counts of
  * yesterday are not today's. Figures of an earlier day are counted from the working state when asked.
  *
+ * <p>During a replay from the start it keeps no running counts: nearly every event of a replay changes a participant,
+ * and moving each one's contribution batch after batch cost a quarter of the replay's time (docs/benchmarks/replay.md).
+ * A view asked for meanwhile is counted from the working state, and kept until the next batch; once the replay has
+ * reached its end ({@link #replayed()}), the next view counts once and running counts are kept from then on.
+ *
  * <p>It knows only what this instance's projection applies: one reporting-service instance per read model (see
  * docs/decisions/0009). The object is also the lock that keeps the working state and its counts together.
  */
@@ -38,6 +42,7 @@ public final class IndicatorTally {
     private final Clock clock;
     private Map<String, ProjectCounts> counts;
     private LocalDate countedFor;
+    private boolean replaying;
 
     /** @param clock whose date, in its zone, is today (the service's: Europe/Stockholm) */
     public IndicatorTally(WorkingState state, IndicatorEngine engine, Clock clock) {
@@ -49,6 +54,11 @@ public final class IndicatorTally {
     /** The day the service counts as today. */
     public LocalDate today() {
         return LocalDate.now(clock);
+    }
+
+    /** True when a batch is to tell it what each changed participant counted as before and counts as now. */
+    synchronized boolean keepsRunningCounts() {
+        return counts != null && !replaying;
     }
 
     synchronized Contribution contribution(ProjectedParticipant participant) {
@@ -124,10 +134,15 @@ public final class IndicatorTally {
         counts = null;
     }
 
-    /** The working state was emptied. */
+    /** The working state was emptied for a replay from the start: no running counts until it has {@link #replayed()}. */
     synchronized void cleared() {
-        counts = new HashMap<>();
-        countedFor = today();
+        counts = null;
+        replaying = true;
+    }
+
+    /** The replay from the start has reached its end: the next view counts, and running counts are kept from then on. */
+    synchronized void replayed() {
+        replaying = false;
     }
 
     private ProjectCounts count(ProjectDefinition project, LocalDate day) {

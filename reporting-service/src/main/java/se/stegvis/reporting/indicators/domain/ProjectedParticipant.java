@@ -236,6 +236,20 @@ public final class ProjectedParticipant {
         return new Fact<>(participantId, outcomeId, outcomes.get(outcomeId), retractedOutcomes.contains(outcomeId));
     }
 
+    /** Every activity known of the participant: recorded, retracted, or both. */
+    public List<Fact<RecordedActivity>> activities() {
+        Set<String> ids = new HashSet<>(activities.keySet());
+        ids.addAll(retractedActivities);
+        return ids.stream().map(this::activity).toList();
+    }
+
+    /** Every outcome known of the participant: recorded, retracted, or both. */
+    public List<Fact<RecordedOutcome>> outcomes() {
+        Set<String> ids = new HashSet<>(outcomes.keySet());
+        ids.addAll(retractedOutcomes);
+        return ids.stream().map(this::outcome).toList();
+    }
+
     public State state() {
         return new State(facts(), Map.copyOf(activities), Set.copyOf(retractedActivities), Map.copyOf(outcomes),
                 Set.copyOf(retractedOutcomes));

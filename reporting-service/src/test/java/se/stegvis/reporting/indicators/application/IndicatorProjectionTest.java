@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import se.stegvis.access.Caller;
 import se.stegvis.access.ProjectRole;
+import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
 import se.stegvis.reporting.indicators.domain.Gender;
 import se.stegvis.reporting.indicators.domain.IndicatorCount;
 import se.stegvis.reporting.indicators.domain.IndicatorEngine;
@@ -167,6 +168,62 @@ class IndicatorProjectionTest {
             assertThat(read.ofProject(STAFF, PROJECT)).as("after %s", event).isEqualTo(countedFromACheckpoint());
         }
         assertThat(count(read.ofProject(STAFF, PROJECT), "employed-upon-leaving").total()).isEqualTo(1);
+    }
+
+    @Test
+    void a_replay_keeps_no_running_counts_until_it_has_ended_and_its_views_are_exact_throughout() {
+        String sam = "0b6c3c9e-1111-4aaa-8bbb-000000000002";
+        defineProject();
+        projection.apply(sixEvents());
+        read.ofProject(STAFF, PROJECT);
+        assertThat(tally.keepsRunningCounts()).as("running counts once a view was counted").isTrue();
+
+        projection.clear();
+        assertThat(tally.keepsRunningCounts()).as("cleared for a replay").isFalse();
+        List<ProjectionEvent> replayed = new ArrayList<>();
+        replayed.add(PROJECT_DEFINED);
+        replayed.addAll(sixEvents());
+        replayed.add(InventedParticipants.enrolled(sam, InventedParticipants.entry(Gender.MAN, 60, "labourMarketStatus", "UNEMPLOYED")));
+        for (ProjectionEvent event : replayed) {
+            projection.apply(List.of(event));
+            assertThat(read.ofProject(STAFF, PROJECT)).as("during the replay, after %s", event).isEqualTo(countedFromACheckpoint());
+            assertThat(tally.keepsRunningCounts()).as("during the replay, with a view read").isFalse();
+        }
+
+        projection.replayed();
+        read.ofProject(STAFF, PROJECT);
+        assertThat(tally.keepsRunningCounts()).as("once the replay ended and a view was counted").isTrue();
+        for (ProjectionEvent event : List.of(InventedParticipants.activity(sam, "a2", "DIGITAL_GUIDANCE"),
+                InventedParticipants.outcome(sam, "o2", "EMPLOYED", "UPON_LEAVING", LocalDate.of(2025, 9, 1), T0.plusSeconds(300)))) {
+            projection.apply(List.of(event));
+            assertThat(read.ofProject(STAFF, PROJECT)).as("after the replay, after %s", event).isEqualTo(countedFromACheckpoint());
+        }
+        assertThat(count(read.ofProject(STAFF, PROJECT), "employed-upon-leaving").total()).isEqualTo(1);
+    }
+
+    @Test
+    void the_first_checkpoint_after_a_replay_holds_everything_it_built_and_the_next_only_what_changed_since() {
+        defineProject();
+        projection.clear();
+        List<ProjectionEvent> replayed = new ArrayList<>(List.of(PROJECT_DEFINED));
+        replayed.addAll(sixEvents());
+        replayed.add(InventedParticipants.outcomeRetracted(ALEX, "o9", T0.plusSeconds(400)));
+        projection.apply(replayed);
+
+        ParticipantStore.Changes first = projection.takeChanges();
+        assertThat(first.participants()).extracting(ProjectedParticipant.Facts::participantId).containsExactly(ALEX);
+        assertThat(first.activities()).extracting(ProjectedParticipant.Fact::id).containsExactly("a1");
+        assertThat(first.outcomes()).as("the retracted one and the one known only by its retraction")
+                .extracting(ProjectedParticipant.Fact::id).containsExactlyInAnyOrder("o1", "o9");
+        assertThat(first.unstored()).as("none is in the emptied store").containsExactly(ALEX);
+        projection.store(first);
+
+        projection.apply(List.of(InventedParticipants.activity(ALEX, "a2", "DIGITAL_GUIDANCE")));
+        ParticipantStore.Changes next = projection.takeChanges();
+        assertThat(next.activities()).extracting(ProjectedParticipant.Fact::id).containsExactly("a2");
+        assertThat(next.outcomes()).isEmpty();
+        assertThat(next.unstored()).isEmpty();
+        assertThat(read.ofProject(STAFF, PROJECT)).isEqualTo(countedFromACheckpoint());
     }
 
     @Test

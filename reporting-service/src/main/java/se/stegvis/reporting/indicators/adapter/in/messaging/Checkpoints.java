@@ -35,7 +35,12 @@ import se.stegvis.schemas.serde.DecodeFailure;
  * record at fault ({@link #flush}), everything is written and settled on the consumer's thread. A replay that empties
  * the store ({@link #clearForReplay}) abandons the checkpoint under way once the part being written holds: a checkpoint
  * is written in parts of {@value #PART} documents, and the whole state after a rebuild is hundreds of thousands.
- * Every method but the writer's runs on the consumer's thread.
+ *
+ * <p>While a replay from the start is under way ({@link #replaying(boolean)}) no checkpoint begins merely because one
+ * is due: the replay began by committing the topics' beginnings, so a restart meanwhile replays from the start
+ * whatever was stored, and a checkpoint every interval would write most participants again and again while taking
+ * the CPU the replay needs. The first checkpoint after it holds everything the replay built; an idle moment, a flush
+ * and a failing store still begin one as before. Every method but the writer's runs on the consumer's thread.
  */
 final class Checkpoints implements AutoCloseable {
 
@@ -60,6 +65,7 @@ final class Checkpoints implements AutoCloseable {
     private final Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
     private Running running;
     private boolean failing;
+    private boolean replaying;
     private long lastTaken;
 
     /** A checkpoint being written: what it writes, what it commits once written, and whether a replay abandoned it. */
@@ -97,6 +103,11 @@ final class Checkpoints implements AutoCloseable {
         advance(batch.consumer(), false);
     }
 
+    /** Whether a replay from the start is under way: then no checkpoint begins because it is due (see above). */
+    void replaying(boolean replaying) {
+        this.replaying = replaying;
+    }
+
     /** While no records come: a checkpoint of what changed begins now rather than when due. */
     void idle(Consumer<?, ?> consumer) {
         advance(consumer, true, false);
@@ -130,6 +141,7 @@ final class Checkpoints implements AutoCloseable {
             progress.resumed(group);
         }
         clear.run();
+        replaying = true;
     }
 
     private void advance(Consumer<?, ?> consumer, boolean now) {
@@ -144,7 +156,7 @@ final class Checkpoints implements AutoCloseable {
         if (running != null && (settle || running.write().isDone())) {
             finish(consumer);
         }
-        if (running != null || !(now || failing || nanoTime.getAsLong() - lastTaken >= intervalNanos)) {
+        if (running != null || !(now || failing || !replaying && nanoTime.getAsLong() - lastTaken >= intervalNanos)) {
             return;
         }
         ParticipantStore.Changes changes = projection.takeChanges();

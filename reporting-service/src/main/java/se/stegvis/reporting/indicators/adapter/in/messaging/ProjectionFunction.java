@@ -72,10 +72,25 @@ public final class ProjectionFunction implements Consumer<Message<List<Object>>>
         if (replays.beginIfRequested(batch.group(), batch.consumer())) {
             return;
         }
+        noteReplay();
         // Committed by the checkpoints once stored; before a record at fault goes to the container, which commits the
         // records before it (and it, once set aside), everything applied is stored.
         BatchApplication.apply(batch, EventTranslation::translate, projection::apply,
                 new BatchApplication.Commits(checkpoints::applied, failed -> checkpoints.flush(failed.consumer())), progress);
+        noteReplay();
+    }
+
+    /**
+     * Whether a replay from the start is under way, as the consumer measured it after its last batch or idle moment:
+     * while it is, no checkpoint begins merely because one is due, and no running counts are kept; once it is done,
+     * both resume.
+     */
+    private void noteReplay() {
+        boolean replaying = replays.progress(group).map(replay -> replay.state() != ReplayProgress.State.DONE).orElse(false);
+        checkpoints.replaying(replaying);
+        if (!replaying) {
+            projection.replayed();
+        }
     }
 
     /**
@@ -88,6 +103,7 @@ public final class ProjectionFunction implements Consumer<Message<List<Object>>>
         if (container == null || !group.equals(container.getGroupId()) || event.getConsumer() == null) {
             return;
         }
+        noteReplay();
         try {
             checkpoints.idle(event.getConsumer());
         } catch (RuntimeException away) {

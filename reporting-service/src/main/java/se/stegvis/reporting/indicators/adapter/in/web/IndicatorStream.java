@@ -83,6 +83,13 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
     private final ConcurrentLinkedQueue<StreamClient> newcomers = new ConcurrentLinkedQueue<>();
     private final Set<String> pending = new LinkedHashSet<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
+    /**
+     * During a rebuild the views are counted from the working state each time (no running counts are kept while it
+     * replays), so the stream reads them at most this often meanwhile rather than after every batch.
+     */
+    private static final long REBUILDING_GAP_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** When the reader last read the view (its thread only). */
+    private long lastRead = System.nanoTime() - REBUILDING_GAP_NANOS;
     /** The currency of the view the clients were last sent; read by the timer, written by the reader. */
     private volatile Currency sent;
     /** Set by the timer when the currency moved away from {@link #sent}: the reader sends the view to all. */
@@ -221,6 +228,12 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
     }
 
     private void broadcast() {
+        long wait = REBUILDING_GAP_NANOS - (System.nanoTime() - lastRead);
+        if (sent != null && sent.state() == Currency.State.REBUILDING && wait > 0) {
+            // Still scheduled: what changes meanwhile waits in pending and is read with this.
+            timer.schedule(() -> reader.execute(this::broadcast), wait, TimeUnit.NANOSECONDS);
+            return;
+        }
         scheduled.set(false);
         Set<String> changed;
         synchronized (pending) {
@@ -236,6 +249,7 @@ public final class IndicatorStream implements ViewChanges, SmartLifecycle, AutoC
             return; // nobody to tell: a client that comes later is told the view of its time
         }
         try {
+            lastRead = System.nanoTime();
             ViewCurrency.Stamped<ConsolidatedView> read = currency.read(indicators::consolidatedForAdmitted);
             ConsolidatedIndicatorsResponse view = ConsolidatedIndicatorsResponse.of(read.view(), read.currency(),
                     ComplementarySuppression.THRESHOLD_BELOW);

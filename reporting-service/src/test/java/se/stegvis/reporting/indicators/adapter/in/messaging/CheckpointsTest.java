@@ -175,6 +175,39 @@ class CheckpointsTest {
         }
     }
 
+    @Test
+    void during_a_replay_no_checkpoint_begins_because_one_is_due_and_the_first_after_it_holds_everything() {
+        checkpoints.clearForReplay(() -> { });
+        now += Duration.ofSeconds(5).toNanos();
+        applied("p1", PARTICIPANTS_0, 4);
+        now += Duration.ofSeconds(5).toNanos();
+        applied("p2", ACTIVITIES_1, 7);
+        assertThat(store.saved).as("checkpoints begun during the replay, ten intervals long").isEmpty();
+
+        checkpoints.replaying(false);
+        applied("p3", PARTICIPANTS_0, 5);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            checkpoints.idle(consumer);
+            assertThat(committed()).containsEntry(PARTICIPANTS_0, new OffsetAndMetadata(6))
+                    .containsEntry(ACTIVITIES_1, new OffsetAndMetadata(8));
+        });
+        assertThat(store.saved).as("one checkpoint, after the replay").hasSize(1);
+        assertThat(store.ids()).containsExactlyInAnyOrder("p1", "p2", "p3");
+    }
+
+    @Test
+    void during_a_replay_an_idle_moment_still_begins_a_checkpoint() {
+        checkpoints.clearForReplay(() -> { });
+        applied("p1", PARTICIPANTS_0, 4);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            checkpoints.idle(consumer);
+            assertThat(committed()).containsEntry(PARTICIPANTS_0, new OffsetAndMetadata(5));
+        });
+        assertThat(store.ids()).containsExactly("p1");
+    }
+
     /** Lets the checkpoint's writer be seen blocked before it is released. */
     private static void sleepQuietly() {
         try {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
+import se.stegvis.localstack.mongo.IndexedH2Backend;
+
 /**
  * The child JVM that speaks the MongoDB wire protocol: {@code mongo-java-server} with its H2 backend, so the data
  * survives restarts in one file. Arguments: {@code <port> <data file> [<page cache MB>]} (H2's own default, 16 MB,
@@ -36,7 +38,7 @@ public final class MongoWireServer {
         if (args.length == 3) {
             store.cacheSize(Integer.parseInt(args[2]));
         }
-        H2Backend backend = new H2Backend(store.open());
+        H2Backend backend = new IndexedH2Backend(store.open());
         MongoServer server = new MongoServer(backend);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -28,7 +28,7 @@ public final class ReplayBenchmark {
     static final long EVENTS = Long.getLong("bench.replay.events", 40_000);
     static final int WARM_UP_ROUNDS = Integer.getInteger("bench.replay.warmUp", 0);
     static final int MEASURED_ROUNDS = Integer.getInteger("bench.replay.rounds", 3);
-    static final long LIVE_HEAP_EVERY_MILLIS = Long.getLong("bench.replay.liveHeapEveryMillis", 2_000);
+    static final long LIVE_HEAP_EVERY_MILLIS = Long.getLong("bench.replay.liveHeapEveryMillis", 250);
 
     record Replayed(long events, long nanos) {
         double perSecond() {

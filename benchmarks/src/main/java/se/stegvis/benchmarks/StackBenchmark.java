@@ -106,11 +106,17 @@ public final class StackBenchmark {
         StackUnderTest stack = stack();
         StackRebuild.Result rebuild = new StackRebuild(stack, phases, () -> consumers().awaitCaughtUp(CATCH_UP, seed.published(), () -> true))
                 .measure(settings.rounds());
-        note("1. rebuild: " + rebuild.rounds().size() + " rounds measured");
+        note("1. rebuild: " + rebuild.rounds().size() + " rounds measured (" + rebuild.rounds().stream()
+                .map(r -> String.format("rebuild %,.0f/s, plain %,.0f/s, ratio %.3f, checkpoint committed %.1f s after DONE",
+                        r.rebuild().perSecond(), r.raw().perSecond(), r.ratio(), r.checkpointed()))
+                .collect(java.util.stream.Collectors.joining("; ")) + ")");
         awaitCaughtUp("check the view after the rebuilds", seed);
         replica = new ReplicaCatchUp(stack, settings, phases);
         ReplicaCatchUp.Result catchUp = replica.measure(settings.rounds());
-        note("2. replica catch-up: " + catchUp.rounds().size() + " rounds measured");
+        note("2. replica catch-up: " + catchUp.rounds().size() + " rounds measured (" + catchUp.rounds().stream()
+                .map(r -> String.format("%,d events at %,.0f/s from its start, %,.0f/s once applying, plain %,.0f/s",
+                        r.events(), r.perSecond(), r.applyingPerSecond(), r.raw().perSecond()))
+                .collect(java.util.stream.Collectors.joining("; ")) + ")");
         FreshnessBenchmark.Result freshness = phases.run("freshness: " + settings.rate() + " commands/s for " + settings.freshnessSeconds() + " s",
                 () -> StackFreshness.measure(stack, settings, seed.poolIds()));
         note("3. freshness measured");

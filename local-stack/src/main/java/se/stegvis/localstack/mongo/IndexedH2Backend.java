@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.DataType;
+import org.h2.mvstore.type.ObjectDataType;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -26,8 +28,10 @@ import de.bwaldvogel.mongo.bson.Document;
  * quarters of the server's time there (about 1,500 events a second). Here index maps order their keys with
  * {@link KeyValueType}, value by value. The order is not written in the file, and an index map made by the stock
  * backend lies in byte order, where lookups by value would go astray: so the maps ordered by value are named in a map
- * of their own ({@value #ORDERED_BY_VALUE}), and every other index map is made again in that order when the store is
- * opened ({@link #renewIndexes}), once.
+ * of their own ({@value #ORDERED_BY_VALUE}), only those are opened with it, and an index map of an earlier version
+ * keeps its order (and its pace) until its collection is dropped and made again, as a rebuild or a new replica does.
+ * Rebuilding them all at the first start was tried: mongo-java-server builds an index in one go from every document,
+ * and a store of 100,000 participants ran out of a 1 GiB heap doing so.
  *
  * <p>Documents, too, are written as BSON rather than serialised ({@link DocumentType}); what the stock backend wrote
  * is still read. A file written here is not for the stock backend any more.
@@ -45,23 +49,7 @@ public final class IndexedH2Backend extends H2Backend {
     static final String ORDERED_BY_VALUE = "stegvis.index-maps-ordered-by-value";
 
     public IndexedH2Backend(MVStore store) {
-        super(renewIndexes(store));
-    }
-
-    /**
-     * Before anything is opened: every index map the stock backend made is removed, in one commit. mongo-java-server
-     * fills an index it finds empty from the collection's documents when it opens the collection, so each is made
-     * again, in value order, at this start; after it, no index map of that kind is left, and this does nothing.
-     */
-    static MVStore renewIndexes(MVStore store) {
-        MVMap<String, Boolean> ordered = store.openMap(ORDERED_BY_VALUE);
-        List<String> stock = store.getMapNames().stream().filter(name -> name.contains(INDEX_INFIX))
-                .filter(name -> !name.startsWith(DATA_PREFIX) && !name.startsWith(META_PREFIX) && !ordered.containsKey(name)).toList();
-        if (!stock.isEmpty()) {
-            stock.forEach(name -> store.removeMap(store.openMap(name)));
-            store.commit();
-        }
-        return store;
+        super(store);
     }
 
     @Override
@@ -70,9 +58,20 @@ public final class IndexedH2Backend extends H2Backend {
         return new Database(databaseName);
     }
 
-    /** Notes that the index map of that name is ordered by value (all are, once {@link #renewIndexes} has run). */
-    static synchronized void orderedByValue(MVStore store, String mapName) {
-        store.<String, Boolean>openMap(ORDERED_BY_VALUE).putIfAbsent(mapName, Boolean.TRUE);
+    /**
+     * Whether the index map of that name is, or (being new) will be, ordered by value; a new one is noted as such. One
+     * the stock backend made is not: its keys lie in serialised-byte order.
+     */
+    static synchronized boolean orderedByValue(MVStore store, String mapName) {
+        MVMap<String, Boolean> ordered = store.openMap(ORDERED_BY_VALUE);
+        if (ordered.containsKey(mapName)) {
+            return true;
+        }
+        if (store.hasMap(mapName)) {
+            return false;
+        }
+        ordered.put(mapName, Boolean.TRUE);
+        return true;
     }
 
     /** An inner class: its super constructor opens the indexes the file holds, and this needs the backend's store then. */
@@ -86,8 +85,8 @@ public final class IndexedH2Backend extends H2Backend {
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             MVStore store = getMvStore();
             String mapName = getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName;
-            orderedByValue(store, mapName);
-            MVMap<KeyValue, Object> map = store.openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
+            DataType<Object> keyType = orderedByValue(store, mapName) ? KeyValueType.INSTANCE : new ObjectDataType();
+            MVMap<KeyValue, Object> map = store.openMap(mapName, new MVMap.Builder<KeyValue, Object>().keyType(keyType));
             return new UniqueIndex(map, indexName, keys, sparse);
         }
 

@@ -57,8 +57,10 @@ final class BsonValues {
     }
 
     /**
-     * Writes documents of one tag and keeps a running average of their sizes, as H2 does for serialised objects: its
-     * estimate of a page's memory (when to split it, what the cache holds) counts by it.
+     * Writes documents of one tag and keeps a running average of the sizes of what is written and read (this tag's
+     * documents and the values of the stock backend alike), as H2 does for serialised objects: its estimate of a page's
+     * memory counts by it, and so does what its page cache holds. An average of writes alone stayed at its first guess
+     * on a store that is mostly read, and the cache, counting a few kilobytes of document as 256 bytes, outgrew the heap.
      */
     static final class Writes {
 
@@ -76,8 +78,13 @@ final class BsonValues {
             if (size < 0) {
                 return false;
             }
-            averageSize = (size + 15 * averageSize) / 16;
+            observe(size);
             return true;
+        }
+
+        /** A value of this size was written or read. */
+        void observe(int size) {
+            averageSize = (size + 15 * averageSize) / 16;
         }
 
         int averageSize() {

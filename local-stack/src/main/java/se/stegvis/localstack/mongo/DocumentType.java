@@ -33,7 +33,10 @@ final class DocumentType extends ObjectDataType {
 
     @Override
     public Object read(ByteBuffer buffer) {
+        int start = buffer.position();
         Document document = BsonValues.read(buffer, BsonValues.DOCUMENT);
-        return document != null ? document : super.read(buffer);
+        Object value = document != null ? document : super.read(buffer);
+        documents.observe(buffer.position() - start);
+        return value;
     }
 }

@@ -2,7 +2,6 @@ package se.stegvis.localstack.mongo;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.List;
 
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
@@ -62,11 +61,10 @@ final class KeyValueType extends ObjectDataType {
 
     @Override
     public Object read(ByteBuffer buffer) {
+        int start = buffer.position();
         Document asDocument = BsonValues.read(buffer, BsonValues.KEY);
-        if (asDocument == null) {
-            return super.read(buffer);
-        }
-        List<Object> values = new ArrayList<>(asDocument.values());
-        return new KeyValue(values);
+        Object key = asDocument == null ? super.read(buffer) : new KeyValue(new ArrayList<>(asDocument.values()));
+        keys.observe(buffer.position() - start);
+        return key;
     }
 }

@@ -128,6 +128,25 @@ class IndexedH2BackendTest {
         }
     }
 
+    @Test
+    void documents_read_from_the_file_count_at_their_size_in_the_page_cache() {
+        Path file = directory.resolve("store.mv");
+        String large = "x".repeat(4_000);
+        on(file, H2Backend::new, participants -> {
+            participants.insertMany(IntStream.range(0, 500).mapToObj(i -> new Document("_id", id(i)).append("sealed", large)).toList());
+            return null;
+        });
+
+        Document read = on(file, IndexedH2Backend::new, participants -> {
+            participants.find().forEach(document -> { });
+            return participants.find(eq("_id", "p-1")).first();
+        });
+
+        assertThat(DocumentType.INSTANCE.getMemory(new de.bwaldvogel.mongo.bson.Document("sealed", read.getString("sealed"))))
+                .as("what H2 counts a document as, after reading documents of 4 KB: its page cache is bounded by it")
+                .isGreaterThan(2_000);
+    }
+
     private static void assertEveryOneFound(MongoCollection<Document> participants) {
         List<String> ids = IntStream.range(0, MANY).mapToObj(IndexedH2BackendTest::id).toList();
         List<String> found = new ArrayList<>();

@@ -86,7 +86,7 @@ final class ReplayBenchmarkReport {
                 .append("- Command: `./mvnw -Pbench -pl benchmarks -am package -DskipTests` runs all benchmarks; this one alone, after ")
                 .append("`./mvnw -q -o install -DskipTests -pl benchmarks -am`: `./mvnw -Pbench -pl benchmarks compile exec:exec@replay-benchmark`. ")
                 .append(String.format("It runs `se.stegvis.benchmarks.ReplayBenchmark` in a forked JVM with -Xmx2g. This run: -Dbench.replay.events=%d ", written.total()))
-                .append(String.format("-Dbench.replay.warmUp=%d -Dbench.replay.rounds=%d (the defaults: 40,000, 0, 3; issue 6's size is -Dbench.replay.events=1000000).%n", warmUp, rounds.size()))
+                .append(String.format("-Dbench.replay.warmUp=%d -Dbench.replay.rounds=%d (the defaults: 40,000, 0, 3, the target's size is -Dbench.replay.events=1000000).%n", warmUp, rounds.size()))
                 .append("- One JVM holds the in-process KRaft broker (`SharedKafka`), the project's schema registry, reporting-service ")
                 .append("(started with `SpringApplicationBuilder` on its own `application.yml`, its own consumer group) and the plain consumer. mongo-java-server ")
                 .append("(memory backend, as in the tests) runs in a child JVM (-Xmx3g), so the read model it holds is not counted in the ")

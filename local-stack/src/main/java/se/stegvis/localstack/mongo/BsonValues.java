@@ -55,40 +55,4 @@ final class BsonValues {
         buffer.position(buffer.position() + length);
         return BsonDecoder.decodeBson(bson);
     }
-
-    /**
-     * Writes documents of one tag and keeps a running average of the sizes of what is written and read (this tag's
-     * documents and the values of the stock backend alike), as H2 does for serialised objects: its estimate of a page's
-     * memory counts by it, and so does what its page cache holds. An average of writes alone stayed at its first guess
-     * on a store that is mostly read, and the cache, counting a few kilobytes of document as 256 bytes, outgrew the heap.
-     */
-    static final class Writes {
-
-        private final byte tag;
-        private volatile int averageSize;
-
-        Writes(byte tag, int firstGuess) {
-            this.tag = tag;
-            this.averageSize = firstGuess;
-        }
-
-        /** False, writing nothing, when BSON cannot hold a value of the document. */
-        boolean write(WriteBuffer buffer, Document document) {
-            int size = BsonValues.write(buffer, tag, document);
-            if (size < 0) {
-                return false;
-            }
-            observe(size);
-            return true;
-        }
-
-        /** A value of this size was written or read. */
-        void observe(int size) {
-            averageSize = (size + 15 * averageSize) / 16;
-        }
-
-        int averageSize() {
-            return averageSize;
-        }
-    }
 }

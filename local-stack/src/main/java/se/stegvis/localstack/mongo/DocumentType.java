@@ -17,26 +17,22 @@ final class DocumentType extends ObjectDataType {
 
     static final DocumentType INSTANCE = new DocumentType();
 
-    private final BsonValues.Writes documents = new BsonValues.Writes(BsonValues.DOCUMENT, 256);
-
+    /** What the document takes of the heap ({@link HeapFootprint}): H2's page cache and page sizes count by it. */
     @Override
     public int getMemory(Object value) {
-        return value instanceof Document ? documents.averageSize() : super.getMemory(value);
+        return value instanceof Document document ? HeapFootprint.of(document) : super.getMemory(value);
     }
 
     @Override
     public void write(WriteBuffer buffer, Object value) {
-        if (!(value instanceof Document document && documents.write(buffer, document))) {
+        if (!(value instanceof Document document && BsonValues.write(buffer, BsonValues.DOCUMENT, document) >= 0)) {
             super.write(buffer, value);
         }
     }
 
     @Override
     public Object read(ByteBuffer buffer) {
-        int start = buffer.position();
         Document document = BsonValues.read(buffer, BsonValues.DOCUMENT);
-        Object value = document != null ? document : super.read(buffer);
-        documents.observe(buffer.position() - start);
-        return value;
+        return document != null ? document : super.read(buffer);
     }
 }

@@ -32,7 +32,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * keeps its order (and its pace) until its collection is dropped and made again, as a rebuild or a new replica does.
  * Rebuilding them all at the first start was tried and dropped: on a store of 100,000 participants it kept the server
  * from answering for minutes (past the launcher's start timeout) and ran out of its 1 GiB heap, though the page cache
- * then also misjudged what documents take ({@link BsonValues.Writes}), so which of the two did that is not settled.
+ * then also counted documents at their BSON size, a third or less of what they take ({@link HeapFootprint}), so which of
+ * the two did that is not settled.
  *
  * <p>Documents, too, are written as BSON rather than serialised ({@link DocumentType}); what the stock backend wrote
  * is still read. A file written here is not for the stock backend any more.

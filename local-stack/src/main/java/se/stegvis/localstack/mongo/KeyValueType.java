@@ -22,11 +22,10 @@ final class KeyValueType extends ObjectDataType {
 
     private static final ValueComparator VALUES = ValueComparator.ascWithoutListHandling();
 
-    private final BsonValues.Writes keys = new BsonValues.Writes(BsonValues.KEY, 32);
-
+    /** What the key takes of the heap ({@link HeapFootprint}): H2's page cache and page sizes count by it. */
     @Override
     public int getMemory(Object key) {
-        return key instanceof KeyValue ? keys.averageSize() : super.getMemory(key);
+        return key instanceof KeyValue values ? HeapFootprint.of(values) : super.getMemory(key);
     }
 
     @Override
@@ -52,7 +51,7 @@ final class KeyValueType extends ObjectDataType {
             for (Object value : values) {
                 asDocument.put(String.valueOf(i++), value);
             }
-            if (keys.write(buffer, asDocument)) {
+            if (BsonValues.write(buffer, BsonValues.KEY, asDocument) >= 0) {
                 return;
             }
         }
@@ -61,10 +60,7 @@ final class KeyValueType extends ObjectDataType {
 
     @Override
     public Object read(ByteBuffer buffer) {
-        int start = buffer.position();
         Document asDocument = BsonValues.read(buffer, BsonValues.KEY);
-        Object key = asDocument == null ? super.read(buffer) : new KeyValue(new ArrayList<>(asDocument.values()));
-        keys.observe(buffer.position() - start);
-        return key;
+        return asDocument == null ? super.read(buffer) : new KeyValue(new ArrayList<>(asDocument.values()));
     }
 }

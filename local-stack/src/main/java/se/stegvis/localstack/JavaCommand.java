@@ -30,12 +30,21 @@ public record JavaCommand(String javaExecutable, List<String> jvmOptions, String
         return command;
     }
 
-    /** {@code java <options> <jvm options>}; append {@code -jar <file>} and its arguments. */
+    /**
+     * {@code java <options> <jvm options>}; append {@code -jar <file>} and its arguments. Where the options choose a
+     * garbage collector, the common options' choice is left out (a JVM refuses two).
+     */
     public List<String> plain(String... options) {
         List<String> command = new ArrayList<>();
         command.add(javaExecutable);
         command.addAll(Arrays.asList(options));
-        command.addAll(jvmOptions);
+        boolean ownCollector = Arrays.stream(options).anyMatch(JavaCommand::choosesCollector);
+        jvmOptions.stream().filter(option -> !(ownCollector && choosesCollector(option))).forEach(command::add);
         return command;
+    }
+
+    /** {@code -XX:+UseSerialGC}, {@code -XX:+UseG1GC}, {@code -XX:+UseParallelGC}, … */
+    static boolean choosesCollector(String option) {
+        return option.startsWith("-XX:+Use") && option.endsWith("GC");
     }
 }

@@ -40,8 +40,10 @@ public record StackSettings(Path root, Path dataDir, Map<String, Integer> ports,
      * {@code -XX:TieredStopAtLevel=1}, starts a Spring Boot JVM in about half the time but runs several times
      * slower, and the stack's work is the services' and the Mongo-wire server's hot loops); the serial collector,
      * because eight JVMs share two cores, so a parallel collector's threads would only contend with the other JVMs
-     * while its pauses barely shrink, and serial has the smallest footprint; smaller thread stacks. The heaps, and C1 code for the two children that do
-     * little but must start, are set per component ({@link StackPlan}).
+     * while its pauses barely shrink, and serial has the smallest footprint (the Mongo-wire server and
+     * reporting-service, whose pauses matter most, choose G1 for themselves, see {@link StackPlan#MONGO_COLLECTOR});
+     * smaller thread stacks. The heaps, and C1 code for the two children that do little but must start, are set per
+     * component ({@link StackPlan}).
      */
     static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -Xss512k";
 

@@ -193,10 +193,23 @@ class StackPlanTest {
 
         StackPlan plan = plan(Map.of());
 
-        assertThat(component(plan, "reporting-service").command()).startsWith("/jdk/bin/java", "-Xmx1g", "-XX:+UseSerialGC", "-jar");
+        assertThat(component(plan, "reporting-service").command())
+                .startsWith("/jdk/bin/java", "-Xmx1g", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=100", "-jar");
         for (String module : List.of("participant-service", "activity-service", "outcome-service")) {
             assertThat(component(plan, module).command()).as(module).startsWith("/jdk/bin/java", "-Xmx256m", "-XX:+UseSerialGC", "-jar");
         }
+    }
+
+    @Test
+    void the_mongo_wire_server_and_reporting_choose_their_own_collector_in_place_of_the_common_one() throws IOException {
+        jar("reporting-service");
+
+        StackPlan plan = plan(Map.of());
+
+        for (String name : List.of("MongoDB", "reporting-service")) {
+            assertThat(component(plan, name).command()).as(name).contains("-XX:+UseG1GC").doesNotContain("-XX:+UseSerialGC");
+        }
+        assertThat(component(plan, "Kafka").command()).contains("-XX:+UseSerialGC").doesNotContain("-XX:+UseG1GC");
     }
 
     private StackPlan plan(Map<String, String> overrides) {

@@ -33,7 +33,7 @@ public class RecordOutcome {
 
     /** Records a new outcome, without an Idempotency-Key. */
     public OutcomeEvent.Recorded record(Caller caller, UUID participantId, String type, LocalDate date) {
-        return recordNew(caller, participantId, type, date, null);
+        return recordNew(facts.recordable(caller, participantId), type, date, null);
     }
 
     /**
@@ -41,25 +41,25 @@ public class RecordOutcome {
      * also when it raced the first request and lost at the store's unique index.
      */
     public Outcome record(Caller caller, UUID participantId, String type, LocalDate date, String idempotencyKey) {
-        facts.recordable(caller, participantId);
+        Participant participant = facts.recordable(caller, participantId);
         Optional<Outcome> replayed = replay(idempotencyKey, participantId, type, date);
         if (replayed.isPresent()) {
             return replayed.get();
         }
         try {
-            return Outcome.recorded(recordNew(caller, participantId, type, date, idempotencyKey));
+            return Outcome.recorded(recordNew(participant, type, date, idempotencyKey));
         } catch (IdempotencyKeyTaken raced) {
             return replay(idempotencyKey, participantId, type, date).orElseThrow(() -> raced);
         }
     }
 
-    private OutcomeEvent.Recorded recordNew(Caller caller, UUID participantId, String type, LocalDate date, String idempotencyKey) {
-        Participant participant = facts.recordable(caller, participantId);
+    /** The participant as read once for this command (each read is a round trip to the replica's store). */
+    private OutcomeEvent.Recorded recordNew(Participant participant, String type, LocalDate date, String idempotencyKey) {
         OutcomeEvent.Recorded recorded = participant.record(facts.projectOf(participant), UUID.randomUUID(), type, date,
                 LocalDate.now(clock), clock.instant());
         store.add(recorded, idempotencyKey);
         eventsPending.signal(recorded.outcomeId().toString());
-        log.info("Recorded outcome {} for participant {} at {}", recorded.outcomeId(), participantId, recorded.followUp());
+        log.info("Recorded outcome {} for participant {} at {}", recorded.outcomeId(), participant.id(), recorded.followUp());
         return recorded;
     }
 

@@ -34,8 +34,12 @@ final class Fakes {
             return this;
         }
 
+        /** Reads of a participant: each is a round trip to the replica's store in the service. */
+        int participantReads;
+
         @Override
         public Optional<Participant> participant(UUID participantId) {
+            participantReads++;
             return Optional.ofNullable(participants.get(participantId));
         }
 

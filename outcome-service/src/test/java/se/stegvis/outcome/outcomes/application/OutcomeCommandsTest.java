@@ -59,6 +59,15 @@ class OutcomeCommandsTest {
     }
 
     @Test
+    void a_command_reads_its_participant_from_the_replica_once() {
+        record.record(STAFF, participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 1), "key-1");
+        assertThat(facts.participantReads).as("with an Idempotency-Key").isEqualTo(1);
+
+        record.record(STAFF, participant.id(), "EMPLOYED", LocalDate.of(2025, 8, 2));
+        assertThat(facts.participantReads).as("and without").isEqualTo(2);
+    }
+
+    @Test
     void a_participant_not_in_the_replica_yet_is_not_known_yet_and_nothing_is_stored() {
         assertThatThrownBy(() -> record.record(STAFF, UUID.randomUUID(), "EMPLOYED", LEFT)).isInstanceOf(NotKnownYet.class);
         assertThat(store.outbox).isEmpty();

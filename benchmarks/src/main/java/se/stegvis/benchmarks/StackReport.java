@@ -117,10 +117,12 @@ final class StackReport {
                 .append(row(rounds, "live heap after the rebuild (MiB)", StackRebuild.Round::liveAfter, "%,.0f"))
                 .append(String.format(Locale.ROOT, "%nPercentiles over %d rounds (each row's figure per round, then p10/p50/p90 of those); the "
                         + "first round ran the plain consumer first, then they alternate. Live heap of reporting-service during one more, "
-                        + "untimed rebuild, a full collection every %d s: **%,.0f MiB before, p50 %,.0f MiB and max %,.0f MiB over %d samples "
-                        + "during it, %,.0f MiB after** (that rebuild: %,.0f events/s, slowed by the pauses).%n%n", rounds.size(),
-                        StackRebuild.LIVE_EVERY_SECONDS, live.start(), live.p50(), live.max(), live.samples(), live.end(),
-                        run.rebuild().liveRebuild().perSecond()))
+                        + "untimed rebuild, a full collection every %d ms from the request until DONE: **%,.0f MiB before, p50 %,.0f MiB "
+                        + "and max %,.0f MiB over %d samples during it, %,.0f MiB after, once its checkpoint was committed** (that rebuild: "
+                        + "%,.0f events/s, slowed by the pauses). At DONE, while its first checkpoint held a copy of the whole view on its "
+                        + "way to the store: %,.0f MiB.%n%n", rounds.size(),
+                        StackRebuild.LIVE_EVERY_MILLIS, live.start(), live.p50(), live.max(), live.samples(), live.end(),
+                        run.rebuild().liveRebuild().perSecond(), run.rebuild().liveAtDone()))
                 .toString();
     }
 

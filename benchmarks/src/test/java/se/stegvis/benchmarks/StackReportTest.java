@@ -30,7 +30,7 @@ class StackReportTest {
         long events = 600_000;
         StackRebuild.Round round = new StackRebuild.Round(new ReplayBenchmark.Replayed(events, 6 * SECOND),
                 new ReplayBenchmark.Replayed(events, (long) (events / rebuildPerSecond * SECOND)), true, 100, List.of(150.0, 180.0), 101, 42.5);
-        StackRebuild.Result rebuild = new StackRebuild.Result(List.of(round, round), new HeapSamples.Figures(100, 120, liveMax, 102, 10),
+        StackRebuild.Result rebuild = new StackRebuild.Result(List.of(round, round), new HeapSamples.Figures(100, 120, liveMax, 102, 10), 180,
                 new ReplayBenchmark.Replayed(events, 600 * SECOND), Map.of("stegvis.participants.v1", events));
         long replicaEvents = 150_000;
         ReplicaCatchUp.Round catchUp = new ReplicaCatchUp.Round(new ReplayBenchmark.Replayed(replicaEvents, 2 * SECOND), replicaEvents, 20, 25,
@@ -66,7 +66,9 @@ class StackReportTest {
 
         assertThat(md).contains("| 0.600x | met |").contains("| 100 → 150 → 102 MiB | met |")
                 .contains("| 6,000/s (0.080x plain consume and decode) | met |").contains("| 80.0 ms | met |")
-                .contains("| 4.0x (plain p99 20.0 ms) | met |");
+                .contains("| 4.0x (plain p99 20.0 ms) | met |")
+                .contains("102 MiB after, once its checkpoint was committed")
+                .contains("At DONE, while its first checkpoint held a copy of the whole view on its way to the store: 180 MiB.");
     }
 
     @Test

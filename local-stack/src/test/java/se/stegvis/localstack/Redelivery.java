@@ -33,7 +33,7 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class Redelivery {
 
-    /** Records a partition set back: less than one poll's worth (max.poll.records 500). */
+    /** Records a partition set back: less than one poll's worth (max.poll.records 1000). */
     static final int BATCH = 40;
 
     private static final Duration EMPTY_GROUP = Duration.ofMinutes(2);

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -14,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.bson.Document;
@@ -72,10 +75,30 @@ public final class MongoReplica implements Replica, ReplicaStore {
 
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
+    /**
+     * How long a project read from the store is answered from memory. Every command reads its participant's project
+     * (its activity and outcome types, its follow-up points), a few projects for thousands of commands, and each read
+     * is a round trip that decodes the whole definition. The replica lags its topic anyway; a definition this replica
+     * writes or clears is forgotten at once, so only another instance writing the same store is seen up to this late.
+     */
+    static final Duration PROJECT_REMEMBERED = Duration.ofSeconds(1);
+    /** Projects remembered at most: ids come from requests too, and one not stored is never remembered. */
+    private static final int PROJECTS_REMEMBERED = 256;
+
     private final MongoCollection<Document> projects;
     private final MongoCollection<Document> participants;
+    private final LongSupplier nanoTime;
+    private final Map<String, Remembered> recentProjects = new ConcurrentHashMap<>();
+
+    private record Remembered(ReplicatedProject project, long readAt) {
+    }
 
     public MongoReplica(MongoDatabase database) {
+        this(database, System::nanoTime);
+    }
+
+    MongoReplica(MongoDatabase database, LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         this.projects = database.getCollection(PROJECTS);
         this.participants = database.getCollection(PARTICIPANTS);
         participants.createIndex(Indexes.ascending(ReplicaDocuments.PROJECT_ID));
@@ -85,7 +108,19 @@ public final class MongoReplica implements Replica, ReplicaStore {
 
     @Override
     public Optional<ReplicatedProject> project(String projectId) {
-        return Optional.ofNullable(projects.find(eq("_id", projectId)).first()).map(ReplicaDocuments::project);
+        long now = nanoTime.getAsLong();
+        Remembered remembered = recentProjects.get(projectId);
+        if (remembered != null && now - remembered.readAt() < PROJECT_REMEMBERED.toNanos()) {
+            return Optional.of(remembered.project());
+        }
+        Optional<ReplicatedProject> read = Optional.ofNullable(projects.find(eq("_id", projectId)).first()).map(ReplicaDocuments::project);
+        read.ifPresent(project -> {
+            if (recentProjects.size() >= PROJECTS_REMEMBERED) {
+                recentProjects.clear();
+            }
+            recentProjects.put(projectId, new Remembered(project, now));
+        });
+        return read;
     }
 
     @Override
@@ -117,8 +152,14 @@ public final class MongoReplica implements Replica, ReplicaStore {
                 }
             }
         }
+        if (!byProject.isEmpty()) {
+            recentProjects.clear();
+        }
         write(projects, byProject);
         write(participants, byParticipant);
+        if (!byProject.isEmpty()) {
+            recentProjects.clear();
+        }
     }
 
     /** Empties both collections (their indexes stay), for a rebuild from the start of the topics. */
@@ -126,6 +167,7 @@ public final class MongoReplica implements Replica, ReplicaStore {
     public void clear() {
         projects.deleteMany(new Document());
         participants.deleteMany(new Document());
+        recentProjects.clear();
     }
 
     private static UUID participantOf(SpecificRecord event) {

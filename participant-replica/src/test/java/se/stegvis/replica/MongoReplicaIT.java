@@ -46,6 +46,31 @@ class MongoReplicaIT {
     }
 
     @Test
+    void a_project_is_read_from_the_store_at_most_once_a_second_and_at_once_after_this_replica_writes_one() {
+        long[] now = {0};
+        try (EmptyReplica timed = new EmptyReplica("replica", () -> now[0])) {
+            MongoReplica remembering = timed.replica();
+            remembering.apply(projectDefined(projectId, 1, "DIGITAL_GUIDANCE"));
+            assertThat(remembering.project(projectId).orElseThrow().activityTypes()).containsExactly("DIGITAL_GUIDANCE");
+
+            timed.database().getCollection(MongoReplica.PROJECTS)
+                    .updateOne(new org.bson.Document("_id", projectId), com.mongodb.client.model.Updates.set("activityTypes", List.of("INTERNSHIP")));
+            now[0] += MongoReplica.PROJECT_REMEMBERED.toNanos() - 1;
+            assertThat(remembering.project(projectId).orElseThrow().activityTypes()).as("remembered, another instance's write unseen")
+                    .containsExactly("DIGITAL_GUIDANCE");
+            now[0] += 1;
+            assertThat(remembering.project(projectId).orElseThrow().activityTypes()).as("read again once remembered long enough")
+                    .containsExactly("INTERNSHIP");
+
+            remembering.apply(projectDefined(projectId, 2, "WORK_TRAINING"));
+            assertThat(remembering.project(projectId).orElseThrow().activityTypes()).as("its own write, at once")
+                    .containsExactly("WORK_TRAINING");
+            remembering.clear();
+            assertThat(remembering.project(projectId)).as("cleared, at once").isEmpty();
+        }
+    }
+
+    @Test
     void an_older_project_definition_delivered_after_a_newer_one_changes_nothing() {
         SpecificRecord older = projectDefined(projectId, 1, "DIGITAL_GUIDANCE");
         replica.apply(older);

@@ -181,8 +181,8 @@ class StackPlanTest {
 
         assertThat(component(plan, "Kafka").command()).startsWith("/jdk/bin/java", "-Xmx512m")
                 .containsSequence("-cp", "/cp/a.jar:/cp/b.jar", "kafka.Kafka", root.resolve("data/kafka-server.properties").toString());
-        assertThat(component(plan, "MongoDB").command()).startsWith("/jdk/bin/java", "-Xmx1g")
-                .endsWith(MongoWireServer.class.getName(), "37017", root.resolve("data/mongo/stegvis.mv").toString(), "256");
+        assertThat(component(plan, "MongoDB").command()).startsWith("/jdk/bin/java", "-Xmx2g")
+                .endsWith(MongoWireServer.class.getName(), "37017", root.resolve("data/mongo/stegvis.mv").toString(), "768");
     }
 
     @Test

@@ -36,8 +36,9 @@ public record StackPlan(List<StackComponent> components, List<String> skipped) {
      * under load (replicas read, checkpoints and commands write) are some hundreds of MB decoded, and every page read
      * past the cache is read from the file and decoded again, then promoted and collected. On the stack benchmark's
      * store, a gigabyte with 256 MB of cache gave a freshness p99 of 674 ms (pauses of up to 0.36 s, 20 s of pauses in
-     * 4 minutes) and a replica catch-up of 4,827 events/s; two gigabytes with 768 MB, in the next run, 138 ms (12 s of
-     * pauses) and 5,303/s. The rest of the heap holds what a query or a bulk write has in hand, and G1's room.
+     * 4 minutes) and a replica catch-up of 4,827 events/s; two gigabytes with 768 MB gave 138 ms (12 s of pauses) and
+     * 5,303/s in the next run, and 643 ms and 4,961/s in the run after it: the tail varies that much from run to run,
+     * and the server still pauses. The rest of the heap holds what a query or a bulk write has in hand, and G1's room.
      */
     static final String MONGO_HEAP = "-Xmx2g";
     /**

@@ -79,7 +79,8 @@ public final class MongoReplica implements Replica, ReplicaStore {
      * How long a project read from the store is answered from memory. Every command reads its participant's project
      * (its activity and outcome types, its follow-up points), a few projects for thousands of commands, and each read
      * is a round trip that decodes the whole definition. The replica lags its topic anyway; a definition this replica
-     * writes or clears is forgotten at once, so only another instance writing the same store is seen up to this late.
+     * writes or clears is forgotten at once, so only another instance writing the same store, or a read that raced this
+     * replica's write and finished after it, is answered up to this late.
      */
     static final Duration PROJECT_REMEMBERED = Duration.ofSeconds(1);
     /** Projects remembered at most: ids come from requests too, and one not stored is never remembered. */

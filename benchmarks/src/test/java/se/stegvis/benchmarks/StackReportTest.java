@@ -68,6 +68,7 @@ class StackReportTest {
                 .contains("| 6,000/s (0.080x plain consume and decode) | met |").contains("| 80.0 ms | met |")
                 .contains("| 4.0x (plain p99 20.0 ms) | met |")
                 .contains("102 MiB after, once its checkpoint was committed")
+                .contains("but the Mongo-wire server and reporting-service choose G1 with a pause goal for themselves")
                 .contains("At DONE, while its first checkpoint held a copy of the whole view on its way to the store: 180 MiB.");
     }
 

@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.model.Updates;
 
 import se.stegvis.schemas.SampleEvents;
 
@@ -54,7 +57,7 @@ class MongoReplicaIT {
             assertThat(remembering.project(projectId).orElseThrow().activityTypes()).containsExactly("DIGITAL_GUIDANCE");
 
             timed.database().getCollection(MongoReplica.PROJECTS)
-                    .updateOne(new org.bson.Document("_id", projectId), com.mongodb.client.model.Updates.set("activityTypes", List.of("INTERNSHIP")));
+                    .updateOne(new Document("_id", projectId), Updates.set("activityTypes", List.of("INTERNSHIP")));
             now[0] += MongoReplica.PROJECT_REMEMBERED.toNanos() - 1;
             assertThat(remembering.project(projectId).orElseThrow().activityTypes()).as("remembered, another instance's write unseen")
                     .containsExactly("DIGITAL_GUIDANCE");

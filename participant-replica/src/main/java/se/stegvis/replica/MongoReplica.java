@@ -153,14 +153,14 @@ public final class MongoReplica implements Replica, ReplicaStore {
                 }
             }
         }
-        if (!byProject.isEmpty()) {
-            recentProjects.clear();
+        try {
+            write(projects, byProject);
+        } finally {
+            if (!byProject.isEmpty()) {
+                recentProjects.clear();
+            }
         }
-        write(projects, byProject);
         write(participants, byParticipant);
-        if (!byProject.isEmpty()) {
-            recentProjects.clear();
-        }
     }
 
     /** Empties both collections (their indexes stay), for a rebuild from the start of the topics. */

@@ -1,5 +1,6 @@
 package se.stegvis.localstack.mongo;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Map;
@@ -75,19 +76,13 @@ final class HeapFootprint {
                 || value instanceof Character) {
             return 16;
         }
-        if (value instanceof Long || value instanceof Double || value instanceof Date) {
-            return 24;
-        }
-        if (value instanceof java.time.Instant) {
+        if (value instanceof Long || value instanceof Double || value instanceof Date || value instanceof Instant) {
             return 24;
         }
         if (value instanceof UUID) {
             return 32;
         }
-        if (value instanceof Document nested) {
-            return document(nested, depth);
-        }
-        if (value instanceof Map<?, ?> map) {
+        if (value instanceof Map<?, ?> map) { // a nested Document too
             return document((Map<String, Object>) map, depth);
         }
         if (value instanceof Collection<?> list) {
